@@ -51,5 +51,4 @@ final class HmacSha256 {
     public String toString() {
         return "HmacSha256[key=***]";
     }
-
 }

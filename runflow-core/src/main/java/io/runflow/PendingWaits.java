@@ -1,0 +1,47 @@
+package io.runflow;
+
+import io.runflow.model.Run;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The waits in progress, by run id, so that a callback can complete every wait on its run. */
+final class PendingWaits {
+
+    private final ConcurrentHashMap<String, Set<RunWaiter>> byRun = new ConcurrentHashMap<>();
+
+    void add(RunWaiter waiter) {
+        byRun.computeIfAbsent(waiter.runId(), id -> ConcurrentHashMap.newKeySet())
+                .add(waiter);
+        waiter.future().whenComplete((run, failure) -> remove(waiter));
+    }
+
+    /**
+     * Offers a state of a run to every wait on it.
+     *
+     * @return how many waits it completed
+     */
+    int offer(Run run) {
+        Set<RunWaiter> waiters = byRun.get(run.id());
+        if (waiters == null) {
+            return 0;
+        }
+        int completed = 0;
+        for (RunWaiter waiter : waiters) {
+            if (!waiter.future().isDone() && waiter.offer(run)) {
+                completed++;
+            }
+        }
+        return completed;
+    }
+
+    int size() {
+        return byRun.values().stream().mapToInt(Set::size).sum();
+    }
+
+    private void remove(RunWaiter waiter) {
+        byRun.computeIfPresent(waiter.runId(), (id, waiters) -> {
+            waiters.remove(waiter);
+            return waiters.isEmpty() ? null : waiters;
+        });
+    }
+}

@@ -1,0 +1,289 @@
+package io.runflow;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
+
+/**
+ * When a failed request is tried again, and after how long. One policy, used by every transport.
+ *
+ * <p>Retried: HTTP 429, HTTP 5xx and I/O failures ({@link RunflowIoException}). Never retried: any
+ * other 4xx. Creates are retried too: each create carries one {@code Idempotency-Key} across all of
+ * its attempts, so a retry never makes a second billed run.
+ *
+ * <p>The delay before retry {@code n} (1 for the first retry) is {@code min(maxDelay, initialDelay ×
+ * 2^(n-1))} plus a jitter uniformly drawn from {@code [0, maxJitter)}. A {@code Retry-After} sent with
+ * a 429 replaces that delay, capped at {@code maxRetryAfter}. Defaults: 5 attempts in all, 1 s
+ * doubling, cap 32 s, jitter up to 1 s, {@code Retry-After} capped at 60 s.
+ *
+ * <pre>{@code
+ * RetryPolicy policy = RetryPolicy.builder().maxAttempts(3).build();
+ * }</pre>
+ */
+public final class RetryPolicy {
+
+    private static final RetryPolicy DEFAULTS = builder().build();
+    private static final RetryPolicy NONE = builder().maxAttempts(1).build();
+
+    private final int maxAttempts;
+    private final Duration initialDelay;
+    private final Duration maxDelay;
+    private final Duration maxJitter;
+    private final Duration maxRetryAfter;
+    private final DoubleSupplier random;
+
+    private RetryPolicy(Builder builder) {
+        this.maxAttempts = builder.maxAttempts;
+        this.initialDelay = builder.initialDelay;
+        this.maxDelay = builder.maxDelay;
+        this.maxJitter = builder.maxJitter;
+        this.maxRetryAfter = builder.maxRetryAfter;
+        this.random = builder.random;
+    }
+
+    /**
+     * Returns the default policy: 5 attempts, 1 s doubling to 32 s, jitter up to 1 s.
+     *
+     * @return the default policy
+     */
+    public static RetryPolicy defaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * Returns a policy that never retries.
+     *
+     * @return a one-attempt policy
+     */
+    public static RetryPolicy none() {
+        return NONE;
+    }
+
+    /**
+     * Starts a policy from the defaults.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Tells whether a failure is worth another attempt, regardless of how many were made.
+     *
+     * @param failure the failure
+     * @return true for 429, 5xx and I/O failures
+     */
+    public static boolean isRetryable(RunflowException failure) {
+        if (failure instanceof RunflowIoException) {
+            return true;
+        }
+        if (failure instanceof RunflowApiException) {
+            int status = ((RunflowApiException) failure).status();
+            return status == 429 || (status >= 500 && status <= 599);
+        }
+        return false;
+    }
+
+    /**
+     * Decides whether to try again after a failed attempt, and after how long.
+     *
+     * @param failedAttempts how many attempts have failed so far, 1 or more
+     * @param failure the last failure
+     * @return the delay before the next attempt, or empty to give up and throw {@code failure}
+     */
+    public Optional<Duration> delayBeforeRetry(int failedAttempts, RunflowException failure) {
+        if (failedAttempts < 1) {
+            throw new IllegalArgumentException("failedAttempts must be at least 1, got " + failedAttempts);
+        }
+        Objects.requireNonNull(failure, "failure");
+        if (failedAttempts >= maxAttempts || !isRetryable(failure)) {
+            return Optional.empty();
+        }
+        if (failure instanceof RateLimitException) {
+            Optional<Duration> retryAfter = ((RateLimitException) failure).retryAfter();
+            if (retryAfter.isPresent()) {
+                Duration asked = retryAfter.get();
+                return Optional.of(asked.compareTo(maxRetryAfter) > 0 ? maxRetryAfter : asked);
+            }
+        }
+        return Optional.of(backoff(failedAttempts).plus(jitter()));
+    }
+
+    private Duration backoff(int retry) {
+        // Shift at most 30 places: beyond that the cap has long been reached, and longs would overflow.
+        long factor = 1L << Math.min(retry - 1, 30);
+        long millis = saturatedMultiply(initialDelay.toMillis(), factor);
+        return millis >= maxDelay.toMillis() ? maxDelay : Duration.ofMillis(millis);
+    }
+
+    private Duration jitter() {
+        double draw = random.getAsDouble();
+        if (!(draw >= 0.0 && draw < 1.0)) {
+            throw new IllegalStateException("random source must return values in [0, 1), got " + draw);
+        }
+        return Duration.ofNanos((long) (maxJitter.toNanos() * draw));
+    }
+
+    private static long saturatedMultiply(long a, long b) {
+        long high = Math.multiplyHigh(a, b);
+        long low = a * b;
+        return (high == 0 && low >= 0) ? low : Long.MAX_VALUE;
+    }
+
+    /**
+     * Returns the most attempts a call makes, the first included.
+     *
+     * @return at least 1
+     */
+    public int maxAttempts() {
+        return maxAttempts;
+    }
+
+    /**
+     * Returns the delay before the first retry, before jitter.
+     *
+     * @return the initial delay
+     */
+    public Duration initialDelay() {
+        return initialDelay;
+    }
+
+    /**
+     * Returns the largest delay before jitter.
+     *
+     * @return the cap
+     */
+    public Duration maxDelay() {
+        return maxDelay;
+    }
+
+    /**
+     * Returns the upper bound (exclusive) of the jitter added to each delay.
+     *
+     * @return the jitter bound
+     */
+    public Duration maxJitter() {
+        return maxJitter;
+    }
+
+    /**
+     * Returns the largest {@code Retry-After} honoured.
+     *
+     * @return the cap
+     */
+    public Duration maxRetryAfter() {
+        return maxRetryAfter;
+    }
+
+    @Override
+    public String toString() {
+        return "RetryPolicy[maxAttempts=" + maxAttempts + ", initialDelay=" + initialDelay + ", maxDelay=" + maxDelay
+                + ", maxJitter=" + maxJitter + ", maxRetryAfter=" + maxRetryAfter + "]";
+    }
+
+    /** Builds a {@link RetryPolicy}. */
+    public static final class Builder {
+        private int maxAttempts = 5;
+        private Duration initialDelay = Duration.ofSeconds(1);
+        private Duration maxDelay = Duration.ofSeconds(32);
+        private Duration maxJitter = Duration.ofSeconds(1);
+        private Duration maxRetryAfter = Duration.ofSeconds(60);
+        private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
+
+        private Builder() {}
+
+        /**
+         * Sets how many attempts a call makes in all.
+         *
+         * @param maxAttempts 1 (no retry) or more; default 5
+         * @return this builder
+         */
+        public Builder maxAttempts(int maxAttempts) {
+            if (maxAttempts < 1) {
+                throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
+            }
+            this.maxAttempts = maxAttempts;
+            return this;
+        }
+
+        /**
+         * Sets the delay before the first retry; it doubles for each further retry.
+         *
+         * @param initialDelay zero or positive; default 1 s
+         * @return this builder
+         */
+        public Builder initialDelay(Duration initialDelay) {
+            this.initialDelay = nonNegative(initialDelay, "initialDelay");
+            return this;
+        }
+
+        /**
+         * Sets the largest delay, before jitter.
+         *
+         * @param maxDelay zero or positive; default 32 s
+         * @return this builder
+         */
+        public Builder maxDelay(Duration maxDelay) {
+            this.maxDelay = nonNegative(maxDelay, "maxDelay");
+            return this;
+        }
+
+        /**
+         * Sets the bound of the random jitter added to each backoff delay.
+         *
+         * @param maxJitter zero (no jitter) or positive; default 1 s
+         * @return this builder
+         */
+        public Builder maxJitter(Duration maxJitter) {
+            this.maxJitter = nonNegative(maxJitter, "maxJitter");
+            return this;
+        }
+
+        /**
+         * Sets the largest {@code Retry-After} honoured; longer requests are cut to it.
+         *
+         * @param maxRetryAfter zero or positive; default 60 s
+         * @return this builder
+         */
+        public Builder maxRetryAfter(Duration maxRetryAfter) {
+            this.maxRetryAfter = nonNegative(maxRetryAfter, "maxRetryAfter");
+            return this;
+        }
+
+        /**
+         * Sets the random source of the jitter, for tests that need exact delays.
+         *
+         * @param random returns values in {@code [0, 1)}; default {@link ThreadLocalRandom}
+         * @return this builder
+         */
+        public Builder random(DoubleSupplier random) {
+            this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /**
+         * Builds the policy.
+         *
+         * @return the immutable policy
+         * @throws IllegalStateException if {@code initialDelay} exceeds {@code maxDelay}
+         */
+        public RetryPolicy build() {
+            if (initialDelay.compareTo(maxDelay) > 0) {
+                throw new IllegalStateException(
+                        "initialDelay " + initialDelay + " must not exceed maxDelay " + maxDelay);
+            }
+            return new RetryPolicy(this);
+        }
+    }
+
+    static Duration nonNegative(Duration value, String name) {
+        Objects.requireNonNull(value, name);
+        if (value.isNegative()) {
+            throw new IllegalArgumentException(name + " must not be negative, got " + value);
+        }
+        return value;
+    }
+}

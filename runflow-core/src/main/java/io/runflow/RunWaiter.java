@@ -1,0 +1,182 @@
+package io.runflow;
+
+import io.runflow.model.Run;
+import io.runflow.model.RunStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One wait for one run. Between polls it holds no thread: the scheduler fires a task that hands the
+ * blocking {@code GET} to the executor, and the next poll is scheduled from there. A verified
+ * callback ({@link #offer(Run)}) completes it at once. The future completes exactly once, whichever
+ * of poll, callback, timeout or cancellation comes first.
+ */
+final class RunWaiter {
+
+    private final String runId;
+    private final RunflowApi api;
+    private final PollPolicy policy;
+    private final Clock clock;
+    private final ScheduledExecutorService scheduler;
+    private final Executor executor;
+    private final Instant deadline;
+    private final CompletableFuture<Run> result = new CompletableFuture<>();
+
+    private volatile ScheduledFuture<?> nextPoll;
+    private Run last;
+    private RunflowException lastFailure;
+    private int unchangedPolls;
+
+    RunWaiter(
+            String runId,
+            RunflowApi api,
+            PollPolicy policy,
+            Clock clock,
+            ScheduledExecutorService scheduler,
+            Executor executor) {
+        this.runId = runId;
+        this.api = api;
+        this.policy = policy;
+        this.clock = clock;
+        this.scheduler = scheduler;
+        this.executor = executor;
+        this.deadline = clock.instant().plus(policy.timeout());
+        result.whenComplete((run, failure) -> {
+            ScheduledFuture<?> pending = nextPoll;
+            if (pending != null) {
+                pending.cancel(false);
+            }
+        });
+    }
+
+    String runId() {
+        return runId;
+    }
+
+    CompletableFuture<Run> future() {
+        return result;
+    }
+
+    /** Starts polling, or completes at once if the known state is already terminal. */
+    void start(Run known) {
+        if (known != null && offer(known)) {
+            return;
+        }
+        schedulePoll();
+    }
+
+    /**
+     * Takes a state of the run from anywhere (a poll, a callback).
+     *
+     * @return true if the wait is over
+     */
+    boolean offer(Run run) {
+        synchronized (this) {
+            if (last != null
+                    && last.status() == run.status()
+                    && last.statusCode().equals(run.statusCode())) {
+                unchangedPolls++;
+            } else {
+                unchangedPolls = 0;
+            }
+            last = run;
+        }
+        RunStatus status = run.status();
+        switch (status) {
+            case SUCCEEDED:
+            case PARTIAL_SUCCEEDED:
+                result.complete(run);
+                return true;
+            case FAILED:
+                result.completeExceptionally(new RunFailedException(run));
+                return true;
+            case CANCELED:
+                result.completeExceptionally(new RunCanceledException(run));
+                return true;
+            default:
+                return result.isDone();
+        }
+    }
+
+    private void schedulePoll() {
+        if (result.isDone()) {
+            return;
+        }
+        Duration interval;
+        synchronized (this) {
+            interval = policy.interval(unchangedPolls);
+        }
+        Duration remaining = Duration.between(clock.instant(), deadline);
+        Duration delay = remaining.compareTo(interval) < 0 ? remaining : interval;
+        try {
+            nextPoll = scheduler.schedule(
+                    () -> executeQuietly(this::poll), Math.max(0L, delay.toNanos()), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(new RunflowException("client is closed; cannot wait for run " + runId, e));
+            return;
+        }
+        if (result.isDone()) {
+            nextPoll.cancel(false);
+        }
+    }
+
+    private void executeQuietly(Runnable task) {
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(new RunflowException("client is closed; cannot wait for run " + runId, e));
+        }
+    }
+
+    private void poll() {
+        if (result.isDone()) {
+            return;
+        }
+        Run run;
+        try {
+            run = api.getRun(runId);
+        } catch (RunflowException e) {
+            if (!RetryPolicy.isRetryable(e)) {
+                result.completeExceptionally(e);
+                return;
+            }
+            // The transport already retried; a wait outlasts a blip, so poll again until the deadline.
+            synchronized (this) {
+                lastFailure = e;
+            }
+            continueOrTimeOut();
+            return;
+        } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+            return;
+        }
+        if (!offer(run)) {
+            continueOrTimeOut();
+        }
+    }
+
+    private void continueOrTimeOut() {
+        if (clock.instant().isBefore(deadline)) {
+            schedulePoll();
+            return;
+        }
+        Run seen;
+        RunflowException failure;
+        synchronized (this) {
+            seen = last;
+            failure = lastFailure;
+        }
+        if (seen != null) {
+            result.completeExceptionally(new RunTimeoutException(seen, policy.timeout()));
+        } else {
+            result.completeExceptionally(failure);
+        }
+    }
+}

@@ -1,0 +1,481 @@
+package io.runflow;
+
+import io.runflow.internal.Version;
+import io.runflow.model.Health;
+import io.runflow.model.OutputFile;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+
+/**
+ * The entry point: a client of Runflow's API, built once per application and shared; thread-safe.
+ *
+ * <pre>{@code
+ * try (RunflowClient runflow = RunflowClient.builder()
+ *         .apiKey(System.getenv("RUNFLOW_API_KEY"))
+ *         .build()) {
+ *     Run run = runflow.runs().run(FluxProUltra.input("a serene japanese garden").seed(42));
+ *     Path image = runflow.download(run.output().outputs().get(0), Path.of("garden.jpg"));
+ * }
+ * }</pre>
+ *
+ * <p>The HTTP transport is found on the class path ({@code io.runflow:runflow-feign}) or given with
+ * {@link Builder#transport(RunflowTransport)}.
+ */
+public final class RunflowClient implements AutoCloseable {
+
+    /** The API's production base URL. */
+    public static final String DEFAULT_BASE_URL = "https://api.runflow.io";
+
+    private final RunflowOptions options;
+    private final RunflowApi api;
+    private final ScheduledExecutorService scheduler;
+    private final ExecutorService ownedExecutor;
+    private final boolean ownsScheduler;
+    private final Runs runs;
+    private final Models models;
+    private final CallbackSecrets callbackSecrets;
+    private final RunCallbacks callbacks;
+    private final Downloader downloader;
+
+    private RunflowClient(Builder builder, RunflowOptions options, RunflowApi api) {
+        this.options = options;
+        this.api = api;
+        this.ownsScheduler = builder.scheduler == null;
+        this.scheduler = ownsScheduler ? defaultScheduler() : builder.scheduler;
+        this.ownedExecutor = builder.executor == null ? Executors.newCachedThreadPool(daemon("runflow-io-")) : null;
+        java.util.concurrent.Executor executor = builder.executor == null ? ownedExecutor : builder.executor;
+        PendingWaits pending = new PendingWaits();
+        this.runs = new Runs(api, options, scheduler, executor, pending);
+        this.models = new Models(api);
+        this.callbackSecrets = new CallbackSecrets(api);
+        this.callbacks = new RunCallbacks(pending);
+        this.downloader = new Downloader(options);
+    }
+
+    /**
+     * Starts a client configuration.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds a client from the environment: {@code RUNFLOW_API_KEY}, {@code RUNFLOW_BASE_URL}, {@code
+     * RUNFLOW_ORGANIZATION_ID}; the system properties {@code runflow.apiKey}, {@code runflow.baseUrl}
+     * and {@code runflow.organizationId} win over them.
+     *
+     * @return the client
+     * @throws IllegalStateException if no API key is set
+     */
+    public static RunflowClient fromEnv() {
+        return builder().fromEnv().build();
+    }
+
+    /**
+     * Returns the runs service: create, get, list, await, run.
+     *
+     * @return the service
+     */
+    public Runs runs() {
+        return runs;
+    }
+
+    /**
+     * Returns the model catalog.
+     *
+     * @return the service
+     */
+    public Models models() {
+        return models;
+    }
+
+    /**
+     * Returns the organization's callback signing secrets.
+     *
+     * @return the service
+     */
+    public CallbackSecrets callbackSecrets() {
+        return callbackSecrets;
+    }
+
+    /**
+     * Returns where verified callbacks go, so that they complete the waits on their runs at once.
+     *
+     * @return the callback sink
+     */
+    public RunCallbacks callbacks() {
+        return callbacks;
+    }
+
+    /**
+     * Checks the service ({@code GET /v1/health}).
+     *
+     * @return the health
+     */
+    public Health health() {
+        return api.health();
+    }
+
+    /**
+     * Downloads an output file. The file appears complete or not at all (it is written beside the
+     * target, then moved). No credentials are sent: output URLs are presigned.
+     *
+     * @param file an entry of {@code run.output().outputs()}
+     * @param target the file to write (replaced if it exists), or an existing directory to write into
+     *     under the URL's file name
+     * @return the written file
+     * @throws RunflowIoException if the download fails or the server answers non-2xx (output URLs
+     *     expire: fetch the run again for fresh ones)
+     */
+    public Path download(OutputFile file, Path target) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(target, "target");
+        return downloader.download(file, target);
+    }
+
+    /**
+     * Returns the frozen options.
+     *
+     * @return the options (the API key is not shown by their {@code toString()})
+     */
+    public RunflowOptions options() {
+        return options;
+    }
+
+    /** Stops polling, releases threads the client created, and closes the transport. */
+    @Override
+    public void close() {
+        if (ownsScheduler) {
+            scheduler.shutdownNow();
+        }
+        if (ownedExecutor != null) {
+            ownedExecutor.shutdownNow();
+        }
+        api.close();
+    }
+
+    @Override
+    public String toString() {
+        return "RunflowClient[" + options + "]";
+    }
+
+    private static ScheduledExecutorService defaultScheduler() {
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, daemon("runflow-scheduler-"));
+        // Cancelled polls must not linger in the queue until their time comes.
+        scheduler.setRemoveOnCancelPolicy(true);
+        return scheduler;
+    }
+
+    private static ThreadFactory daemon(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** Configures a {@link RunflowClient}: the single configuration funnel of every adapter. */
+    public static final class Builder {
+        private String apiKey;
+        private String baseUrl = DEFAULT_BASE_URL;
+        private String organizationId;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration readTimeout = Duration.ofSeconds(60);
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private PollPolicy pollPolicy = PollPolicy.defaults();
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.system();
+        private String userAgent = Version.userAgent();
+        private ScheduledExecutorService scheduler;
+        private java.util.concurrent.Executor executor;
+        private RunflowTransport transport;
+
+        private Builder() {}
+
+        /**
+         * Sets the API key (required), sent as {@code Authorization: Bearer <key>}.
+         *
+         * @param apiKey the key from the dashboard, for example {@code rf_live_...}
+         * @return this builder
+         */
+        public Builder apiKey(String apiKey) {
+            Objects.requireNonNull(apiKey, "apiKey");
+            String key = apiKey.strip();
+            if (key.isEmpty()) {
+                throw new IllegalArgumentException("apiKey must not be blank");
+            }
+            if (!key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+                throw new IllegalArgumentException("apiKey must be visible ASCII characters without spaces");
+            }
+            this.apiKey = key;
+            return this;
+        }
+
+        /**
+         * Sets the API's base URL.
+         *
+         * @param baseUrl an absolute http(s) URL; default {@value RunflowClient#DEFAULT_BASE_URL}
+         * @return this builder
+         */
+        public Builder baseUrl(String baseUrl) {
+            Objects.requireNonNull(baseUrl, "baseUrl");
+            URI uri;
+            try {
+                uri = URI.create(baseUrl.strip());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("baseUrl is not a valid URL: " + baseUrl);
+            }
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+                throw new IllegalArgumentException("baseUrl must be an absolute http or https URL, got: " + baseUrl);
+            }
+            if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                throw new IllegalArgumentException("baseUrl must not have a query or fragment, got: " + baseUrl);
+            }
+            String text = uri.toString();
+            this.baseUrl = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+            return this;
+        }
+
+        /**
+         * Sets the organization to act in, sent as {@code X-Organization-Id}.
+         *
+         * @param organizationId the organization id, or {@code null} for the key's default
+         * @return this builder
+         */
+        public Builder organizationId(String organizationId) {
+            this.organizationId = organizationId == null || organizationId.isBlank() ? null : organizationId.strip();
+            return this;
+        }
+
+        /**
+         * Sets how long to wait for a connection.
+         *
+         * @param connectTimeout positive; default 10 s
+         * @return this builder
+         */
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = positive(connectTimeout, "connectTimeout");
+            return this;
+        }
+
+        /**
+         * Sets how long to wait for a response.
+         *
+         * @param readTimeout positive; default 60 s
+         * @return this builder
+         */
+        public Builder readTimeout(Duration readTimeout) {
+            this.readTimeout = positive(readTimeout, "readTimeout");
+            return this;
+        }
+
+        /**
+         * Sets when failed requests are retried.
+         *
+         * @param retryPolicy the policy; default {@link RetryPolicy#defaults()}
+         * @return this builder
+         */
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+            return this;
+        }
+
+        /**
+         * Sets how waits poll, and their timeout.
+         *
+         * @param pollPolicy the policy; default {@link PollPolicy#defaults()}
+         * @return this builder
+         */
+        public Builder pollPolicy(PollPolicy pollPolicy) {
+            this.pollPolicy = Objects.requireNonNull(pollPolicy, "pollPolicy");
+            return this;
+        }
+
+        /**
+         * Sets the time source of wait deadlines.
+         *
+         * @param clock the clock; default {@link Clock#systemUTC()}
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Sets what waits between retry attempts.
+         *
+         * @param sleeper the sleeper; default {@link Sleeper#system()}
+         * @return this builder
+         */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /**
+         * Sets the {@code User-Agent}.
+         *
+         * @param userAgent the value; default {@code runflow-java/<version>}
+         * @return this builder
+         */
+        public Builder userAgent(String userAgent) {
+            Objects.requireNonNull(userAgent, "userAgent");
+            if (userAgent.isBlank()) {
+                throw new IllegalArgumentException("userAgent must not be blank");
+            }
+            this.userAgent = userAgent;
+            return this;
+        }
+
+        /**
+         * Sets the scheduler that times polls. The caller owns it: the client does not shut it down.
+         *
+         * @param scheduler the scheduler; default one daemon thread owned by the client
+         * @return this builder
+         */
+        public Builder scheduler(ScheduledExecutorService scheduler) {
+            this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+            return this;
+        }
+
+        /**
+         * Sets the executor that makes the blocking HTTP calls of async methods and polls. The caller
+         * owns it.
+         *
+         * @param executor the executor; default a cached pool of daemon threads owned by the client
+         * @return this builder
+         */
+        public Builder executor(java.util.concurrent.Executor executor) {
+            this.executor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /**
+         * Sets the transport explicitly instead of finding one on the class path.
+         *
+         * @param transport the transport
+         * @return this builder
+         */
+        public Builder transport(RunflowTransport transport) {
+            this.transport = Objects.requireNonNull(transport, "transport");
+            return this;
+        }
+
+        /**
+         * Applies the environment: {@code RUNFLOW_API_KEY}, {@code RUNFLOW_BASE_URL}, {@code
+         * RUNFLOW_ORGANIZATION_ID}, each overridden by the system property {@code runflow.apiKey},
+         * {@code runflow.baseUrl} or {@code runflow.organizationId}. Unset values leave the builder as
+         * it is.
+         *
+         * @return this builder
+         */
+        public Builder fromEnv() {
+            return fromEnv(System::getenv, System::getProperty);
+        }
+
+        Builder fromEnv(UnaryOperator<String> env, UnaryOperator<String> properties) {
+            String key = setting(env, properties, "RUNFLOW_API_KEY", "runflow.apiKey");
+            if (key != null) {
+                apiKey(key);
+            }
+            String url = setting(env, properties, "RUNFLOW_BASE_URL", "runflow.baseUrl");
+            if (url != null) {
+                baseUrl(url);
+            }
+            String organization = setting(env, properties, "RUNFLOW_ORGANIZATION_ID", "runflow.organizationId");
+            if (organization != null) {
+                organizationId(organization);
+            }
+            return this;
+        }
+
+        private static String setting(
+                UnaryOperator<String> env, UnaryOperator<String> properties, String variable, String property) {
+            String value = properties.apply(property);
+            if (value == null || value.isBlank()) {
+                value = env.apply(variable);
+            }
+            return value == null || value.isBlank() ? null : value;
+        }
+
+        /**
+         * Validates the configuration, freezes it, and creates the client.
+         *
+         * @return the client; close it when the application stops
+         * @throws IllegalStateException if no API key is set, or no transport is given or found
+         */
+        public RunflowClient build() {
+            if (apiKey == null) {
+                throw new IllegalStateException("apiKey is required: call RunflowClient.builder().apiKey(..) or set the"
+                        + " RUNFLOW_API_KEY environment variable and use RunflowClient.fromEnv()");
+            }
+            RunflowOptions options = new RunflowOptions(
+                    apiKey,
+                    URI.create(baseUrl),
+                    organizationId,
+                    connectTimeout,
+                    readTimeout,
+                    retryPolicy,
+                    pollPolicy,
+                    clock,
+                    sleeper,
+                    userAgent);
+            RunflowTransport chosen = transport != null ? transport : discoverTransport();
+            RunflowApi api = Objects.requireNonNull(chosen.create(options), "transport returned no RunflowApi");
+            return new RunflowClient(this, options, api);
+        }
+
+        private static RunflowTransport discoverTransport() {
+            List<RunflowTransport> found = new ArrayList<>();
+            try {
+                Iterator<RunflowTransport> providers = ServiceLoader.load(
+                                RunflowTransport.class, RunflowClient.class.getClassLoader())
+                        .iterator();
+                while (providers.hasNext()) {
+                    found.add(providers.next());
+                }
+            } catch (ServiceConfigurationError e) {
+                throw new IllegalStateException("a RunflowTransport on the class path could not be loaded", e);
+            }
+            if (found.isEmpty()) {
+                throw new IllegalStateException("no Runflow HTTP transport on the class path: add the dependency"
+                        + " io.runflow:runflow-feign, or pass one with RunflowClient.builder().transport(..)");
+            }
+            return found.get(0);
+        }
+
+        private static Duration positive(Duration value, String name) {
+            Objects.requireNonNull(value, name);
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, got " + value);
+            }
+            return value;
+        }
+
+        @Override
+        public String toString() {
+            return "RunflowClient.Builder[apiKey=" + (apiKey == null ? "unset" : "***") + ", baseUrl=" + baseUrl + "]";
+        }
+    }
+}

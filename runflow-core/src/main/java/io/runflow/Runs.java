@@ -1,0 +1,349 @@
+package io.runflow;
+
+import io.runflow.model.CallbackDelivery;
+import io.runflow.model.ListQuery;
+import io.runflow.model.ModelInput;
+import io.runflow.model.Run;
+import io.runflow.model.RunRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
+
+/**
+ * Runs: create, read, list, wait, and their callbacks. Obtained from {@link RunflowClient#runs()}.
+ *
+ * <pre>{@code
+ * Run run = runflow.runs().run(FluxProUltra.input("a serene japanese garden").seed(42));
+ * }</pre>
+ *
+ * <p>Waits ({@code await}, {@code run} and their async forms) poll {@code GET /v1/runs/{id}} by the
+ * client's {@link PollPolicy}, or end at once when the application passes the run's verified
+ * callback to {@link RunflowClient#callbacks()}. Between polls no thread is held.
+ */
+public final class Runs {
+
+    private final RunflowApi api;
+    private final RunflowOptions options;
+    private final ScheduledExecutorService scheduler;
+    private final Executor executor;
+    private final PendingWaits pending;
+
+    Runs(
+            RunflowApi api,
+            RunflowOptions options,
+            ScheduledExecutorService scheduler,
+            Executor executor,
+            PendingWaits pending) {
+        this.api = api;
+        this.options = options;
+        this.scheduler = scheduler;
+        this.executor = executor;
+        this.pending = pending;
+    }
+
+    /**
+     * Creates a run ({@code POST /v1/models/{model}/runs}) and returns it at once, usually {@code
+     * queued}. Without an idempotency key on the request, one is generated for this call and sent on
+     * each of its attempts, so retries never create a second run.
+     *
+     * @param request the request
+     * @return the new run
+     */
+    public Run create(RunRequest request) {
+        Objects.requireNonNull(request, "request");
+        RunRequest keyed = request.idempotencyKey() != null
+                ? request
+                : request.withIdempotencyKey(UUID.randomUUID().toString());
+        return api.createRun(keyed);
+    }
+
+    /**
+     * Creates a run from a typed model input.
+     *
+     * @param input for example {@code FluxProUltra.input("a fox")}
+     * @return the new run
+     */
+    public Run create(ModelInput input) {
+        return create(Objects.requireNonNull(input, "input").toRequest());
+    }
+
+    /**
+     * Creates a run on the client's executor.
+     *
+     * @param request the request
+     * @return the new run, or the failure
+     */
+    public CompletableFuture<Run> createAsync(RunRequest request) {
+        Objects.requireNonNull(request, "request");
+        return supplyAsync(() -> create(request));
+    }
+
+    /**
+     * Reads a run ({@code GET /v1/runs/{id}}).
+     *
+     * @param runId the run id
+     * @return the run
+     * @throws NotFoundException if there is no such run in the organization
+     */
+    public Run get(String runId) {
+        return api.getRun(requireId(runId));
+    }
+
+    /**
+     * Reads a run on the client's executor.
+     *
+     * @param runId the run id
+     * @return the run, or the failure
+     */
+    public CompletableFuture<Run> getAsync(String runId) {
+        requireId(runId);
+        return supplyAsync(() -> get(runId));
+    }
+
+    /**
+     * Lists runs ({@code GET /v1/runs}), newest first by default, following the cursors lazily.
+     *
+     * @param query filters, sort and page size; {@link ListQuery#all()} for everything
+     * @return the runs across all pages
+     */
+    public AutoPager<Run> list(ListQuery query) {
+        return new AutoPager<>(Objects.requireNonNull(query, "query"), api::listRuns);
+    }
+
+    /**
+     * Waits for a run to finish, with the client's poll policy and timeout.
+     *
+     * @param runId the run id
+     * @return the run, succeeded or partially succeeded
+     * @throws RunFailedException if it failed
+     * @throws RunCanceledException if it was canceled
+     * @throws RunTimeoutException if the timeout passed first (the run goes on)
+     */
+    public Run await(String runId) {
+        return join(awaitAsync(runId));
+    }
+
+    /**
+     * Waits for a run to finish, with another timeout.
+     *
+     * @param runId the run id
+     * @param timeout how long to wait
+     * @return the finished run
+     */
+    public Run await(String runId, Duration timeout) {
+        return join(awaitAsync(runId, timeout));
+    }
+
+    /**
+     * Waits for a run to finish; returns at once if it already has.
+     *
+     * @param run a run, for example as {@link #create} returned it
+     * @return the finished run
+     */
+    public Run await(Run run) {
+        return join(awaitAsync(run));
+    }
+
+    /**
+     * Waits for a run without holding a thread between polls.
+     *
+     * @param runId the run id
+     * @return completes with the finished run, or with {@link RunFailedException}, {@link
+     *     RunCanceledException}, {@link RunTimeoutException} or the API failure; cancel it to stop
+     *     polling
+     */
+    public CompletableFuture<Run> awaitAsync(String runId) {
+        return startWait(requireId(runId), null, options.pollPolicy());
+    }
+
+    /**
+     * Waits for a run, with another timeout, without holding a thread between polls.
+     *
+     * @param runId the run id
+     * @param timeout how long to wait; positive
+     * @return the finished run, or the failure
+     */
+    public CompletableFuture<Run> awaitAsync(String runId, Duration timeout) {
+        return startWait(requireId(runId), null, options.pollPolicy().withTimeout(timeout));
+    }
+
+    /**
+     * Waits for a run, starting from a known state, without holding a thread between polls.
+     *
+     * @param run the known state; if terminal, the future is already complete
+     * @return the finished run, or the failure
+     */
+    public CompletableFuture<Run> awaitAsync(Run run) {
+        Objects.requireNonNull(run, "run");
+        return startWait(run.id(), run, options.pollPolicy());
+    }
+
+    /**
+     * Creates a run and waits for it to finish.
+     *
+     * @param request the request
+     * @return the finished run
+     */
+    public Run run(RunRequest request) {
+        return await(create(request));
+    }
+
+    /**
+     * Creates a run from a typed input and waits for it to finish.
+     *
+     * @param input for example {@code FluxProUltra.input("a fox").seed(42)}
+     * @return the finished run
+     */
+    public Run run(ModelInput input) {
+        return run(Objects.requireNonNull(input, "input").toRequest());
+    }
+
+    /**
+     * Creates a run and waits for it, without holding a thread between polls.
+     *
+     * @param request the request
+     * @return the finished run, or the failure; cancelling it stops the wait
+     */
+    public CompletableFuture<Run> runAsync(RunRequest request) {
+        CompletableFuture<Run> outcome = new CompletableFuture<>();
+        createAsync(request).whenComplete((created, createFailure) -> {
+            if (createFailure != null) {
+                outcome.completeExceptionally(unwrap(createFailure));
+                return;
+            }
+            CompletableFuture<Run> wait = awaitAsync(created);
+            outcome.whenComplete((run, failure) -> {
+                if (outcome.isCancelled()) {
+                    wait.cancel(false);
+                }
+            });
+            wait.whenComplete((run, failure) -> {
+                if (failure == null) {
+                    outcome.complete(run);
+                } else {
+                    outcome.completeExceptionally(unwrap(failure));
+                }
+            });
+        });
+        return outcome;
+    }
+
+    /**
+     * Creates a run from a typed input and waits for it, without holding a thread between polls.
+     *
+     * @param input the typed input
+     * @return the finished run, or the failure
+     */
+    public CompletableFuture<Run> runAsync(ModelInput input) {
+        return runAsync(Objects.requireNonNull(input, "input").toRequest());
+    }
+
+    /**
+     * Lists the deliveries of a run's callback, with their attempts ({@code GET
+     * /v1/runs/{id}/callback}).
+     *
+     * @param runId the run id
+     * @return the deliveries, oldest first
+     */
+    public List<CallbackDelivery> callbackDeliveries(String runId) {
+        return api.listCallbackDeliveries(requireId(runId));
+    }
+
+    /**
+     * Sends the run's callback again, built fresh from the run's current state ({@code POST
+     * /v1/runs/{id}/callback-redeliveries}). Also the documented way to send a test callback.
+     *
+     * @param runId the run id of a finished run with a callback URL
+     * @return the new delivery
+     */
+    public CallbackDelivery redeliverCallback(String runId) {
+        return api.redeliverCallback(requireId(runId));
+    }
+
+    /**
+     * Cancels a run ({@code POST /v1/admin/runs/{id}/cancellation}; admin keys only). Does not stop
+     * inference already in flight, and does not refund. Idempotent: an already finished run is
+     * returned unchanged.
+     *
+     * @param runId the run id
+     * @param reason the audit reason, 3 to 500 characters
+     * @return the run
+     */
+    public Run cancel(String runId, String reason) {
+        requireId(runId);
+        Objects.requireNonNull(reason, "reason");
+        if (reason.strip().length() < 3 || reason.length() > 500) {
+            throw new IllegalArgumentException("reason must be 3 to 500 characters, got " + reason.length());
+        }
+        return api.cancelRun(runId, reason);
+    }
+
+    /**
+     * Cancels a run without an audit reason.
+     *
+     * @param runId the run id
+     * @return the run
+     */
+    public Run cancel(String runId) {
+        return api.cancelRun(requireId(runId), null);
+    }
+
+    private CompletableFuture<Run> startWait(String runId, Run known, PollPolicy policy) {
+        RunWaiter waiter = new RunWaiter(runId, api, policy, options.clock(), scheduler, executor);
+        pending.add(waiter);
+        waiter.start(known);
+        return waiter.future();
+    }
+
+    private CompletableFuture<Run> supplyAsync(Supplier<Run> call) {
+        return CompletableFuture.supplyAsync(call, executor);
+    }
+
+    static String requireId(String runId) {
+        Objects.requireNonNull(runId, "runId");
+        if (runId.isBlank() || runId.contains("/")) {
+            throw new IllegalArgumentException(
+                    "runId must be a run id such as the one create returned, got \"" + runId + "\"");
+        }
+        return runId;
+    }
+
+    static Throwable unwrap(Throwable failure) {
+        Throwable current = failure;
+        while ((current instanceof CompletionException || current instanceof ExecutionException)
+                && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    /** Blocks for a future, rethrowing the SDK's own exceptions as they are. */
+    static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            future.cancel(false);
+            Thread.currentThread().interrupt();
+            throw new RunflowIoException("interrupted while waiting", e);
+        } catch (CancellationException e) {
+            throw new RunflowException("the wait was cancelled", e);
+        } catch (ExecutionException e) {
+            Throwable cause = unwrap(e);
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            if (cause instanceof Error) {
+                throw (Error) cause;
+            }
+            throw new RunflowException(String.valueOf(cause.getMessage()), cause);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package io.runflow.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.runflow.AuthenticationException;
+import io.runflow.BadRequestException;
+import io.runflow.ConflictException;
+import io.runflow.InsufficientCreditException;
+import io.runflow.NotFoundException;
+import io.runflow.PermissionDeniedException;
+import io.runflow.RateLimitException;
+import io.runflow.RunflowApiException;
+import io.runflow.ServerException;
+import io.runflow.UnprocessableEntityException;
+import io.runflow.model.ApiError;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one function that turns an error response into the right exception. Every transport calls it;
+ * none re-implements it. Not public API.
+ */
+public final class ApiErrors {
+
+    /** Headers that carry the request id, in order of preference. */
+    public static final List<String> REQUEST_ID_HEADERS = List.of("Runflow-Request-Id", "X-Request-Id");
+
+    private static final int SNIPPET_LENGTH = 200;
+
+    private ApiErrors() {}
+
+    /**
+     * Maps an error response to an exception.
+     *
+     * @param status the HTTP status (not 2xx)
+     * @param headers the response headers, any case
+     * @param body the raw body, possibly empty or not JSON
+     * @return the exception to throw
+     */
+    public static RunflowApiException toException(
+            int status, Map<String, ? extends Collection<String>> headers, byte[] body) {
+        byte[] bytes = body == null ? new byte[0] : body;
+        ApiError error = parse(bytes);
+        String requestId = null;
+        for (String name : REQUEST_ID_HEADERS) {
+            requestId = Headers.first(headers, name);
+            if (requestId != null) {
+                break;
+            }
+        }
+        String message = message(status, error, bytes, requestId);
+        switch (status) {
+            case 400:
+                return new BadRequestException(status, error, requestId, message);
+            case 401:
+                return new AuthenticationException(status, error, requestId, message);
+            case 402:
+                return new InsufficientCreditException(status, error, requestId, message);
+            case 403:
+                return new PermissionDeniedException(status, error, requestId, message);
+            case 404:
+                return new NotFoundException(status, error, requestId, message);
+            case 409:
+                return new ConflictException(status, error, requestId, message);
+            case 422:
+                return new UnprocessableEntityException(status, error, requestId, message);
+            case 429:
+                return new RateLimitException(
+                        status, error, requestId, message, retryAfter(Headers.first(headers, "Retry-After")));
+            default:
+                if (status >= 500 && status <= 599) {
+                    return new ServerException(status, error, requestId, message);
+                }
+                return new RunflowApiException(status, error, requestId, message);
+        }
+    }
+
+    /**
+     * Reads a {@code Retry-After} header in its seconds form; the HTTP-date form is ignored.
+     *
+     * @param value the header value, or {@code null}
+     * @return the delay, or {@code null} if absent or not a non-negative number of seconds
+     */
+    static Duration retryAfter(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            long seconds = Long.parseLong(value.strip());
+            return seconds < 0 ? null : Duration.ofSeconds(seconds);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static ApiError parse(byte[] body) {
+        if (body.length == 0) {
+            return new ApiError(null, null, List.of());
+        }
+        try {
+            JsonNode node = RunflowJson.mapper().readTree(body);
+            return ModelReader.apiError(node);
+        } catch (IOException notJson) {
+            return new ApiError(null, null, List.of());
+        }
+    }
+
+    private static String message(int status, ApiError error, byte[] body, String requestId) {
+        StringBuilder text = new StringBuilder().append(status);
+        if (error.code() != null || error.message() != null) {
+            if (error.code() != null) {
+                text.append(' ').append(error.code());
+            }
+            text.append(": ").append(error.message() == null ? "(no message)" : error.message());
+            if (!error.errors().isEmpty()) {
+                text.append(' ').append(error.errors());
+            }
+        } else if (body.length == 0) {
+            text.append(": empty response body");
+        } else {
+            text.append(": response was not Runflow's error envelope: ").append(snippet(body));
+        }
+        if (requestId != null) {
+            text.append(" (request-id: ").append(requestId).append(')');
+        }
+        return text.toString();
+    }
+
+    private static String snippet(byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8)
+                .replaceAll("<[^>]*>", " ")
+                .replaceAll("\\s+", " ")
+                .strip();
+        return text.length() <= SNIPPET_LENGTH ? text : text.substring(0, SNIPPET_LENGTH) + "...";
+    }
+}

@@ -1,0 +1,257 @@
+package io.runflow.internal;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.BeanProperty;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.runflow.model.ApiError;
+import io.runflow.model.CallbackDelivery;
+import io.runflow.model.CallbackSecret;
+import io.runflow.model.CallbackSecretUpdate;
+import io.runflow.model.Health;
+import io.runflow.model.Model;
+import io.runflow.model.Page;
+import io.runflow.model.Run;
+import io.runflow.model.RunOutput;
+import io.runflow.model.RunRequest;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The one JSON configuration of the SDK. Transports encode and decode with {@link #mapper()} (or
+ * register {@link #module()} in their own mapper), so every record is read by {@link ModelReader}
+ * and every request body is written here. Not public API.
+ */
+public final class RunflowJson {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+            .addModule(new JavaTimeModule())
+            .addModule(module())
+            .build();
+
+    private RunflowJson() {}
+
+    /**
+     * Returns the shared, configured mapper. Do not reconfigure it; {@code copy()} it instead.
+     *
+     * @return the mapper
+     */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /**
+     * Returns a module that teaches any {@link ObjectMapper} the SDK's records.
+     *
+     * @return a new module
+     */
+    public static SimpleModule module() {
+        SimpleModule module = new SimpleModule("runflow");
+        module.addDeserializer(Run.class, new TreeDeserializer<>(Run.class, ModelReader::run));
+        module.addDeserializer(RunOutput.class, new TreeDeserializer<>(RunOutput.class, ModelReader::output));
+        module.addDeserializer(ApiError.class, new TreeDeserializer<>(ApiError.class, ModelReader::apiError));
+        module.addDeserializer(
+                CallbackDelivery.class, new TreeDeserializer<>(CallbackDelivery.class, ModelReader::callbackDelivery));
+        module.addDeserializer(Model.class, new TreeDeserializer<>(Model.class, ModelReader::model));
+        module.addDeserializer(
+                CallbackSecret.class, new TreeDeserializer<>(CallbackSecret.class, ModelReader::callbackSecret));
+        module.addDeserializer(Health.class, new TreeDeserializer<>(Health.class, ModelReader::health));
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Class<Page<?>> pageType = (Class) Page.class;
+        module.addDeserializer(pageType, new PageDeserializer(null));
+        module.addSerializer(RunRequest.class, new TreeSerializer<>(RunRequest.class, RunflowJson::runRequestBody));
+        module.addSerializer(
+                CallbackSecretUpdate.class,
+                new TreeSerializer<>(CallbackSecretUpdate.class, RunflowJson::callbackSecretUpdateBody));
+        return module;
+    }
+
+    /**
+     * Writes the body of {@code POST /v1/models/{model}/runs}: {@code input}, and {@code
+     * callback_url}, {@code metadata}, {@code client_ref} when set. The model id and idempotency key
+     * travel in the path and a header, not here.
+     *
+     * @param request the request
+     * @return the body
+     */
+    public static ObjectNode runRequestBody(RunRequest request) {
+        ObjectNode body = MAPPER.createObjectNode();
+        body.set("input", request.input());
+        if (request.callbackUrl() != null) {
+            body.put("callback_url", request.callbackUrl());
+        }
+        if (request.metadata() != null) {
+            body.set("metadata", request.metadata());
+        }
+        if (request.clientRef() != null) {
+            body.put("client_ref", request.clientRef());
+        }
+        return body;
+    }
+
+    /**
+     * Writes the body of {@code PATCH /v1/callback-secrets/{id}}.
+     *
+     * @param update the change
+     * @return the body, with only the changed fields
+     */
+    public static ObjectNode callbackSecretUpdateBody(CallbackSecretUpdate update) {
+        ObjectNode body = MAPPER.createObjectNode();
+        if (update.label() != null) {
+            body.put("label", update.label());
+        }
+        if (update.current() != null) {
+            body.put("is_current", update.current());
+        }
+        return body;
+    }
+
+    /**
+     * Writes the body of {@code POST /v1/callback-secrets}.
+     *
+     * @param label the label, or {@code null}
+     * @return the body
+     */
+    public static ObjectNode callbackSecretCreateBody(String label) {
+        ObjectNode body = MAPPER.createObjectNode();
+        if (label != null) {
+            body.put("label", label);
+        }
+        return body;
+    }
+
+    /**
+     * Writes the body of {@code POST /v1/admin/runs/{id}/cancellation}.
+     *
+     * @param reason the audit reason, or {@code null}
+     * @return the body
+     */
+    public static ObjectNode cancellationBody(String reason) {
+        ObjectNode body = MAPPER.createObjectNode();
+        if (reason != null) {
+            body.put("reason", reason);
+        }
+        return body;
+    }
+
+    /**
+     * Reads a page of {@code itemReader} items from a list response.
+     *
+     * @param node the response body
+     * @param itemReader reads one item
+     * @param <T> the item type
+     * @return the page
+     */
+    public static <T> Page<T> page(JsonNode node, Function<JsonNode, T> itemReader) {
+        if (node == null || !node.isObject() || !node.path("items").isArray()) {
+            throw new IllegalArgumentException("a list response must be an object with an \"items\" array");
+        }
+        List<T> items = new ArrayList<>();
+        for (JsonNode item : node.path("items")) {
+            items.add(itemReader.apply(item));
+        }
+        return new Page<>(
+                items,
+                JsonFields.text(node, "first"),
+                JsonFields.firstText(node, "next", "next_pq"),
+                JsonFields.firstText(node, "previous", "prev_pq"));
+    }
+
+    /** Reads a tree and hands it to a {@link ModelReader} function; its complaints become Jackson's. */
+    private static final class TreeDeserializer<T> extends JsonDeserializer<T> {
+        private final Class<T> type;
+        private final Function<JsonNode, T> reader;
+
+        TreeDeserializer(Class<T> type, Function<JsonNode, T> reader) {
+            this.type = type;
+            this.reader = reader;
+        }
+
+        @Override
+        public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            JsonNode node = parser.readValueAsTree();
+            try {
+                return reader.apply(node);
+            } catch (IllegalArgumentException | NullPointerException e) {
+                return context.reportInputMismatch(type, "cannot read %s: %s", type.getSimpleName(), e.getMessage());
+            }
+        }
+
+        @Override
+        public T getNullValue(DeserializationContext context) {
+            return null;
+        }
+    }
+
+    /** Reads {@code Page<T>} for whatever {@code T} the caller asked for. */
+    private static final class PageDeserializer extends JsonDeserializer<Page<?>> implements ContextualDeserializer {
+        private final JavaType itemType;
+
+        PageDeserializer(JavaType itemType) {
+            this.itemType = itemType;
+        }
+
+        @Override
+        public JsonDeserializer<?> createContextual(DeserializationContext context, BeanProperty property) {
+            JavaType pageType = context.getContextualType() != null
+                    ? context.getContextualType()
+                    : property == null ? null : property.getType();
+            JavaType item = pageType == null ? null : pageType.containedType(0);
+            return new PageDeserializer(item == null ? context.constructType(JsonNode.class) : item);
+        }
+
+        @Override
+        public Page<?> deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            JsonNode node = parser.readValueAsTree();
+            JavaType type = itemType == null ? context.constructType(JsonNode.class) : itemType;
+            try {
+                return page(node, item -> {
+                    try {
+                        return context.readTreeAsValue(item, type);
+                    } catch (IOException e) {
+                        throw new IllegalArgumentException(e.getMessage(), e);
+                    }
+                });
+            } catch (IllegalArgumentException e) {
+                return context.reportInputMismatch(Page.class, "cannot read Page: %s", e.getMessage());
+            }
+        }
+    }
+
+    /** Writes a record through a body function. */
+    private static final class TreeSerializer<T> extends JsonSerializer<T> {
+        private final Class<T> type;
+        private final Function<T, JsonNode> writer;
+
+        TreeSerializer(Class<T> type, Function<T, JsonNode> writer) {
+            this.type = type;
+            this.writer = writer;
+        }
+
+        @Override
+        public void serialize(T value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+            generator.writeTree(writer.apply(value));
+        }
+
+        @Override
+        public Class<T> handledType() {
+            return type;
+        }
+    }
+}

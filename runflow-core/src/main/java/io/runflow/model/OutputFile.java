@@ -1,0 +1,38 @@
+package io.runflow.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.util.Objects;
+
+/**
+ * One generated artifact of a run: an entry of {@code output.outputs[]}.
+ *
+ * <p>Output URLs are presigned and expire: download them on receipt (see {@code
+ * RunflowClient.download}).
+ *
+ * @param url where the file can be fetched, without credentials (the URL itself is signed)
+ * @param type {@code image}, {@code video} or {@code audio}; {@code null} if the server did not say
+ * @param width width in pixels, {@code null} if not reported
+ * @param height height in pixels, {@code null} if not reported
+ * @param contentType the MIME type, for example {@code image/jpeg}; {@code null} if not reported
+ * @param raw the entry as received, with any fields this SDK does not model
+ */
+public record OutputFile(String url, String type, Integer width, Integer height, String contentType, JsonNode raw) {
+
+    /** Checks that the URL is present and normalises a missing {@code raw} to a missing node. */
+    public OutputFile {
+        Objects.requireNonNull(url, "url");
+        raw = raw == null ? MissingNode.getInstance() : raw;
+    }
+
+    /**
+     * Returns an entry with just a URL and a type, as the older {@code image_urls[]} shape gives.
+     *
+     * @param url the file's URL
+     * @param type the artifact type, for example {@code image}
+     * @return the entry
+     */
+    public static OutputFile of(String url, String type) {
+        return new OutputFile(url, type, null, null, null, null);
+    }
+}
