@@ -34,13 +34,23 @@ final class FeignTests {
     }
 
     static RunflowOptions options(FakeRunflowServer server, String apiKey, String organization, Sleeper sleeper) {
+        return options(server.baseUrl(), apiKey, organization, exactRetries(), Duration.ofSeconds(10), sleeper);
+    }
+
+    static RunflowOptions options(
+            String baseUrl,
+            String apiKey,
+            String organization,
+            RetryPolicy retryPolicy,
+            Duration readTimeout,
+            Sleeper sleeper) {
         return new RunflowOptions(
                 apiKey,
-                URI.create(server.baseUrl()),
+                URI.create(baseUrl),
                 organization,
                 Duration.ofSeconds(5),
-                Duration.ofSeconds(10),
-                exactRetries(),
+                readTimeout,
+                retryPolicy,
                 PollPolicy.defaults(),
                 Clock.systemUTC(),
                 sleeper,
