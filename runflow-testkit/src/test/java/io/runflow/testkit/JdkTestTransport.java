@@ -16,13 +16,15 @@ import java.net.http.HttpResponse;
 
 /**
  * A minimal transport for this module's tests (runflow-feign would be a reactor cycle): create, get
- * and close over the JDK client, decoding with core's own JSON mapping. Anything else throws.
+ * and close over the JDK client, decoding with core's own JSON mapping. Anything else throws. Public
+ * only so that the junit package's tests can use it.
  */
-final class JdkTestTransport implements RunflowTransport {
+public final class JdkTestTransport implements RunflowTransport {
 
     private final HttpClient http =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
+    /** Creates the proxy API. */
     @Override
     public RunflowApi create(RunflowOptions options) {
         return (RunflowApi) Proxy.newProxyInstance(
