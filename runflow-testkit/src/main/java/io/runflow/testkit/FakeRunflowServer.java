@@ -1,6 +1,7 @@
 package io.runflow.testkit;
 
 import com.sun.net.httpserver.HttpServer;
+import io.runflow.RunflowClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -17,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -72,6 +74,8 @@ public final class FakeRunflowServer implements AutoCloseable {
     private final CallbackSecrets secrets;
     private final Callbacks callbacks;
     private final RunLifecycle lifecycle;
+    private final VirtualScheduler clientScheduler;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private FakeRunflowServer(Builder b) {
         this.apiKey = b.apiKey;
@@ -129,6 +133,7 @@ public final class FakeRunflowServer implements AutoCloseable {
         http.createContext("/", new Dispatcher(router, journal, faults, clock, b.maxRequestBodyBytes));
         http.setExecutor(executor);
         http.start();
+        this.clientScheduler = new VirtualScheduler(clock::instant, this::advance);
     }
 
     /**
@@ -197,6 +202,30 @@ public final class FakeRunflowServer implements AutoCloseable {
      */
     public Clock clock() {
         return clock;
+    }
+
+    /**
+     * Returns a client builder pointed at this server, whose waiting happens in server time: its
+     * clock is {@link #clock()}, its poll scheduler and retry sleeper {@linkplain #advance(Duration)
+     * advance} the server's clock instead of waiting, so {@code runs().run(..)} of a run that takes
+     * minutes of server time returns in milliseconds. The scheduler belongs to the server. Add
+     * anything else (a transport, policies) before {@code build()}.
+     *
+     * <pre>{@code
+     * try (RunflowClient client = server.clientBuilder().build()) {
+     *     Run run = client.runs().run(FluxProUltra.input("a fox"));
+     * }
+     * }</pre>
+     *
+     * @return a new builder with api key, base URL, clock, sleeper and scheduler set
+     */
+    public RunflowClient.Builder clientBuilder() {
+        return RunflowClient.builder()
+                .apiKey(apiKey)
+                .baseUrl(baseUrl)
+                .clock(clock)
+                .sleeper(this::advance)
+                .scheduler(clientScheduler);
     }
 
     /**
@@ -365,6 +394,10 @@ public final class FakeRunflowServer implements AutoCloseable {
     /** Stops serving and stops every timed task. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        clientScheduler.shutdownNow();
         http.stop(0);
         scheduler.close();
         executor.shutdownNow();
