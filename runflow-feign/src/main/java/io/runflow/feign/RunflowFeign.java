@@ -152,7 +152,7 @@ public final class RunflowFeign implements RunflowApi {
         String key = request.idempotencyKey() != null
                 ? request.idempotencyKey()
                 : UUID.randomUUID().toString();
-        String model = ModelIds.toPath(request.modelId());
+        String model = modelPath(request.modelId());
         return call(() -> api.createRun(model, key, request));
     }
 
@@ -194,7 +194,7 @@ public final class RunflowFeign implements RunflowApi {
 
     @Override
     public Model getModel(String modelId) {
-        String model = ModelIds.toPath(modelId);
+        String model = modelPath(modelId);
         return call(() -> api.getModel(model));
     }
 
@@ -244,6 +244,16 @@ public final class RunflowFeign implements RunflowApi {
         return "RunflowFeign[" + httpClient.version() + "]";
     }
 
+    /**
+     * Encodes each segment and then the separators too: a value of unreserved characters and {@code
+     * %XX} only is one Feign leaves alone, and the endpoint's {@code decodeSlash} restores the
+     * separators. No segment contains a {@code /}, so every {@code %2F} is a separator.
+     */
+    private static String modelPath(String modelId) {
+        return ModelIds.toPath(modelId).replace("/", "%2F");
+    }
+
+    /** One path segment, percent-encoded; a {@code /} inside it stays encoded. */
     private static String segment(String value, String name) {
         Objects.requireNonNull(value, name);
         if (value.isBlank()) {
