@@ -227,15 +227,18 @@ public final class RunflowFeign implements RunflowApi {
         return call(api::health);
     }
 
-    /** Releases the JDK client's selector thread and pooled connections (JDK 21 and later). */
+    /**
+     * Stops the JDK client from taking new requests and lets it release its selector thread and
+     * pooled connections once in-flight requests end (JDK 21 and later; on JDK 17 the client is simply
+     * left to the garbage collector). Does not wait.
+     */
     @Override
     public void close() {
-        if (httpClient instanceof AutoCloseable) {
-            try {
-                ((AutoCloseable) httpClient).close();
-            } catch (Exception e) {
-                // Closing is best effort: the client is unusable either way.
-            }
+        try {
+            // HttpClient.shutdown() exists from JDK 21; close() would block on in-flight requests.
+            HttpClient.class.getMethod("shutdown").invoke(httpClient);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // JDK 17, or already shut down: nothing to release.
         }
     }
 
