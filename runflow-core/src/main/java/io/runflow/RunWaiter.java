@@ -5,6 +5,7 @@ import io.runflow.model.RunStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -78,10 +79,17 @@ final class RunWaiter {
      * @return true if the wait is over
      */
     boolean offer(Run run) {
+        settle(run);
+        return result.isDone();
+    }
+
+    /**
+     * Takes a state of the run and tells whether it was this state that completed the wait: false
+     * for a non-terminal state, and false if another state (a concurrent poll or callback) won.
+     */
+    boolean settle(Run run) {
         synchronized (this) {
-            if (last != null
-                    && last.status() == run.status()
-                    && last.statusCode().equals(run.statusCode())) {
+            if (last != null && last.status() == run.status() && Objects.equals(last.statusCode(), run.statusCode())) {
                 unchangedPolls++;
             } else {
                 unchangedPolls = 0;
@@ -92,16 +100,13 @@ final class RunWaiter {
         switch (status) {
             case SUCCEEDED:
             case PARTIAL_SUCCEEDED:
-                result.complete(run);
-                return true;
+                return result.complete(run);
             case FAILED:
-                result.completeExceptionally(new RunFailedException(run));
-                return true;
+                return result.completeExceptionally(new RunFailedException(run));
             case CANCELED:
-                result.completeExceptionally(new RunCanceledException(run));
-                return true;
+                return result.completeExceptionally(new RunCanceledException(run));
             default:
-                return result.isDone();
+                return false;
         }
     }
 
