@@ -99,7 +99,14 @@ public final class WebhookVerifier {
         return CallbackReader.read(rawBody, requestId);
     }
 
-    /** Everything but the parsing; package-private so a benchmark can set it against a bare Mac. */
+    /**
+     * Everything but the parsing; package-private so a benchmark can set it against a bare {@code
+     * Mac}. Measured (JDK 17, 2 KiB body, one secret, crude loop on a shared 2-core machine, not JMH):
+     * about 1.5 to 2.3 µs, the same as a bare {@code Mac.doFinal} within the noise; it allocates 96
+     * bytes per call (the decoded signature and the digest) against the bare {@code Mac}'s 48, plus 48
+     * per further secret. Reading the body afterwards (Jackson tree, records) costs about as much
+     * again as the HMAC and allocates about 3.7 KiB for a 2 KiB callback.
+     */
     void checkSignature(byte[] rawBody, String signatureHeader) {
         Objects.requireNonNull(rawBody, "rawBody");
         if (rawBody.length > maxBodySize) {

@@ -14,6 +14,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
@@ -389,6 +393,42 @@ class WebhookVerifierTest {
     @Test
     void isARunflowException() {
         assertThat(rejection(() -> verifier.verify(CALLBACK, (String) null))).isInstanceOf(RunflowException.class);
+    }
+
+    @Test
+    void verifiesFromManyThreadsAtOnce() throws Exception {
+        WebhookVerifier rotating =
+                WebhookVerifier.builder().secret(NEXT_SECRET).secret(SECRET).build();
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                results.add(threads.submit(() -> {
+                    int verified = 0;
+                    for (int i = 0; i < 500; i++) {
+                        byte[] body = utf8("{\"event\":\"run.completed\",\"run_id\":\"run-" + thread + "-" + i + "\"}");
+                        String signature = (i % 2 == 0 ? signer : WebhookSigner.of(NEXT_SECRET)).sign(body);
+                        if (rotating.verify(body, signature).runId().equals("run-" + thread + "-" + i)) {
+                            verified++;
+                        }
+                    }
+                    return verified;
+                }));
+            }
+            for (Future<Integer> result : results) {
+                assertThat(result.get(1, TimeUnit.MINUTES)).isEqualTo(500);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void signerRejectsABlankSecret() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> WebhookSigner.of(""))
+                .withMessage("secret must not be blank");
     }
 
     // --- the builder ------------------------------------------------------------------------
