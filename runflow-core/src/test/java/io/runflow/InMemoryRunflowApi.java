@@ -1,0 +1,205 @@
+package io.runflow;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.runflow.internal.RunflowJson;
+import io.runflow.model.CallbackDelivery;
+import io.runflow.model.CallbackSecret;
+import io.runflow.model.CallbackSecretUpdate;
+import io.runflow.model.Health;
+import io.runflow.model.ListQuery;
+import io.runflow.model.Model;
+import io.runflow.model.OutputFile;
+import io.runflow.model.Page;
+import io.runflow.model.Run;
+import io.runflow.model.RunFailure;
+import io.runflow.model.RunOutput;
+import io.runflow.model.RunRequest;
+import io.runflow.model.RunStatus;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * A {@link RunflowApi} in memory, for core's tests of waiting and paging (HTTP is tested in
+ * runflow-feign against the fake server). Each run answers its gets from a script of states; the
+ * last state repeats.
+ */
+final class InMemoryRunflowApi implements RunflowApi {
+
+    private final Map<String, Deque<Supplier<Run>>> scripts = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> gets = new ConcurrentHashMap<>();
+    private final List<RunRequest> creates = new ArrayList<>();
+    private final AtomicInteger ids = new AtomicInteger();
+    private volatile List<Page<Run>> pages = List.of();
+    private final List<ListQuery> listQueries = new ArrayList<>();
+
+    /** Scripts the states a run's gets return, in order; the last one repeats. */
+    @SafeVarargs
+    final InMemoryRunflowApi script(String runId, Supplier<Run>... states) {
+        Deque<Supplier<Run>> script = new ArrayDeque<>();
+        for (Supplier<Run> state : states) {
+            script.add(state);
+        }
+        scripts.put(runId, script);
+        return this;
+    }
+
+    InMemoryRunflowApi script(String runId, RunStatus... statuses) {
+        Deque<Supplier<Run>> script = new ArrayDeque<>();
+        for (RunStatus status : statuses) {
+            Run run = run(runId, status);
+            script.add(() -> run);
+        }
+        scripts.put(runId, script);
+        return this;
+    }
+
+    InMemoryRunflowApi pages(List<Page<Run>> pages) {
+        this.pages = List.copyOf(pages);
+        return this;
+    }
+
+    int gets(String runId) {
+        AtomicInteger count = gets.get(runId);
+        return count == null ? 0 : count.get();
+    }
+
+    synchronized List<RunRequest> creates() {
+        return List.copyOf(creates);
+    }
+
+    synchronized List<ListQuery> listQueries() {
+        return List.copyOf(listQueries);
+    }
+
+    static Run run(String id, RunStatus status) {
+        return run(id, status, status.value());
+    }
+
+    static Run run(String id, RunStatus status, String statusCode) {
+        RunOutput output = status == RunStatus.SUCCEEDED || status == RunStatus.PARTIAL_SUCCEEDED
+                ? new RunOutput(
+                        List.of(new OutputFile(
+                                "https://files.example/" + id + ".jpg", "image", 64, 48, "image/jpeg", null)),
+                        42L,
+                        null,
+                        false,
+                        null)
+                : null;
+        RunFailure failure = status == RunStatus.FAILED
+                ? new RunFailure("INPUT_VALIDATION_FAILED", "preprocess", "bad input")
+                : null;
+        return new Run(
+                id,
+                status,
+                statusCode,
+                null,
+                "model",
+                null,
+                null,
+                output,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                failure,
+                null);
+    }
+
+    @Override
+    public synchronized Run createRun(RunRequest request) {
+        creates.add(request);
+        String id = "run-" + ids.incrementAndGet();
+        if (!scripts.containsKey(id)) {
+            script(id, RunStatus.QUEUED, RunStatus.RUNNING, RunStatus.SUCCEEDED);
+        }
+        return run(id, RunStatus.QUEUED);
+    }
+
+    @Override
+    public Run getRun(String runId) {
+        gets.computeIfAbsent(runId, id -> new AtomicInteger()).incrementAndGet();
+        Deque<Supplier<Run>> script = scripts.get(runId);
+        if (script == null) {
+            throw new NotFoundException(
+                    404,
+                    new io.runflow.model.ApiError("RUN_NOT_FOUND", "no run " + runId, List.of()),
+                    null,
+                    "404 RUN_NOT_FOUND: no run " + runId);
+        }
+        Supplier<Run> next;
+        synchronized (script) {
+            next = script.size() > 1 ? script.poll() : script.peek();
+        }
+        return next.get();
+    }
+
+    @Override
+    public synchronized Page<Run> listRuns(ListQuery query) {
+        listQueries.add(query);
+        int index = query.cursor() == null ? 0 : Integer.parseInt(query.cursor());
+        return pages.get(index);
+    }
+
+    @Override
+    public List<CallbackDelivery> listCallbackDeliveries(String runId) {
+        return List.of();
+    }
+
+    @Override
+    public CallbackDelivery redeliverCallback(String runId) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Run cancelRun(String runId, String reason) {
+        return run(runId, RunStatus.CANCELED);
+    }
+
+    @Override
+    public Page<Model> listModels(ListQuery query) {
+        return new Page<>(List.of(), null, null, null);
+    }
+
+    @Override
+    public Model getModel(String modelId) {
+        ObjectNode raw = RunflowJson.mapper().createObjectNode().put("id", "m-1");
+        return new Model("m-1", modelId, modelId, null, "active", true, null, null, raw);
+    }
+
+    @Override
+    public Page<Model> listPublicModels(ListQuery query) {
+        return new Page<>(List.of(), null, null, null);
+    }
+
+    @Override
+    public CallbackSecret createCallbackSecret(String label) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public CallbackSecret getCallbackSecret(String secretId) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public CallbackSecret updateCallbackSecret(String secretId, CallbackSecretUpdate update) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Health health() {
+        return new Health(true, null);
+    }
+}
