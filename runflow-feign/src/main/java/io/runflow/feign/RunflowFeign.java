@@ -40,7 +40,7 @@ import java.util.function.Supplier;
  * <pre>{@code
  * RunflowClient runflow = RunflowClient.builder()
  *         .apiKey(key)
- *         .transport(RunflowFeign.transport(feign -> feign.logLevel(feign.Logger.Level.FULL)))
+ *         .transport(RunflowFeign.transport(builder -> builder.logLevel(Logger.Level.FULL))) // feign.Logger
  *         .build();
  * }</pre>
  *
