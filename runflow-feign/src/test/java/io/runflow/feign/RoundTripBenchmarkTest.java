@@ -55,12 +55,19 @@ class RoundTripBenchmarkTest {
             long sdkNanos = 0;
             long defaultNanos = 0;
             long rawNanos = 0;
+            long[] cpu = new long[3];
             // Interleaved rounds, so drift (JIT, GC, the fake's growing store) hits all three alike.
             int rounds = 10;
             for (int round = 0; round < rounds; round++) {
+                long before = processCpuNanos();
                 rawNanos += time(raw, iterations / rounds);
+                long afterRaw = processCpuNanos();
                 sdkNanos += time(sdk, iterations / rounds);
+                long afterSdk = processCpuNanos();
                 defaultNanos += time(sdkDefaults, iterations / rounds);
+                cpu[0] += afterRaw - before;
+                cpu[1] += afterSdk - afterRaw;
+                cpu[2] += processCpuNanos() - afterSdk;
             }
             int measured = iterations / rounds * rounds;
             double sdkMicros = sdkNanos / 1000.0 / measured;
@@ -78,8 +85,27 @@ class RoundTripBenchmarkTest {
                     sdkMicros / rawMicros,
                     defaultMicros,
                     defaultMicros / rawMicros);
+            // CPU time of the whole process (client and fake alike) per round trip: less sensitive
+            // than wall time to other work on a shared machine.
+            System.out.printf(
+                    Locale.ROOT,
+                    "process CPU per round trip: bare %.1f us, RunflowClient (NONE) %.1f us (ratio %.2f),"
+                            + " RunflowClient (BASIC) %.1f us (ratio %.2f)%n",
+                    cpu[0] / 1000.0 / measured,
+                    cpu[1] / 1000.0 / measured,
+                    (double) cpu[1] / cpu[0],
+                    cpu[2] / 1000.0 / measured,
+                    (double) cpu[2] / cpu[0]);
             assertThat(server.runs()).hasSize(3 * iterations + 3 * measured);
         }
+    }
+
+    private static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os =
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean
+                ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime()
+                : 0L;
     }
 
     private static long time(Runnable task, int count) {
