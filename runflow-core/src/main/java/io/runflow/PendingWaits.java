@@ -27,7 +27,9 @@ final class PendingWaits {
         }
         int completed = 0;
         for (RunWaiter waiter : waiters) {
-            if (!waiter.future().isDone() && waiter.offer(run)) {
+            // settle, not offer: count only the waits this state completed, not those a concurrent poll
+            // completed between the isDone check and here.
+            if (!waiter.future().isDone() && waiter.settle(run)) {
                 completed++;
             }
         }

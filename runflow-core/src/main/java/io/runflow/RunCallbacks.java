@@ -1,6 +1,7 @@
 package io.runflow;
 
 import io.runflow.model.Run;
+import io.runflow.webhook.RunCallback;
 import java.util.Objects;
 
 /**
@@ -26,6 +27,24 @@ public final class RunCallbacks {
      */
     public int accept(Run run) {
         return pending.offer(Objects.requireNonNull(run, "run"));
+    }
+
+    /**
+     * Offers a verified callback to every wait in progress on its run: a terminal callback completes
+     * them at once, with the run {@link RunCallback#toRun()} describes (a {@code run.failed} callback
+     * completes them with {@link RunFailedException}). Polling stays the fallback for callbacks that
+     * never arrive. Batch callbacks describe no single run and are ignored.
+     *
+     * <pre>{@code
+     * runflow.callbacks().accept(verifier.verify(body, request::getHeader));
+     * }</pre>
+     *
+     * @param callback a callback from {@link io.runflow.webhook.WebhookVerifier}
+     * @return how many waits this completed; 0 for a batch callback
+     */
+    public int accept(RunCallback callback) {
+        Objects.requireNonNull(callback, "callback");
+        return callback.isBatch() ? 0 : accept(callback.toRun());
     }
 
     /**

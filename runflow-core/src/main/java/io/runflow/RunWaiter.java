@@ -5,12 +5,14 @@ import io.runflow.model.RunStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * One wait for one run. Between polls it holds no thread: the scheduler fires a task that hands the
@@ -27,6 +29,7 @@ final class RunWaiter {
     private final ScheduledExecutorService scheduler;
     private final Executor executor;
     private final Instant deadline;
+    private final Consumer<Run> onStatusChange;
     private final CompletableFuture<Run> result = new CompletableFuture<>();
 
     private volatile ScheduledFuture<?> nextPoll;
@@ -40,8 +43,10 @@ final class RunWaiter {
             PollPolicy policy,
             Clock clock,
             ScheduledExecutorService scheduler,
-            Executor executor) {
+            Executor executor,
+            Consumer<Run> onStatusChange) {
         this.runId = runId;
+        this.onStatusChange = onStatusChange;
         this.api = api;
         this.policy = policy;
         this.clock = clock;
@@ -78,30 +83,41 @@ final class RunWaiter {
      * @return true if the wait is over
      */
     boolean offer(Run run) {
+        settle(run);
+        return result.isDone();
+    }
+
+    /**
+     * Takes a state of the run and tells whether it was this state that completed the wait: false
+     * for a non-terminal state, and false if another state (a concurrent poll or callback) won.
+     */
+    boolean settle(Run run) {
+        boolean changed;
         synchronized (this) {
-            if (last != null
-                    && last.status() == run.status()
-                    && last.statusCode().equals(run.statusCode())) {
-                unchangedPolls++;
-            } else {
-                unchangedPolls = 0;
-            }
+            changed = last == null
+                    || last.status() != run.status()
+                    || !Objects.equals(last.statusCode(), run.statusCode());
+            unchangedPolls = changed ? 0 : unchangedPolls + 1;
             last = run;
+        }
+        if (changed && !result.isDone()) {
+            try {
+                onStatusChange.accept(run);
+            } catch (RuntimeException e) {
+                return result.completeExceptionally(e);
+            }
         }
         RunStatus status = run.status();
         switch (status) {
             case SUCCEEDED:
             case PARTIAL_SUCCEEDED:
-                result.complete(run);
-                return true;
+                return result.complete(run);
             case FAILED:
-                result.completeExceptionally(new RunFailedException(run));
-                return true;
+                return result.completeExceptionally(new RunFailedException(run));
             case CANCELED:
-                result.completeExceptionally(new RunCanceledException(run));
-                return true;
+                return result.completeExceptionally(new RunCanceledException(run));
             default:
-                return result.isDone();
+                return false;
         }
     }
 

@@ -12,12 +12,20 @@ import java.time.format.DateTimeParseException;
 /**
  * Lenient readers of single JSON fields: absent, {@code null} and wrongly typed values read as
  * {@code null} rather than failing the whole record (the record's raw JSON keeps the original).
+ * Public only for the SDK's own packages (the webhook callback reader); not public API.
  */
-final class JsonFields {
+public final class JsonFields {
 
     private JsonFields() {}
 
-    static String text(JsonNode node, String field) {
+    /**
+     * Reads a scalar field as text.
+     *
+     * @param node the object
+     * @param field the field name
+     * @return the text, or {@code null} when absent, {@code null} or a container
+     */
+    public static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull() || value.isContainerNode()) {
             return null;
@@ -75,22 +83,39 @@ final class JsonFields {
         }
     }
 
-    static Duration millis(JsonNode node, String field) {
+    /**
+     * Reads a whole number of milliseconds.
+     *
+     * @param node the object
+     * @param field the field name, such as {@code duration_ms}
+     * @return the duration, or {@code null} when absent or not a whole number
+     */
+    public static Duration millis(JsonNode node, String field) {
         Long value = longValue(node, field);
         return value == null ? null : Duration.ofMillis(value);
     }
 
-    /** An object or array child, or {@code null} when absent or JSON {@code null}. */
-    static JsonNode tree(JsonNode node, String field) {
+    /**
+     * Reads a child node as it is.
+     *
+     * @param node the object
+     * @param field the field name
+     * @return the child, or {@code null} when absent or JSON {@code null}
+     */
+    public static JsonNode tree(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value;
     }
 
     /**
-     * Parses {@code Z} and {@code +00:00} style offsets with 0 to 9 fraction digits; a timestamp
-     * without an offset is taken as UTC.
+     * Reads a timestamp: {@code Z} and {@code +00:00} style offsets with 0 to 9 fraction digits; a
+     * timestamp without an offset is taken as UTC.
+     *
+     * @param node the object
+     * @param field the field name
+     * @return the timestamp, or {@code null} when absent or unparseable
      */
-    static OffsetDateTime timestamp(JsonNode node, String field) {
+    public static OffsetDateTime timestamp(JsonNode node, String field) {
         String value = text(node, field);
         return value == null ? null : parseTimestamp(value);
     }

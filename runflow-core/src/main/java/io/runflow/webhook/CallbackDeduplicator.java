@@ -1,0 +1,37 @@
+package io.runflow.webhook;
+
+/**
+ * Decides whether a callback is the first delivery of its kind. Runflow retries a delivery that
+ * failed or timed out, and redeliveries can be requested, so the same callback may arrive several
+ * times; endpoints use this to hand each to the application once.
+ *
+ * <p>A delivery is identified by its run id (or batch id) and its event name. The default, {@link
+ * InMemoryCallbackDeduplicator}, remembers within one process; an application with several instances
+ * behind a load balancer plugs in a shared store (for example a Redis {@code SET NX} with an expiry).
+ *
+ * <p>Implementations must be thread-safe, and answer {@code true} exactly once per key while they
+ * remember it, even when deliveries arrive concurrently.
+ */
+public interface CallbackDeduplicator {
+
+    /**
+     * Records a delivery and tells whether it is the first of its run (or batch) and event.
+     *
+     * @param callback a verified callback
+     * @return true the first time, false for a repeat the implementation still remembers
+     */
+    boolean firstDelivery(RunCallback callback);
+
+    /**
+     * Returns the key a delivery is identified by: {@code run:<run id>:<event>} or {@code
+     * batch:<batch id>:<event>}, with the event name as sent.
+     *
+     * @param callback the callback
+     * @return the key
+     */
+    static String keyOf(RunCallback callback) {
+        return callback.runId() != null
+                ? "run:" + callback.runId() + ":" + callback.eventName()
+                : "batch:" + callback.batchId() + ":" + callback.eventName();
+    }
+}

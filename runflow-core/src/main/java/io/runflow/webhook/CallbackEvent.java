@@ -1,0 +1,66 @@
+package io.runflow.webhook;
+
+import io.runflow.model.RunStatus;
+import java.util.Locale;
+
+/**
+ * The {@code event} of a callback. The server's set is open: a value this SDK does not know (for
+ * example a batch event such as {@code batch.succeeded}) maps to {@link #UNKNOWN}, and the raw
+ * string stays in {@link RunCallback#eventName()}.
+ */
+public enum CallbackEvent {
+    /** {@code run.completed}: the run succeeded. */
+    COMPLETED("run.completed", RunStatus.SUCCEEDED),
+    /** {@code run.failed}: the run failed; the callback's output is the error envelope. */
+    FAILED("run.failed", RunStatus.FAILED),
+    /** {@code run.cancelled} (UK spelling on the wire; {@code run.canceled} is read too). */
+    CANCELLED("run.cancelled", RunStatus.CANCELED),
+    /** {@code run.partial_succeeded}: some outputs landed. */
+    PARTIAL_SUCCEEDED("run.partial_succeeded", RunStatus.PARTIAL_SUCCEEDED),
+    /** An event this version of the SDK does not know. */
+    UNKNOWN("unknown", RunStatus.UNKNOWN);
+
+    private final String value;
+    private final RunStatus impliedStatus;
+
+    CallbackEvent(String value, RunStatus impliedStatus) {
+        this.value = value;
+        this.impliedStatus = impliedStatus;
+    }
+
+    /**
+     * Maps a wire value to an event, ignoring case and surrounding white space.
+     *
+     * @param value the raw {@code event}; may be {@code null}
+     * @return the event, {@link #UNKNOWN} for {@code null} or an unrecognised value
+     */
+    public static CallbackEvent from(String value) {
+        if (value == null) {
+            return UNKNOWN;
+        }
+        String normalized = value.strip().toLowerCase(Locale.ROOT);
+        if (normalized.equals("run.canceled")) {
+            return CANCELLED;
+        }
+        for (CallbackEvent event : values()) {
+            if (event != UNKNOWN && event.value.equals(normalized)) {
+                return event;
+            }
+        }
+        return UNKNOWN;
+    }
+
+    /**
+     * Returns the canonical wire value.
+     *
+     * @return for example {@code "run.completed"}
+     */
+    public String value() {
+        return value;
+    }
+
+    /** The run status the event stands for, used when a callback leaves out {@code status}. */
+    RunStatus impliedStatus() {
+        return impliedStatus;
+    }
+}

@@ -1,0 +1,85 @@
+package io.runflow.webhook;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.runflow.internal.JsonFields;
+import io.runflow.internal.ModelReader;
+import io.runflow.internal.RunflowJson;
+import io.runflow.model.ApiError;
+import io.runflow.model.RunOutput;
+import io.runflow.model.RunStatus;
+import io.runflow.webhook.WebhookVerificationException.Reason;
+import java.io.IOException;
+
+/**
+ * Reads a callback body. Package-private on purpose: the only public way in is through {@link
+ * WebhookVerifier}, so that nobody acts on a body whose signature was not checked.
+ */
+final class CallbackReader {
+
+    // The body is read whole; anything after the object means it is not the envelope Runflow sends.
+    private static final ObjectReader READER =
+            RunflowJson.mapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private CallbackReader() {}
+
+    static RunCallback read(byte[] body, String requestId) {
+        JsonNode node;
+        try {
+            node = READER.readTree(body);
+        } catch (IOException e) {
+            throw notACallback("callback body is not valid JSON", e);
+        }
+        if (node == null || !node.isObject()) {
+            throw notACallback("callback body is not a JSON object", null);
+        }
+        String eventName = nonBlank(node, "event");
+        if (eventName == null) {
+            throw notACallback("callback body has no \"event\"", null);
+        }
+        String runId = nonBlank(node, "run_id");
+        String batchId = nonBlank(node, "batch_id");
+        if (runId == null && batchId == null) {
+            throw notACallback("callback body has neither \"run_id\" nor \"batch_id\"", null);
+        }
+        CallbackEvent event = CallbackEvent.from(eventName);
+        String statusCode = JsonFields.text(node, "status");
+        RunStatus status = statusCode != null ? RunStatus.from(statusCode) : event.impliedStatus();
+        JsonNode outputNode = JsonFields.tree(node, "output");
+        RunOutput output = null;
+        ApiError error = null;
+        if (outputNode != null && outputNode.isObject()) {
+            if (status == RunStatus.FAILED) {
+                ApiError envelope = ModelReader.apiError(outputNode);
+                error = envelope.code() == null && envelope.message() == null ? null : envelope;
+            } else if (status != RunStatus.CANCELED) {
+                output = ModelReader.output(outputNode);
+            }
+        }
+        return new RunCallback(
+                event,
+                eventName,
+                runId,
+                batchId,
+                status,
+                statusCode,
+                output,
+                error,
+                JsonFields.millis(node, "duration_ms"),
+                JsonFields.timestamp(node, "created_at"),
+                JsonFields.timestamp(node, "completed_at"),
+                JsonFields.tree(node, "metadata"),
+                requestId,
+                node);
+    }
+
+    private static String nonBlank(JsonNode node, String field) {
+        String value = JsonFields.text(node, field);
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static WebhookVerificationException notACallback(String message, Throwable cause) {
+        return new WebhookVerificationException(Reason.BODY_NOT_A_CALLBACK, message, cause);
+    }
+}

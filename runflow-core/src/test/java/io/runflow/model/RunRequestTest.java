@@ -1,0 +1,117 @@
+package io.runflow.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RunRequestTest {
+
+    private static final Map<String, Object> INPUT = Map.of("prompt", "a fox");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"owner/slug", "bytedance/seedance/2.0/fast/text-to-video", "runflow/object-removal/prompt"})
+    void acceptsModelIdsOfOneOrMoreSegments(String modelId) {
+        assertThat(RunRequest.of(modelId, INPUT).modelId()).isEqualTo(modelId);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"owner//slug", "/slug", "owner/", "owner/./slug", "owner/../slug", ".."})
+    void rejectsModelIdsWithEmptyDotOrDotDotSegments(String modelId) {
+        assertThatThrownBy(() -> RunRequest.of(modelId, INPUT))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("modelId \"" + modelId
+                        + "\" is invalid: segments separated by '/' must not be empty, '.' or '..'");
+    }
+
+    @Test
+    void rejectsABlankModelId() {
+        assertThatThrownBy(() -> RunRequest.of(" ", INPUT))
+                .hasMessage("modelId is required, for example \"black-forest-labs/flux-1-1-pro-ultra\"");
+    }
+
+    @Test
+    void requiresAnInputObject() {
+        assertThatThrownBy(() -> new RunRequest("a/b", null, null, null, null, null))
+                .hasMessage("input is required: pass the model's input as a JSON object");
+        assertThatThrownBy(() -> RunRequest.of("a/b", JsonNodeFactory.instance.arrayNode()))
+                .hasMessage("input must be a JSON object, got array");
+    }
+
+    @Test
+    void acceptsACallbackUrlOfExactly2048Characters() {
+        String url = "https://example.com/" + "a".repeat(2048 - 20);
+
+        assertThat(RunRequest.of("a/b", INPUT).withCallbackUrl(url).callbackUrl())
+                .hasSize(2048);
+    }
+
+    @Test
+    void rejectsACallbackUrlOver2048Characters() {
+        String url = "https://example.com/" + "a".repeat(2049 - 20);
+
+        assertThatThrownBy(() -> RunRequest.of("a/b", INPUT).withCallbackUrl(url))
+                .hasMessage("callbackUrl must be at most 2048 characters, got 2049");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {"/relative/path", "ftp://example.com/hook", "mailto:someone@example.com", "https:///nohost"})
+    void rejectsCallbackUrlsThatAreNotAbsoluteHttp(String url) {
+        assertThatThrownBy(() -> RunRequest.of("a/b", INPUT).withCallbackUrl(url))
+                .hasMessage("callbackUrl must be an absolute http or https URL with a host");
+    }
+
+    @Test
+    void rejectsACallbackUrlThatIsNotAUrl() {
+        assertThatThrownBy(() -> RunRequest.of("a/b", INPUT).withCallbackUrl("https://exa mple.com"))
+                .hasMessageStartingWith("callbackUrl is not a valid URL: ");
+    }
+
+    @Test
+    void requiresMetadataToBeAnObject() {
+        assertThatThrownBy(() -> RunRequest.of("a/b", INPUT).withMetadata(JsonNodeFactory.instance.textNode("x")))
+                .hasMessage("metadata must be a JSON object, got string");
+    }
+
+    @Test
+    void acceptsAClientRefOf255CharactersAndRejects256() {
+        assertThat(RunRequest.of("a/b", INPUT).withClientRef("r".repeat(255)).clientRef())
+                .hasSize(255);
+        assertThatThrownBy(() -> RunRequest.of("a/b", INPUT).withClientRef("r".repeat(256)))
+                .hasMessage("clientRef must be at most 255 characters, got 256");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "has space", "ünïcode"})
+    void rejectsIdempotencyKeysThatCannotTravelInAHeader(String key) {
+        assertThatThrownBy(() -> RunRequest.of("a/b", INPUT).withIdempotencyKey(key))
+                .hasMessage("idempotencyKey must be 1 to 255 visible ASCII characters");
+    }
+
+    @Test
+    void isImmutableEvenThroughItsJsonTrees() {
+        ObjectNode input = JsonNodeFactory.instance.objectNode().put("prompt", "a fox");
+        RunRequest request = RunRequest.of("a/b", input);
+
+        input.put("prompt", "changed");
+        request.input().put("prompt", "changed too");
+
+        assertThat(request.input().path("prompt").asText()).isEqualTo("a fox");
+    }
+
+    @Test
+    void toStringShowsNoInputOrCallbackUrl() {
+        RunRequest request = RunRequest.of("a/b", Map.of("prompt", "private prompt"))
+                .withCallbackUrl("https://example.com/hook?token=abc");
+
+        assertThat(request.toString())
+                .isEqualTo("RunRequest[modelId=a/b, callbackUrl=true, clientRef=null]")
+                .doesNotContain("token");
+    }
+}
