@@ -40,6 +40,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Builder#deterministic() deterministic mode} time moves only through {@code advance}, and ids and
  * seeds come from counters.
  *
+ * <p>Errors use the documented envelope {@code {"code", "message", "errors"}}: 400 {@code
+ * BAD_REQUEST} (malformed JSON), 401 {@code UNAUTHORIZED}, 404 {@code NOT_FOUND} (path), {@code
+ * MODEL_NOT_FOUND} or {@code RUN_NOT_FOUND}, 405 {@code METHOD_NOT_ALLOWED} (with {@code Allow}), 409
+ * {@code CONFLICT} (Idempotency-Key reused with another body), 413 {@code PAYLOAD_TOO_LARGE} and 422
+ * {@code VALIDATION_ERROR}, whose {@code errors[]} holds one {@code {"field": "input.prompt",
+ * "message": "is required"}} per problem, fields named by dotted path. Every answer carries a {@code
+ * Runflow-Request-Id}. Health, public models and output files need no key.
+ *
  * <p>Thread-safe. Starts serving in {@link Builder#build()}; {@link #close()} stops it.
  *
  * <p>The JDK HTTP server stalls about 40 ms per keep-alive request unless TCP_NODELAY is on, so this
