@@ -157,6 +157,33 @@ class LifecycleTest {
     }
 
     @Test
+    void scriptedRunningTimeModelsASlowModel() {
+        server.onModel(FakeModel.FLUX_PRO_ULTRA, Outcome.succeed().after(Duration.ofMinutes(3)));
+        String id = http.createFlux("");
+        server.advance(Duration.ofMinutes(3));
+        assertThat(status(id)).isEqualTo("running");
+
+        server.advance(Duration.ofMillis(20));
+
+        assertThat(status(id)).isEqualTo("succeeded");
+        assertThat(http.get("/v1/runs/" + id)
+                        .json()
+                        .at("/output/timing/inference_ms")
+                        .asLong())
+                .isEqualTo(180_000);
+    }
+
+    @Test
+    void outcomesAreValidatedAndDescribed() {
+        assertThatThrownBy(() -> Outcome.hold().after(Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("a held run ends when released, not after a time");
+        assertThat(Outcome.fail("E", "dispatch", "no GPU").after(Duration.ofSeconds(2)))
+                .hasToString("Outcome[FAIL E at dispatch: no GPU after PT2S]");
+        assertThat(Outcome.cancel()).hasToString("Outcome[CANCEL]");
+    }
+
+    @Test
     void heldRunStaysRunningUntilReleased() {
         server.onNextRun(Outcome.hold());
         String id = http.createFlux("");
