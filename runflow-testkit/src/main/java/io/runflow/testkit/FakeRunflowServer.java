@@ -78,7 +78,7 @@ public final class FakeRunflowServer implements AutoCloseable {
     private final Scheduler scheduler;
     private final Ids ids;
     private final RunStore store = new RunStore();
-    private final Journal journal = new Journal();
+    private final Journal journal;
     private final Faults faults = new Faults();
     private final Outcomes outcomes = new Outcomes();
     private final Models models;
@@ -90,6 +90,7 @@ public final class FakeRunflowServer implements AutoCloseable {
 
     private FakeRunflowServer(Builder b) {
         this.apiKey = b.apiKey;
+        this.journal = new Journal(b.journalCapacity);
         Clock base = b.clock != null
                 ? b.clock
                 : b.deterministic ? Clock.fixed(DETERMINISTIC_START, ZoneOffset.UTC) : Clock.systemUTC();
@@ -333,7 +334,8 @@ public final class FakeRunflowServer implements AutoCloseable {
     }
 
     /**
-     * Returns every request received since start or {@link #reset()}, taken or not, oldest first.
+     * Returns every request received since start or {@link #reset()}, taken or not, oldest first;
+     * at most {@link Builder#journalCapacity(int)} of the latest.
      *
      * @return an immutable list
      */
@@ -441,6 +443,7 @@ public final class FakeRunflowServer implements AutoCloseable {
         private int maxRequestBodyBytes = 1024 * 1024;
         private Duration callbackTimeout = Duration.ofSeconds(5);
         private boolean allowNonLoopbackCallbacks;
+        private int journalCapacity = 10_000;
 
         private Builder() {}
 
@@ -629,6 +632,20 @@ public final class FakeRunflowServer implements AutoCloseable {
          */
         public Builder allowNonLoopbackCallbacks(boolean allow) {
             this.allowNonLoopbackCallbacks = allow;
+            return this;
+        }
+
+        /**
+         * Sets how many requests the journal keeps; past it the oldest are forgotten. Default 10,000.
+         *
+         * @param requests at least 1
+         * @return this builder
+         */
+        public Builder journalCapacity(int requests) {
+            if (requests < 1) {
+                throw new IllegalArgumentException("journalCapacity must be at least 1: " + requests);
+            }
+            this.journalCapacity = requests;
             return this;
         }
 
