@@ -140,6 +140,25 @@ class RunflowFeignRequestLineTest {
     }
 
     @Test
+    void httpsUsesHttp2AndPlainHttpUsesHttp11() {
+        try (RunflowFeign tls = answering(RUN);
+                RunflowFeign plain = RunflowFeign.create(new RunflowOptions(
+                        "rf_live_key",
+                        URI.create("http://127.0.0.1:1"),
+                        null,
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(1),
+                        RetryPolicy.none(),
+                        PollPolicy.defaults(),
+                        Clock.systemUTC(),
+                        Sleeper.system(),
+                        "runflow-java/test"))) {
+            assertThat(tls).hasToString("RunflowFeign[HTTP_2]");
+            assertThat(plain).hasToString("RunflowFeign[HTTP_1_1]");
+        }
+    }
+
+    @Test
     void createWithoutKeyGetsOneGenerated() {
         try (RunflowFeign api = answering(RUN)) {
             api.createRun(FluxProUltra.input("x").toRequest());

@@ -53,14 +53,10 @@ final class Dispatcher implements HttpHandler {
         Map<String, List<String>> headers = new LinkedHashMap<>(exchange.getRequestHeaders());
         byte[] body = readBody(exchange.getRequestBody());
         boolean tooLarge = body.length > maxBodyBytes;
+        long sequence = journal.nextSequence();
+        exchange.getResponseHeaders().set("Runflow-Request-Id", "req_" + sequence);
         journal.record(new RecordedRequest(
-                journal.nextSequence(),
-                method,
-                path,
-                rawQuery == null ? "" : rawQuery,
-                headers,
-                body,
-                clock.instant()));
+                sequence, method, path, rawQuery == null ? "" : rawQuery, headers, body, clock.instant()));
         Request request = new Request(method, path, Request.parseQuery(rawQuery), headers, body, Map.of());
 
         Fault fault = faults.take(path);

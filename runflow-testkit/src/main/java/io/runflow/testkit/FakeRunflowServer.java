@@ -40,6 +40,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Builder#deterministic() deterministic mode} time moves only through {@code advance}, and ids and
  * seeds come from counters.
  *
+ * <p>Errors use the documented envelope {@code {"code", "message", "errors"}}: 400 {@code
+ * BAD_REQUEST} (malformed JSON), 401 {@code UNAUTHORIZED}, 404 {@code NOT_FOUND} (path), {@code
+ * MODEL_NOT_FOUND} or {@code RUN_NOT_FOUND}, 405 {@code METHOD_NOT_ALLOWED} (with {@code Allow}), 409
+ * {@code CONFLICT} (Idempotency-Key reused with another body), 413 {@code PAYLOAD_TOO_LARGE} and 422
+ * {@code VALIDATION_ERROR}, whose {@code errors[]} holds one {@code {"field": "input.prompt",
+ * "message": "is required"}} per problem, fields named by dotted path. Every answer carries a {@code
+ * Runflow-Request-Id}. Health, public models and output files need no key.
+ *
  * <p>Thread-safe. Starts serving in {@link Builder#build()}; {@link #close()} stops it.
  *
  * <p>The JDK HTTP server stalls about 40 ms per keep-alive request unless TCP_NODELAY is on, so this
@@ -70,7 +78,7 @@ public final class FakeRunflowServer implements AutoCloseable {
     private final Scheduler scheduler;
     private final Ids ids;
     private final RunStore store = new RunStore();
-    private final Journal journal = new Journal();
+    private final Journal journal;
     private final Faults faults = new Faults();
     private final Outcomes outcomes = new Outcomes();
     private final Models models;
@@ -82,6 +90,7 @@ public final class FakeRunflowServer implements AutoCloseable {
 
     private FakeRunflowServer(Builder b) {
         this.apiKey = b.apiKey;
+        this.journal = new Journal(b.journalCapacity);
         Clock base = b.clock != null
                 ? b.clock
                 : b.deterministic ? Clock.fixed(DETERMINISTIC_START, ZoneOffset.UTC) : Clock.systemUTC();
@@ -325,7 +334,8 @@ public final class FakeRunflowServer implements AutoCloseable {
     }
 
     /**
-     * Returns every request received since start or {@link #reset()}, taken or not, oldest first.
+     * Returns every request received since start or {@link #reset()}, taken or not, oldest first;
+     * at most {@link Builder#journalCapacity(int)} of the latest.
      *
      * @return an immutable list
      */
@@ -433,6 +443,7 @@ public final class FakeRunflowServer implements AutoCloseable {
         private int maxRequestBodyBytes = 1024 * 1024;
         private Duration callbackTimeout = Duration.ofSeconds(5);
         private boolean allowNonLoopbackCallbacks;
+        private int journalCapacity = 10_000;
 
         private Builder() {}
 
@@ -621,6 +632,20 @@ public final class FakeRunflowServer implements AutoCloseable {
          */
         public Builder allowNonLoopbackCallbacks(boolean allow) {
             this.allowNonLoopbackCallbacks = allow;
+            return this;
+        }
+
+        /**
+         * Sets how many requests the journal keeps; past it the oldest are forgotten. Default 10,000.
+         *
+         * @param requests at least 1
+         * @return this builder
+         */
+        public Builder journalCapacity(int requests) {
+            if (requests < 1) {
+                throw new IllegalArgumentException("journalCapacity must be at least 1: " + requests);
+            }
+            this.journalCapacity = requests;
             return this;
         }
 

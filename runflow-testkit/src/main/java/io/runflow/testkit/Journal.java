@@ -1,17 +1,25 @@
 package io.runflow.testkit;
 
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 
-/** Every request received, for {@code requests()} and {@code takeRequest()}. */
+/**
+ * Every request received, for {@code requests()} and {@code takeRequest()}, up to a capacity: past
+ * it the oldest are forgotten, so a long benchmark or standalone run does not grow without bound.
+ */
 final class Journal {
 
-    private final List<RecordedRequest> all = new ArrayList<>();
+    private final int capacity;
+    private final ArrayDeque<RecordedRequest> all = new ArrayDeque<>();
     private final LinkedBlockingDeque<RecordedRequest> untaken = new LinkedBlockingDeque<>();
     private long sequence;
+
+    Journal(int capacity) {
+        this.capacity = capacity;
+    }
 
     synchronized long nextSequence() {
         return ++sequence;
@@ -20,8 +28,14 @@ final class Journal {
     void record(RecordedRequest request) {
         synchronized (this) {
             all.add(request);
+            if (all.size() > capacity) {
+                all.removeFirst();
+            }
+            untaken.add(request);
+            if (untaken.size() > capacity) {
+                untaken.pollFirst();
+            }
         }
-        untaken.add(request);
     }
 
     synchronized List<RecordedRequest> all() {

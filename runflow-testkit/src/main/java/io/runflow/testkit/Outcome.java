@@ -1,5 +1,6 @@
 package io.runflow.testkit;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -20,20 +21,22 @@ public final class Outcome {
         HOLD
     }
 
-    private static final Outcome SUCCEED = new Outcome(Kind.SUCCEED, null, null, null);
-    private static final Outcome CANCEL = new Outcome(Kind.CANCEL, null, null, null);
-    private static final Outcome HOLD = new Outcome(Kind.HOLD, null, null, null);
+    private static final Outcome SUCCEED = new Outcome(Kind.SUCCEED, null, null, null, null);
+    private static final Outcome CANCEL = new Outcome(Kind.CANCEL, null, null, null, null);
+    private static final Outcome HOLD = new Outcome(Kind.HOLD, null, null, null, null);
 
     private final Kind kind;
     private final String failureCode;
     private final String failureStage;
     private final String failureMessage;
+    private final Duration running;
 
-    private Outcome(Kind kind, String failureCode, String failureStage, String failureMessage) {
+    private Outcome(Kind kind, String failureCode, String failureStage, String failureMessage, Duration running) {
         this.kind = kind;
         this.failureCode = failureCode;
         this.failureStage = failureStage;
         this.failureMessage = failureMessage;
+        this.running = running;
     }
 
     /**
@@ -59,7 +62,8 @@ public final class Outcome {
                 Kind.FAIL,
                 Objects.requireNonNull(code, "code"),
                 Objects.requireNonNull(stage, "stage"),
-                Objects.requireNonNull(message, "message"));
+                Objects.requireNonNull(message, "message"),
+                null);
     }
 
     /**
@@ -89,6 +93,35 @@ public final class Outcome {
         return HOLD;
     }
 
+    /**
+     * Returns the same outcome reached after the run has been {@code running} this long (server
+     * time), instead of the server's running phase; models a slow or fast model.
+     *
+     * <pre>{@code
+     * server.onModel("acme/video", Outcome.succeed().after(Duration.ofMinutes(3)));
+     * }</pre>
+     *
+     * @param runningTime the time in {@code running}, not negative; reported as {@code
+     *     timing.inference_ms}
+     * @return a copy with this running time
+     * @throws IllegalStateException for {@link #hold()}, which ends only when released
+     */
+    public Outcome after(Duration runningTime) {
+        Objects.requireNonNull(runningTime, "runningTime");
+        if (runningTime.isNegative()) {
+            throw new IllegalArgumentException("runningTime must not be negative: " + runningTime);
+        }
+        if (kind == Kind.HOLD) {
+            throw new IllegalStateException("a held run ends when released, not after a time");
+        }
+        return new Outcome(kind, failureCode, failureStage, failureMessage, runningTime);
+    }
+
+    /** The scripted running time, or null for the server's running phase. */
+    Duration running() {
+        return running;
+    }
+
     Kind kind() {
         return kind;
     }
@@ -107,8 +140,9 @@ public final class Outcome {
 
     @Override
     public String toString() {
+        String after = running == null ? "" : " after " + running;
         return kind == Kind.FAIL
-                ? "Outcome[FAIL " + failureCode + " at " + failureStage + ": " + failureMessage + "]"
-                : "Outcome[" + kind + "]";
+                ? "Outcome[FAIL " + failureCode + " at " + failureStage + ": " + failureMessage + after + "]"
+                : "Outcome[" + kind + after + "]";
     }
 }

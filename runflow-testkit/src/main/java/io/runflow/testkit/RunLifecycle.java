@@ -59,7 +59,11 @@ final class RunLifecycle {
         if (RunState.DISPATCHING.equals(to)) {
             scheduler.schedule(phases.dispatching(), () -> step(run, RunState.DISPATCHING, RunState.RUNNING));
         } else if (!hold) {
-            scheduler.schedule(phases.running(), () -> finish(run, null));
+            Duration running;
+            synchronized (store) {
+                running = run.outcome.running() != null ? run.outcome.running() : phases.running();
+            }
+            scheduler.schedule(running, () -> finish(run, null));
         }
     }
 

@@ -60,6 +60,20 @@ class JournalTest {
     }
 
     @Test
+    void journalKeepsOnlyTheLatestRequestsPastItsCapacity() {
+        try (FakeRunflowServer small =
+                FakeRunflowServer.builder().journalCapacity(2).build()) {
+            Http client = new Http(small);
+            client.get("/v1/health");
+            client.get("/v1/models");
+            client.get("/v1/runs");
+
+            assertThat(small.requests()).extracting(RecordedRequest::sequence).containsExactly(2L, 3L);
+            assertThat(small.takeRequest().path()).isEqualTo("/v1/models");
+        }
+    }
+
+    @Test
     void resetEmptiesTheJournal() {
         http.get("/v1/health");
 

@@ -8,7 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
@@ -154,6 +157,33 @@ class LifecycleTest {
     }
 
     @Test
+    void scriptedRunningTimeModelsASlowModel() {
+        server.onModel(FakeModel.FLUX_PRO_ULTRA, Outcome.succeed().after(Duration.ofMinutes(3)));
+        String id = http.createFlux("");
+        server.advance(Duration.ofMinutes(3));
+        assertThat(status(id)).isEqualTo("running");
+
+        server.advance(Duration.ofMillis(20));
+
+        assertThat(status(id)).isEqualTo("succeeded");
+        assertThat(http.get("/v1/runs/" + id)
+                        .json()
+                        .at("/output/timing/inference_ms")
+                        .asLong())
+                .isEqualTo(180_000);
+    }
+
+    @Test
+    void outcomesAreValidatedAndDescribed() {
+        assertThatThrownBy(() -> Outcome.hold().after(Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("a held run ends when released, not after a time");
+        assertThat(Outcome.fail("E", "dispatch", "no GPU").after(Duration.ofSeconds(2)))
+                .hasToString("Outcome[FAIL E at dispatch: no GPU after PT2S]");
+        assertThat(Outcome.cancel()).hasToString("Outcome[CANCEL]");
+    }
+
+    @Test
     void heldRunStaysRunningUntilReleased() {
         server.onNextRun(Outcome.hold());
         String id = http.createFlux("");
@@ -181,6 +211,7 @@ class LifecycleTest {
                 .phases(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(18))
                 .build()) {
             Http client = new Http(slow);
+            client.get("/v1/runs/" + client.createFlux("")); // warms the JVM; not part of the measure
             String id = client.createFlux("");
             long started = System.nanoTime();
             int polls = 0;
@@ -237,6 +268,21 @@ class LifecycleTest {
                 .isEqualTo("[{\"field\":\"reason\",\"message\":\"must be a string of 3 to 500 characters\"}]");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.json().get("code").asText()).isEqualTo("RUN_NOT_FOUND");
+    }
+
+    @Test
+    void anInjectedClockSetsTheServerTime() {
+        Instant fixed = Instant.parse("2030-01-02T03:04:05Z");
+        try (FakeRunflowServer pinned = FakeRunflowServer.builder()
+                .clock(Clock.fixed(fixed, ZoneOffset.UTC))
+                .build()) {
+            String id = new Http(pinned).createFlux("");
+            pinned.advance(Duration.ofMinutes(1));
+
+            assertThat(pinned.run(id).orElseThrow().createdAt()).isEqualTo(fixed);
+            assertThat(pinned.clock().instant()).isEqualTo(fixed.plusSeconds(60));
+            assertThat(pinned.run(id).orElseThrow().status()).isEqualTo("succeeded");
+        }
     }
 
     @Test

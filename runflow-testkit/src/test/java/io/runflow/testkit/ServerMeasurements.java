@@ -59,6 +59,7 @@ final class ServerMeasurements {
             for (int round = 0; round < 3; round++) {
                 rate(client, health, "GET /v1/health", 2_000, 10_000);
                 rate(client, get, "GET /v1/runs/{id}", 2_000, 10_000);
+                rawRate(server, "/v1/health", 10_000);
             }
         }
     }
@@ -72,6 +73,50 @@ final class ServerMeasurements {
             InputStream in = socket.getInputStream();
             return new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII)).readLine();
         }
+    }
+
+    /** One keep-alive socket, one request at a time: the server's share without the JDK client's. */
+    private static void rawRate(FakeRunflowServer server, String path, int count) throws IOException {
+        byte[] request = ("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setTcpNoDelay(true);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = new java.io.BufferedInputStream(socket.getInputStream());
+            long t0 = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                out.write(request);
+                out.flush();
+                readResponse(in);
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - t0);
+            System.out.printf(
+                    "%s: %d sequential keep-alive requests (plain socket) in %d ms = %.0f requests/s%n",
+                    "GET " + path, count, took.toMillis(), count / (took.toNanos() / 1e9));
+        }
+    }
+
+    private static void readResponse(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        int length = 0;
+        while (true) {
+            int c = in.read();
+            if (c < 0) {
+                throw new IOException("connection closed");
+            }
+            if (c == '\n') {
+                String header = line.toString().trim();
+                if (header.isEmpty()) {
+                    break;
+                }
+                if (header.regionMatches(true, 0, "Content-Length:", 0, 15)) {
+                    length = Integer.parseInt(header.substring(15).trim());
+                }
+                line.setLength(0);
+            } else {
+                line.append((char) c);
+            }
+        }
+        in.readNBytes(length);
     }
 
     private static void rate(HttpClient client, HttpRequest request, String label, int warmup, int count)

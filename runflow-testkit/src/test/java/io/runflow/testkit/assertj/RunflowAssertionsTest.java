@@ -158,6 +158,15 @@ class RunflowAssertionsTest {
     }
 
     @Test
+    void statusFailureOfARunWithoutFailureShowsJustTheStatus() throws Exception {
+        String id = create("{\"input\":{\"prompt\":\"a fox\"}}", null);
+        Run run = read(id);
+
+        assertThatThrownBy(() -> assertThat(run).hasStatus(RunStatus.SUCCEEDED))
+                .hasMessage(String.format("%nExpecting run %s to have status%n  SUCCEEDED%nbut it had%n  QUEUED", id));
+    }
+
+    @Test
     void queuedRunHasNoOutputs() throws Exception {
         String id = create("{\"input\":{\"prompt\":\"a fox\"}}", null);
 
