@@ -130,6 +130,8 @@ class RunflowFeignErrorsTest {
 
         assertThat(e.code()).isEqualTo("RUN_NOT_FOUND");
         assertThat(e.getMessage()).startsWith("404 RUN_NOT_FOUND: ");
+        assertThat(e.requestId())
+                .hasValueSatisfying(id -> assertThat(e.getMessage()).endsWith(" (request-id: " + id + ")"));
     }
 
     @Test
@@ -164,7 +166,8 @@ class RunflowFeignErrorsTest {
         ServerException e = catchThrowableOfType(ServerException.class, () -> api.getRun("run-1"));
 
         assertThat(e.code()).isNull();
-        assertThat(e.getMessage()).isEqualTo("502: response was not Runflow's error envelope: Bad gateway");
+        assertThat(e.getMessage())
+                .matches("502: response was not Runflow's error envelope: Bad gateway \\(request-id: [^)]+\\)");
     }
 
     @Test
