@@ -11,9 +11,12 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -89,6 +92,9 @@ public final class FakeRunflowServer implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private FakeRunflowServer(Builder b) {
+        Thread warmUp = new Thread(FakeRunflowServer::warmUp, "fake-runflow-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
         this.apiKey = b.apiKey;
         this.journal = new Journal(b.journalCapacity);
         Clock base = b.clock != null
@@ -146,6 +152,19 @@ public final class FakeRunflowServer implements AutoCloseable {
         http.setExecutor(executor);
         http.start();
         this.clientScheduler = new VirtualScheduler(clock::instant, this::advance);
+    }
+
+    /**
+     * Loads, off the caller's thread, what the first answers need: the JDK server formats a {@code
+     * Date} header (java.time with locale data, tens of milliseconds the first time in a JVM) and API
+     * answers need Jackson. Overlaps that cost with the client's own start.
+     */
+    private static void warmUp() {
+        // The same pattern as the JDK server's Date header; "zzz" loads time-zone names.
+        DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss zzz", Locale.US)
+                .withZone(ZoneId.of("GMT"))
+                .format(Instant.now());
+        Json.write(Json.object().put("warm", true));
     }
 
     /**
