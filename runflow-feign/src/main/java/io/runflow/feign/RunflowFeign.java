@@ -132,8 +132,8 @@ public final class RunflowFeign implements RunflowApi {
 
     /**
      * One JDK client per API client, so connections are pooled and reused. Its connect timeout and
-     * redirect setting equal {@code timeouts}: otherwise feign-java11 would build another client per
-     * request options and pool nothing.
+     * redirect setting equal {@code timeouts}: otherwise feign-java11 builds a second client behind a
+     * soft reference, whose pool the garbage collector may drop at any time.
      */
     private static HttpClient httpClient(RunflowOptions options, Request.Options timeouts) {
         boolean plain = "http".equals(options.baseUrl().getScheme().toLowerCase(Locale.ROOT));

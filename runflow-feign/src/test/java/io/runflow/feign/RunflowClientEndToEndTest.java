@@ -2,22 +2,20 @@ package io.runflow.feign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.runflow.PollPolicy;
 import io.runflow.RunflowClient;
 import io.runflow.catalog.FluxProUltra;
-import io.runflow.internal.RunflowJson;
 import io.runflow.model.OutputFile;
 import io.runflow.model.Run;
 import io.runflow.model.RunStatus;
 import io.runflow.testkit.FakeModel;
 import io.runflow.testkit.FakeRunflowServer;
-import io.runflow.webhook.WebhookSigner;
+import io.runflow.webhook.RunCallback;
+import io.runflow.webhook.WebhookVerificationException;
+import io.runflow.webhook.WebhookVerifier;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.concurrent.CompletableFuture;
@@ -92,6 +90,10 @@ class RunflowClientEndToEndTest {
             assertThat(receiver.received)
                     .singleElement()
                     .satisfies(callback -> assertThat(callback.signature()).isNotNull());
+            assertThat(server.deliveries(run.id()))
+                    .as("the receiver verified the signature and answered 200")
+                    .singleElement()
+                    .satisfies(delivery -> assertThat(delivery.delivered()).isTrue());
             assertThat(server.requests())
                     .as("no poll: the callback ended the wait")
                     .noneMatch(r -> r.method().equals("GET") && r.path().startsWith("/v1/runs/"));
@@ -111,23 +113,16 @@ class RunflowClientEndToEndTest {
         }
     }
 
-    /** The receiver's work: verify the signature over the raw bytes, then hand the run to the client. */
+    /** The receiver's work: core's verifier checks the signature over the raw bytes, the client takes the rest. */
     private static int accept(RunflowClient runflow, FakeRunflowServer server, byte[] body, String signature) {
-        String expected = WebhookSigner.of(server.webhookSecret()).sign(body);
-        if (signature == null
-                || !MessageDigest.isEqual(
-                        expected.getBytes(StandardCharsets.US_ASCII), signature.getBytes(StandardCharsets.US_ASCII))) {
-            return 401;
-        }
+        WebhookVerifier verifier =
+                WebhookVerifier.builder().secret(server.webhookSecret()).build();
         try {
-            ObjectNode payload = (ObjectNode) RunflowJson.mapper().readTree(body);
-            ObjectNode asRun = payload.deepCopy();
-            asRun.set("id", payload.get("run_id"));
-            asRun.set("status_code", payload.get("status"));
-            runflow.callbacks().accept(RunflowJson.mapper().treeToValue(asRun, Run.class));
+            RunCallback callback = verifier.verify(body, signature);
+            runflow.callbacks().accept(callback);
             return 200;
-        } catch (IOException e) {
-            return 400;
+        } catch (WebhookVerificationException e) {
+            return 401;
         }
     }
 
