@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -62,12 +63,13 @@ class RunflowClientEndToEndTest {
         // Real time: the run ends some 300 ms after the create, the first poll is 10 minutes away, so
         // only the callback can end the wait within the test's 10 seconds.
         AtomicReference<RunflowClient> client = new AtomicReference<>();
+        AtomicInteger verified = new AtomicInteger();
         try (FakeRunflowServer server = FakeRunflowServer.builder()
                         .outputImageSize(64, 48)
                         .phases(Duration.ofMillis(200), Duration.ofMillis(50), Duration.ofMillis(50))
                         .build();
-                CallbackReceiver receiver =
-                        new CallbackReceiver((body, signature) -> accept(client.get(), server, body, signature));
+                CallbackReceiver receiver = new CallbackReceiver(
+                        (body, signature) -> accept(client.get(), server, body, signature, verified));
                 RunflowClient runflow = RunflowClient.builder()
                         .apiKey(server.apiKey())
                         .baseUrl(server.baseUrl())
@@ -90,10 +92,7 @@ class RunflowClientEndToEndTest {
             assertThat(receiver.received)
                     .singleElement()
                     .satisfies(callback -> assertThat(callback.signature()).isNotNull());
-            assertThat(server.deliveries(run.id()))
-                    .as("the receiver verified the signature and answered 200")
-                    .singleElement()
-                    .satisfies(delivery -> assertThat(delivery.delivered()).isTrue());
+            assertThat(verified).as("callbacks that passed the signature check").hasValue(1);
             assertThat(server.requests())
                     .as("no poll: the callback ended the wait")
                     .noneMatch(r -> r.method().equals("GET") && r.path().startsWith("/v1/runs/"));
@@ -114,11 +113,13 @@ class RunflowClientEndToEndTest {
     }
 
     /** The receiver's work: core's verifier checks the signature over the raw bytes, the client takes the rest. */
-    private static int accept(RunflowClient runflow, FakeRunflowServer server, byte[] body, String signature) {
+    private static int accept(
+            RunflowClient runflow, FakeRunflowServer server, byte[] body, String signature, AtomicInteger verified) {
         WebhookVerifier verifier =
                 WebhookVerifier.builder().secret(server.webhookSecret()).build();
         try {
             RunCallback callback = verifier.verify(body, signature);
+            verified.incrementAndGet();
             runflow.callbacks().accept(callback);
             return 200;
         } catch (WebhookVerificationException e) {
