@@ -1,0 +1,57 @@
+package io.runflow.feign;
+
+import feign.Feign;
+import feign.Request;
+import feign.RequestLine;
+import feign.RequestTemplate;
+import java.lang.reflect.Method;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Names endpoints the way messages show them: {@code GET /v1/runs/{id}}, the method and the path
+ * template, never the expanded URL (which may carry ids and query values).
+ */
+final class Endpoints {
+
+    private static final Map<String, String> BY_CONFIG_KEY = index();
+
+    private Endpoints() {}
+
+    /**
+     * Returns the endpoint of a request made through {@link RunflowFeignApi}.
+     *
+     * @param request the request, or {@code null}
+     * @return for example {@code GET /v1/runs/{id}}; {@code the Runflow API} if unknown
+     */
+    static String of(Request request) {
+        if (request == null) {
+            return "the Runflow API";
+        }
+        RequestTemplate template = request.requestTemplate();
+        if (template != null && template.methodMetadata() != null) {
+            String label = BY_CONFIG_KEY.get(template.methodMetadata().configKey());
+            if (label != null) {
+                return label;
+            }
+        }
+        // A request built outside the interface (a customized client or target): method and path only.
+        String url = request.url();
+        int query = url.indexOf('?');
+        String path = query < 0 ? url : url.substring(0, query);
+        int scheme = path.indexOf("://");
+        int slash = scheme < 0 ? 0 : path.indexOf('/', scheme + 3);
+        return request.httpMethod() + " " + (slash < 0 ? "/" : path.substring(slash));
+    }
+
+    private static Map<String, String> index() {
+        Map<String, String> labels = new HashMap<>();
+        for (Method method : RunflowFeignApi.class.getDeclaredMethods()) {
+            RequestLine line = method.getAnnotation(RequestLine.class);
+            if (line != null) {
+                labels.put(Feign.configKey(RunflowFeignApi.class, method), line.value());
+            }
+        }
+        return Map.copyOf(labels);
+    }
+}

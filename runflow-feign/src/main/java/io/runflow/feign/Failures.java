@@ -1,0 +1,39 @@
+package io.runflow.feign;
+
+import feign.FeignException;
+import io.runflow.RunflowException;
+import io.runflow.RunflowIoException;
+import java.io.IOException;
+
+/** Turns what Feign throws into core's exceptions, with messages free of URLs and secrets. */
+final class Failures {
+
+    private Failures() {}
+
+    /**
+     * Returns the core exception a Feign exception stands for.
+     *
+     * @param e what Feign threw
+     * @return the core exception inside it, or a {@link RunflowIoException} for a transport failure
+     */
+    static RunflowException toRunflow(FeignException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof RunflowException) {
+                return (RunflowException) cause;
+            }
+        }
+        String endpoint = Endpoints.of(e.request());
+        Throwable cause = e.getCause();
+        if (cause instanceof IOException) {
+            return new RunflowIoException(endpoint + ": " + describe(cause), cause);
+        }
+        // Feign's own message quotes the full URL; keep only the endpoint and the kind of failure.
+        return new RunflowIoException(
+                endpoint + ": " + (cause == null ? e.getClass().getSimpleName() : describe(cause)), e);
+    }
+
+    private static String describe(Throwable cause) {
+        String message = cause.getMessage();
+        return cause.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
+    }
+}

@@ -1,0 +1,67 @@
+package io.runflow.feign;
+
+import feign.slf4j.Slf4jLogger;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Feign's SLF4J logger (DEBUG, logger {@code io.runflow.feign.RunflowFeign}) with secrets taken out
+ * of every line, whatever the Feign level: credential headers show {@code ***}, the {@code
+ * plain_secret} of a callback-secret response and anything shaped like a webhook secret are masked,
+ * and the API key itself is masked wherever it would appear.
+ */
+final class RedactingLogger extends Slf4jLogger {
+
+    static final String MASK = "***";
+
+    private static final Set<String> SECRET_HEADERS =
+            Set.of("authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key");
+    private static final Pattern SECRET_FIELDS =
+            Pattern.compile("(\"(?:plain_secret|secret|webhook_secret)\"\\s*:\\s*\")(?:[^\"\\\\]|\\\\.)*(\")");
+    private static final Pattern WEBHOOK_SECRETS = Pattern.compile("whsec_[A-Za-z0-9+/=_\\-]+");
+
+    private final Logger slf4j;
+    private final String apiKey;
+
+    RedactingLogger(String apiKey) {
+        this(LoggerFactory.getLogger(RunflowFeign.class), apiKey);
+    }
+
+    private RedactingLogger(Logger slf4j, String apiKey) {
+        super(slf4j);
+        this.slf4j = slf4j;
+        this.apiKey = apiKey;
+    }
+
+    @Override
+    protected void log(String configKey, String format, Object... args) {
+        if (!slf4j.isDebugEnabled()) {
+            return;
+        }
+        if (args.length == 2 && "%s: %s".equals(format) && args[0] != null) {
+            String header = args[0].toString();
+            if (SECRET_HEADERS.contains(header.toLowerCase(Locale.ROOT))) {
+                super.log(configKey, "%s: %s", header, MASK);
+                return;
+            }
+        }
+        super.log(configKey, "%s", redact(String.format(format, args)));
+    }
+
+    String redact(String line) {
+        String text = line;
+        if (apiKey != null && !apiKey.isEmpty() && text.contains(apiKey)) {
+            text = text.replace(apiKey, MASK);
+        }
+        if (text.contains("secret")) {
+            text = SECRET_FIELDS.matcher(text).replaceAll("$1" + MASK + "$2");
+        }
+        if (text.contains("whsec_")) {
+            text = WEBHOOK_SECRETS.matcher(text).replaceAll("whsec_" + MASK);
+        }
+        return text;
+    }
+}

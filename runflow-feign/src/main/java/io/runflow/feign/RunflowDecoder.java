@@ -1,0 +1,93 @@
+package io.runflow.feign;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import feign.Response;
+import feign.RetryableException;
+import feign.Util;
+import feign.codec.Decoder;
+import feign.jackson.JacksonDecoder;
+import io.runflow.RunflowDecodingException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+
+/**
+ * Reads 2xx bodies with core's mapper (through feign-jackson). A body that is empty, {@code null} or
+ * not the documented shape is a {@link RunflowDecodingException} naming the endpoint; a body that
+ * could not be read off the wire is an I/O failure, retried like any other.
+ */
+final class RunflowDecoder implements Decoder {
+
+    private final JacksonDecoder jackson;
+
+    RunflowDecoder(ObjectMapper mapper) {
+        this.jackson = new JacksonDecoder(mapper);
+    }
+
+    @Override
+    public Object decode(Response response, Type type) {
+        String endpoint = Endpoints.of(response.request());
+        byte[] body = readBody(response, endpoint);
+        if (body.length == 0) {
+            throw new RunflowDecodingException(
+                    endpoint + ": empty response body (HTTP " + response.status() + "), expected " + name(type), null);
+        }
+        Object value;
+        try {
+            value = jackson.decode(response.toBuilder().body(body).build(), type);
+        } catch (JsonProcessingException e) {
+            throw new RunflowDecodingException(endpoint + ": " + describe(e, type), e);
+        } catch (IOException | RuntimeException e) {
+            throw new RunflowDecodingException(endpoint + ": cannot read " + name(type) + ": " + e.getMessage(), e);
+        }
+        if (value == null) {
+            throw new RunflowDecodingException(endpoint + ": response body was null, expected " + name(type), null);
+        }
+        return value;
+    }
+
+    private static byte[] readBody(Response response, String endpoint) {
+        if (response.body() == null) {
+            return new byte[0];
+        }
+        try (InputStream in = response.body().asInputStream()) {
+            return Util.toByteArray(in);
+        } catch (IOException e) {
+            // The status line arrived but the body did not: the same as any other broken connection.
+            throw new RetryableException(
+                    -1,
+                    endpoint + ": " + e.getClass().getSimpleName(),
+                    response.request().httpMethod(),
+                    e,
+                    (Long) null,
+                    response.request());
+        }
+    }
+
+    private static String describe(JsonProcessingException e, Type type) {
+        // The original message leaves out Jackson's source location, which may quote the body.
+        String message = e.getOriginalMessage();
+        if (message != null && message.startsWith("cannot read ")) {
+            return message;
+        }
+        return "cannot read " + name(type) + ": " + message;
+    }
+
+    static String name(Type type) {
+        if (type instanceof Class) {
+            return ((Class<?>) type).getSimpleName();
+        }
+        if (type instanceof ParameterizedType) {
+            ParameterizedType parameterized = (ParameterizedType) type;
+            StringBuilder text = new StringBuilder(name(parameterized.getRawType())).append('<');
+            Type[] arguments = parameterized.getActualTypeArguments();
+            for (int i = 0; i < arguments.length; i++) {
+                text.append(i == 0 ? "" : ", ").append(name(arguments[i]));
+            }
+            return text.append('>').toString();
+        }
+        return type.getTypeName();
+    }
+}

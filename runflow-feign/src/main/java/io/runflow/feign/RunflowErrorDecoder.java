@@ -1,0 +1,55 @@
+package io.runflow.feign;
+
+import feign.Response;
+import feign.RetryableException;
+import feign.Util;
+import feign.codec.ErrorDecoder;
+import io.runflow.RetryPolicy;
+import io.runflow.RunflowApiException;
+import io.runflow.internal.ApiErrors;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Turns every non-2xx response into core's exception through {@link ApiErrors#toException}. Those
+ * the {@link RetryPolicy} may retry (429, 5xx) travel wrapped in a {@link RetryableException} so that
+ * Feign hands them to {@link PolicyRetryer}, which unwraps them again.
+ */
+final class RunflowErrorDecoder implements ErrorDecoder {
+
+    @Override
+    public Exception decode(String methodKey, Response response) {
+        byte[] body;
+        try {
+            body = readBody(response);
+        } catch (IOException e) {
+            return new RetryableException(
+                    -1,
+                    Endpoints.of(response.request()) + ": " + e.getClass().getSimpleName(),
+                    response.request().httpMethod(),
+                    e,
+                    (Long) null,
+                    response.request());
+        }
+        RunflowApiException failure = ApiErrors.toException(response.status(), response.headers(), body);
+        if (RetryPolicy.isRetryable(failure)) {
+            return new RetryableException(
+                    response.status(),
+                    failure.getMessage(),
+                    response.request().httpMethod(),
+                    failure,
+                    (Long) null,
+                    response.request());
+        }
+        return failure;
+    }
+
+    private static byte[] readBody(Response response) throws IOException {
+        if (response.body() == null) {
+            return new byte[0];
+        }
+        try (InputStream in = response.body().asInputStream()) {
+            return Util.toByteArray(in);
+        }
+    }
+}

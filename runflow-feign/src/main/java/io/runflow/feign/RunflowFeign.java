@@ -1,0 +1,264 @@
+package io.runflow.feign;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import feign.Feign;
+import feign.FeignException;
+import feign.Logger;
+import feign.Request;
+import feign.http2client.Http2Client;
+import feign.jackson.JacksonEncoder;
+import io.runflow.RunflowApi;
+import io.runflow.RunflowException;
+import io.runflow.RunflowOptions;
+import io.runflow.RunflowTransport;
+import io.runflow.internal.ModelIds;
+import io.runflow.internal.RunflowJson;
+import io.runflow.model.CallbackDelivery;
+import io.runflow.model.CallbackSecret;
+import io.runflow.model.CallbackSecretUpdate;
+import io.runflow.model.Health;
+import io.runflow.model.ListQuery;
+import io.runflow.model.Model;
+import io.runflow.model.Page;
+import io.runflow.model.Run;
+import io.runflow.model.RunRequest;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Runflow's HTTP API over OpenFeign and the JDK's {@code java.net.http} client: the {@link
+ * RunflowApi} that {@code RunflowClient} uses when {@code runflow-feign} is on the class path.
+ *
+ * <p>Applications rarely name this class: {@code RunflowClient.builder().apiKey(key).build()} finds
+ * it through {@link java.util.ServiceLoader}. Name it to reach Feign's extension points:
+ *
+ * <pre>{@code
+ * RunflowClient runflow = RunflowClient.builder()
+ *         .apiKey(key)
+ *         .transport(RunflowFeign.transport(feign -> feign.logLevel(feign.Logger.Level.FULL)))
+ *         .build();
+ * }</pre>
+ *
+ * <p>What it sets up: bearer auth, {@code X-Organization-Id}, {@code User-Agent} and {@code Accept}
+ * on every request; core's JSON mapping; every non-2xx status mapped by core to its typed exception;
+ * retries by the options' {@link io.runflow.RetryPolicy} (429, 5xx, I/O failures; creates too, with
+ * the same {@code Idempotency-Key} on every attempt), delays slept by the options' {@link
+ * io.runflow.Sleeper}; connect and read timeouts from the options; HTTP/1.1 for {@code http://} base
+ * URLs, HTTP/2 (falling back to 1.1) for {@code https://}; SLF4J logging at DEBUG (logger {@code
+ * io.runflow.feign.RunflowFeign}, Feign level {@code BASIC} unless customized) that never shows the
+ * API key or a webhook secret.
+ *
+ * <p>Thread-safe. Every method throws only core's exceptions: {@link io.runflow.RunflowApiException}
+ * subclasses, {@link io.runflow.RunflowIoException} and {@link io.runflow.RunflowDecodingException}.
+ */
+public final class RunflowFeign implements RunflowApi {
+
+    private final RunflowFeignApi api;
+    private final HttpClient httpClient;
+
+    private RunflowFeign(RunflowFeignApi api, HttpClient httpClient) {
+        this.api = api;
+        this.httpClient = httpClient;
+    }
+
+    /**
+     * Returns the transport with the SDK's Feign configuration, for {@code
+     * RunflowClient.builder().transport(..)}.
+     *
+     * @return the transport
+     */
+    public static RunflowTransport transport() {
+        return transport(builder -> {});
+    }
+
+    /**
+     * Returns a transport whose Feign builder is adjusted by {@code customizer} after the SDK's
+     * configuration.
+     *
+     * @param customizer changes the builder; see {@link FeignCustomizer} for what stays safe
+     * @return the transport
+     */
+    public static RunflowTransport transport(FeignCustomizer customizer) {
+        Objects.requireNonNull(customizer, "customizer");
+        return options -> create(options, customizer);
+    }
+
+    /**
+     * Creates the API client for frozen options (those of a {@code RunflowClient}).
+     *
+     * @param options the options
+     * @return the API client; close it to release its HTTP client where the JDK allows
+     */
+    public static RunflowFeign create(RunflowOptions options) {
+        return create(options, builder -> {});
+    }
+
+    /**
+     * Creates the API client, letting {@code customizer} adjust the Feign builder last.
+     *
+     * @param options the options
+     * @param customizer changes the builder; see {@link FeignCustomizer} for what stays safe
+     * @return the API client
+     */
+    public static RunflowFeign create(RunflowOptions options, FeignCustomizer customizer) {
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(customizer, "customizer");
+        ObjectMapper mapper = RunflowJson.mapper();
+        Request.Options timeouts = new Request.Options(
+                Duration.ofMillis(options.connectTimeout().toMillis()),
+                Duration.ofMillis(options.readTimeout().toMillis()),
+                false);
+        HttpClient httpClient = httpClient(options, timeouts);
+        Feign.Builder builder = Feign.builder()
+                .client(new Http2Client(httpClient))
+                .options(timeouts)
+                .encoder(new JacksonEncoder(mapper))
+                .decoder(new RunflowDecoder(mapper))
+                .errorDecoder(new RunflowErrorDecoder())
+                .retryer(new PolicyRetryer(options.retryPolicy(), options.sleeper()))
+                .requestInterceptor(new HeadersInterceptor(options))
+                .logger(new RedactingLogger(options.apiKey()))
+                .logLevel(Logger.Level.BASIC);
+        customizer.customize(builder);
+        RunflowFeignApi api =
+                builder.target(RunflowFeignApi.class, options.baseUrl().toString());
+        return new RunflowFeign(api, httpClient);
+    }
+
+    /**
+     * One JDK client per API client, so connections are pooled and reused. Its connect timeout and
+     * redirect setting equal {@code timeouts}: otherwise feign-java11 would build another client per
+     * request options and pool nothing.
+     */
+    private static HttpClient httpClient(RunflowOptions options, Request.Options timeouts) {
+        boolean plain = "http".equals(options.baseUrl().getScheme().toLowerCase(Locale.ROOT));
+        return HttpClient.newBuilder()
+                // h2c upgrades cost a round trip per connection and stall some servers; TLS negotiates h2 cleanly.
+                .version(plain ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2)
+                .connectTimeout(Duration.ofMillis(timeouts.connectTimeoutMillis()))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    @Override
+    public Run createRun(RunRequest request) {
+        Objects.requireNonNull(request, "request");
+        // Core always sets a key; generating one here keeps a direct caller's retries idempotent too.
+        String key = request.idempotencyKey() != null
+                ? request.idempotencyKey()
+                : UUID.randomUUID().toString();
+        String model = ModelIds.toPath(request.modelId());
+        return call(() -> api.createRun(model, key, request));
+    }
+
+    @Override
+    public Run getRun(String runId) {
+        String id = segment(runId, "runId");
+        return call(() -> api.getRun(id));
+    }
+
+    @Override
+    public Page<Run> listRuns(ListQuery query) {
+        Objects.requireNonNull(query, "query");
+        return call(() -> api.listRuns(query.toParameters()));
+    }
+
+    @Override
+    public List<CallbackDelivery> listCallbackDeliveries(String runId) {
+        String id = segment(runId, "runId");
+        return call(() -> api.listCallbackDeliveries(id));
+    }
+
+    @Override
+    public CallbackDelivery redeliverCallback(String runId) {
+        String id = segment(runId, "runId");
+        return call(() -> api.redeliverCallback(id));
+    }
+
+    @Override
+    public Run cancelRun(String runId, String reason) {
+        String id = segment(runId, "runId");
+        return call(() -> api.cancelRun(id, RunflowJson.cancellationBody(reason)));
+    }
+
+    @Override
+    public Page<Model> listModels(ListQuery query) {
+        Objects.requireNonNull(query, "query");
+        return call(() -> api.listModels(query.toParameters()));
+    }
+
+    @Override
+    public Model getModel(String modelId) {
+        String model = ModelIds.toPath(modelId);
+        return call(() -> api.getModel(model));
+    }
+
+    @Override
+    public Page<Model> listPublicModels(ListQuery query) {
+        Objects.requireNonNull(query, "query");
+        return call(() -> api.listPublicModels(query.toParameters()));
+    }
+
+    @Override
+    public CallbackSecret createCallbackSecret(String label) {
+        return call(() -> api.createCallbackSecret(RunflowJson.callbackSecretCreateBody(label)));
+    }
+
+    @Override
+    public CallbackSecret getCallbackSecret(String secretId) {
+        String id = segment(secretId, "secretId");
+        return call(() -> api.getCallbackSecret(id));
+    }
+
+    @Override
+    public CallbackSecret updateCallbackSecret(String secretId, CallbackSecretUpdate update) {
+        String id = segment(secretId, "secretId");
+        Objects.requireNonNull(update, "update");
+        return call(() -> api.updateCallbackSecret(id, update));
+    }
+
+    @Override
+    public Health health() {
+        return call(api::health);
+    }
+
+    /** Releases the JDK client's selector thread and pooled connections (JDK 21 and later). */
+    @Override
+    public void close() {
+        if (httpClient instanceof AutoCloseable) {
+            try {
+                ((AutoCloseable) httpClient).close();
+            } catch (Exception e) {
+                // Closing is best effort: the client is unusable either way.
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RunflowFeign[" + httpClient.version() + "]";
+    }
+
+    private static String segment(String value, String name) {
+        Objects.requireNonNull(value, name);
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+        return ModelIds.encodeSegment(value);
+    }
+
+    private static <T> T call(Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (RunflowException e) {
+            throw e;
+        } catch (FeignException e) {
+            throw Failures.toRunflow(e);
+        }
+    }
+}

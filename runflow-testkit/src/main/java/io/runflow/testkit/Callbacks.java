@@ -1,0 +1,306 @@
+package io.runflow.testkit;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.runflow.webhook.WebhookSigner;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Sends callbacks as the seed page documents: the frozen payload, signed with the current secret
+ * when one exists, 3 attempts with 1 s then 2 s between them, retried on 5xx and network errors only,
+ * due on the server clock. Records every delivery and attempt for the history endpoint.
+ */
+final class Callbacks {
+
+    static final int MAX_ATTEMPTS = 3;
+    private static final Duration[] BACKOFF = {Duration.ofSeconds(1), Duration.ofSeconds(2)};
+    private static final int MAX_RESPONSE_CHARS = 1000;
+
+    private static final class Delivery {
+        final String id;
+        final String runId;
+        final String url;
+        final byte[] payload;
+        final CallbackSecrets.Signing signing;
+        final String signature;
+        final String requestId;
+        final boolean automatic;
+        final Instant createdAt;
+        final List<CallbackAttempt> attempts = new ArrayList<>();
+        String status = "pending";
+        String failureReason;
+        String failureDetail;
+        Instant nextAttemptAt;
+        Instant updatedAt;
+        Instant completedAt;
+
+        Delivery(
+                String id,
+                String runId,
+                String url,
+                byte[] payload,
+                CallbackSecrets.Signing signing,
+                String requestId,
+                boolean automatic,
+                Instant createdAt) {
+            this.id = id;
+            this.runId = runId;
+            this.url = url;
+            this.payload = payload;
+            this.signing = signing;
+            this.signature =
+                    signing == null ? null : WebhookSigner.of(signing.secret()).sign(payload);
+            this.requestId = requestId;
+            this.automatic = automatic;
+            this.createdAt = createdAt;
+            this.updatedAt = createdAt;
+            this.nextAttemptAt = createdAt;
+        }
+    }
+
+    private final ServerClock clock;
+    private final Scheduler scheduler;
+    private final Ids ids;
+    private final CallbackSecrets secrets;
+    private final Duration attemptTimeout;
+    private final boolean allowRemote;
+    private final List<Delivery> deliveries = new ArrayList<>();
+    private volatile HttpClient http;
+
+    Callbacks(
+            ServerClock clock,
+            Scheduler scheduler,
+            Ids ids,
+            CallbackSecrets secrets,
+            Duration attemptTimeout,
+            boolean allowRemote) {
+        this.clock = clock;
+        this.scheduler = scheduler;
+        this.ids = ids;
+        this.secrets = secrets;
+        this.attemptTimeout = attemptTimeout;
+        this.allowRemote = allowRemote;
+    }
+
+    /** Queues the automatic callback of a run that just became terminal, if it has a callback_url. */
+    void runFinished(RunStore store, RunState run) {
+        byte[] payload;
+        synchronized (store) {
+            if (run.callbackUrl == null) {
+                return;
+            }
+            payload = Json.write(RunJson.callbackPayload(run));
+        }
+        enqueue(run.id, run.callbackUrl, payload);
+    }
+
+    /** Creates a delivery of the given payload; its first attempt is due now on the server clock. */
+    String enqueue(String runId, String url, byte[] payload) {
+        Delivery d = create(runId, url, payload, true);
+        scheduler.schedule(Duration.ZERO, () -> attempt(d));
+        return d.id;
+    }
+
+    /** Creates a manual delivery and makes its first attempt on the calling thread. */
+    ObjectNode redeliver(String runId, String url, byte[] payload) {
+        Delivery d = create(runId, url, payload, false);
+        attempt(d);
+        synchronized (this) {
+            return json(d);
+        }
+    }
+
+    private Delivery create(String runId, String url, byte[] payload, boolean automatic) {
+        Delivery d = new Delivery(
+                ids.next(), runId, url, payload, secrets.current(), "req_" + ids.next(), automatic, clock.instant());
+        synchronized (this) {
+            deliveries.add(d);
+        }
+        return d;
+    }
+
+    private void attempt(Delivery d) {
+        int number;
+        synchronized (this) {
+            number = d.attempts.size() + 1;
+        }
+        Instant at = clock.instant();
+        long started = System.nanoTime();
+        int status = 0;
+        String body = "";
+        String error = null;
+        URI uri = URI.create(d.url);
+        if (!allowRemote && !isLoopback(uri.getHost())) {
+            error = "not sent: " + uri.getHost()
+                    + " is not a loopback host (enable allowNonLoopbackCallbacks to send it)";
+        } else {
+            try {
+                HttpResponse<String> response = client().send(request(d, uri), HttpResponse.BodyHandlers.ofString());
+                status = response.statusCode();
+                body = truncate(response.body());
+            } catch (IOException | IllegalArgumentException e) {
+                error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                error = "interrupted";
+            }
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        CallbackAttempt attempt = new CallbackAttempt(number, status, body, error, at, took);
+        boolean retry = false;
+        synchronized (this) {
+            d.attempts.add(attempt);
+            d.updatedAt = clock.instant();
+            d.nextAttemptAt = null;
+            if (attempt.succeeded()) {
+                d.status = "succeeded";
+                d.completedAt = d.updatedAt;
+            } else if ((status == 0 || status >= 500) && number < MAX_ATTEMPTS) {
+                retry = true;
+                d.nextAttemptAt = d.updatedAt.plus(BACKOFF[number - 1]);
+            } else {
+                d.status = "failed";
+                d.completedAt = d.updatedAt;
+                d.failureReason = status == 0 || status >= 500 ? "max_attempts_exceeded" : "non_retryable_status";
+                d.failureDetail = error != null ? error : "HTTP " + status;
+            }
+        }
+        if (retry) {
+            scheduler.schedule(BACKOFF[number - 1], () -> attempt(d));
+        }
+    }
+
+    private HttpRequest request(Delivery d, URI uri) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri)
+                .timeout(attemptTimeout)
+                .header("Content-Type", "application/json")
+                .header("Runflow-Request-Id", d.requestId)
+                .header("User-Agent", "runflow-testkit")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(d.payload));
+        if (d.signature != null) {
+            b.header("Runflow-Signature", d.signature);
+        }
+        return b.build();
+    }
+
+    private HttpClient client() {
+        HttpClient c = http;
+        if (c == null) {
+            synchronized (this) {
+                c = http;
+                if (c == null) {
+                    c = HttpClient.newBuilder()
+                            .version(HttpClient.Version.HTTP_1_1)
+                            .connectTimeout(attemptTimeout)
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            .build();
+                    http = c;
+                }
+            }
+        }
+        return c;
+    }
+
+    static boolean isLoopback(String host) {
+        if (host == null) {
+            return false;
+        }
+        String h = host.toLowerCase(Locale.ROOT);
+        return h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]") || h.equals("::1");
+    }
+
+    private static String truncate(String s) {
+        return s.length() <= MAX_RESPONSE_CHARS ? s : s.substring(0, MAX_RESPONSE_CHARS);
+    }
+
+    synchronized List<CallbackDelivery> snapshots(String runId) {
+        List<CallbackDelivery> list = new ArrayList<>();
+        for (Delivery d : deliveries) {
+            if (runId == null || d.runId.equals(runId)) {
+                list.add(new CallbackDelivery(
+                        d.id,
+                        d.runId,
+                        d.url,
+                        d.payload,
+                        d.signature,
+                        d.signing == null ? null : d.signing.id(),
+                        d.requestId,
+                        d.automatic,
+                        d.status,
+                        d.attempts,
+                        d.createdAt));
+            }
+        }
+        return list;
+    }
+
+    /** The history endpoint's answer: a plain JSON array, oldest delivery first. */
+    synchronized ArrayNode history(String runId) {
+        ArrayNode array = Json.array();
+        deliveries.stream().filter(d -> d.runId.equals(runId)).forEach(d -> array.add(json(d)));
+        return array;
+    }
+
+    synchronized void clear() {
+        deliveries.clear();
+    }
+
+    private ObjectNode json(Delivery d) {
+        ObjectNode n = Json.object();
+        n.put("id", d.id);
+        n.put("run_id", d.runId);
+        n.put("callback_url", d.url);
+        n.put("payload_bytes", new String(d.payload, StandardCharsets.UTF_8));
+        n.set("payload", Json.parse(d.payload));
+        if (d.signing == null) {
+            n.putNull("signing_secret_id");
+        } else {
+            n.put("signing_secret_id", d.signing.id());
+        }
+        n.put("is_automatic", d.automatic);
+        n.put("status_code", d.status);
+        nullable(n, "failure_reason_code", d.failureReason);
+        nullable(n, "failure_detail", d.failureDetail);
+        n.put("attempt_count", d.attempts.size());
+        n.put("max_attempts", MAX_ATTEMPTS);
+        n.set("next_attempt_at", Json.time(d.nextAttemptAt));
+        n.set("created_at", Json.time(d.createdAt));
+        n.set("updated_at", Json.time(d.updatedAt));
+        n.set("completed_at", Json.time(d.completedAt));
+        ArrayNode attempts = n.putArray("attempts");
+        for (CallbackAttempt a : d.attempts) {
+            ObjectNode o = attempts.addObject();
+            o.put("id", d.id + "-" + a.number());
+            o.put("delivery_id", d.id);
+            o.put("attempt_number", a.number());
+            if (a.statusCode() == 0) {
+                o.putNull("status_code");
+            } else {
+                o.put("status_code", a.statusCode());
+            }
+            o.put("response_body", a.responseBody());
+            o.put("response_time_ms", a.responseTime().toMillis());
+            nullable(o, "error_message", a.error());
+            o.set("created_at", Json.time(a.attemptedAt()));
+        }
+        return n;
+    }
+
+    private static void nullable(ObjectNode n, String field, String value) {
+        if (value == null) {
+            n.putNull(field);
+        } else {
+            n.put(field, value);
+        }
+    }
+}

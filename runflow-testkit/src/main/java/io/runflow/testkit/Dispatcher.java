@@ -1,0 +1,143 @@
+package io.runflow.testkit;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JDK server's one handler: records the request, applies an installed fault, refuses oversized
+ * bodies, routes, and writes the answer in one piece. Nothing that goes wrong inside reaches the
+ * client as a stack trace: it becomes a 500 envelope.
+ */
+final class Dispatcher implements HttpHandler {
+
+    private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
+
+    private final Router router;
+    private final Journal journal;
+    private final Faults faults;
+    private final Clock clock;
+    private final int maxBodyBytes;
+
+    Dispatcher(Router router, Journal journal, Faults faults, Clock clock, int maxBodyBytes) {
+        this.router = router;
+        this.journal = journal;
+        this.faults = faults;
+        this.clock = clock;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try {
+            serve(exchange);
+        } catch (IOException e) {
+            exchange.close();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "fake Runflow server failed on a request", e);
+            write(exchange, ApiException.envelopeResponse(500, "INTERNAL_ERROR", "the fake server failed"));
+        }
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod();
+        String path = exchange.getRequestURI().getPath();
+        String rawQuery = exchange.getRequestURI().getRawQuery();
+        Map<String, List<String>> headers = new LinkedHashMap<>(exchange.getRequestHeaders());
+        byte[] body = readBody(exchange.getRequestBody());
+        boolean tooLarge = body.length > maxBodyBytes;
+        journal.record(new RecordedRequest(
+                journal.nextSequence(),
+                method,
+                path,
+                rawQuery == null ? "" : rawQuery,
+                headers,
+                body,
+                clock.instant()));
+        Request request = new Request(method, path, Request.parseQuery(rawQuery), headers, body, Map.of());
+
+        Fault fault = faults.take(path);
+        if (fault != null) {
+            switch (fault.kind()) {
+                case RESET:
+                    exchange.close();
+                    return;
+                case RESPOND:
+                    write(
+                            exchange,
+                            new Response(
+                                    fault.statusCode(), "application/json", fault.headers(), fault.responseBody()));
+                    return;
+                case ACCEPT_THEN_DROP:
+                    answer(request, tooLarge);
+                    exchange.close();
+                    return;
+                case DELAY:
+                    pause(fault);
+                    break;
+                default:
+                    break;
+            }
+        }
+        write(exchange, answer(request, tooLarge));
+    }
+
+    private Response answer(Request request, boolean tooLarge) {
+        try {
+            if (tooLarge) {
+                return new ApiException(
+                                413,
+                                "PAYLOAD_TOO_LARGE",
+                                "request body is larger than " + maxBodyBytes + " bytes",
+                                null)
+                        .toResponse();
+            }
+            return router.dispatch(request);
+        } catch (ApiException e) {
+            return e.toResponse();
+        }
+    }
+
+    /** Reads at most one byte more than the limit, enough to know the body is too large. */
+    private byte[] readBody(InputStream in) throws IOException {
+        try (in) {
+            byte[] body = in.readNBytes(maxBodyBytes + 1);
+            if (body.length > maxBodyBytes) {
+                in.transferTo(OutputStream.nullOutputStream());
+            }
+            return body;
+        }
+    }
+
+    private static void pause(Fault fault) {
+        try {
+            Thread.sleep(fault.delayTime().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void write(HttpExchange exchange, Response response) throws IOException {
+        Headers out = exchange.getResponseHeaders();
+        if (response.contentType() != null) {
+            out.set("Content-Type", response.contentType());
+        }
+        response.headers().forEach(out::set);
+        byte[] body = response.body();
+        exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream os = exchange.getResponseBody()) {
+                os.write(body);
+            }
+        }
+        exchange.close();
+    }
+}

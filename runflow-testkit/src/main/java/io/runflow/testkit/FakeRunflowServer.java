@@ -1,0 +1,650 @@
+package io.runflow.testkit;
+
+import com.sun.net.httpserver.HttpServer;
+import io.runflow.RunflowClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A stateful fake of the Runflow API on loopback, for tests: real endpoints, errors in the documented
+ * envelope, runs that move queued → dispatching → running → terminal on the server's clock, FLUX
+ * outputs served as real JPEGs, and signed callbacks with the documented retry schedule.
+ *
+ * <pre>{@code
+ * try (FakeRunflowServer server = FakeRunflowServer.builder().deterministic().build()) {
+ *     // point the client at server.baseUrl() with server.apiKey(), create a run, then:
+ *     server.advance(Duration.ofSeconds(1)); // the run succeeds, its callback is sent
+ *     assertThat(server.runs()).hasSize(1);
+ * }
+ * }</pre>
+ *
+ * <p>Time: by default the server follows the system clock and a run finishes in about 50 ms. {@link
+ * #advance(Duration)} moves the server's time forward at once and runs everything that falls due on
+ * the way (phases, callback attempts and their retries), so tests never sleep. In {@linkplain
+ * Builder#deterministic() deterministic mode} time moves only through {@code advance}, and ids and
+ * seeds come from counters.
+ *
+ * <p>Thread-safe. Starts serving in {@link Builder#build()}; {@link #close()} stops it.
+ *
+ * <p>The JDK HTTP server stalls about 40 ms per keep-alive request unless TCP_NODELAY is on, so this
+ * class sets {@code sun.net.httpserver.nodelay=true} unless already set. The JDK reads it once, when
+ * the first {@code HttpServer} of the JVM starts.
+ */
+public final class FakeRunflowServer implements AutoCloseable {
+
+    static {
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+    /** The instant a deterministic server's clock starts at: 2026-05-06T10:00:00Z. */
+    public static final Instant DETERMINISTIC_START = Instant.parse("2026-05-06T10:00:00Z");
+
+    private static final String ORG_ID = "00000000-0000-4000-8000-00000000000a";
+
+    private final HttpServer http;
+    private final ExecutorService executor;
+    private final String baseUrl;
+    private final String apiKey;
+    private final ServerClock clock;
+    private final Scheduler scheduler;
+    private final Ids ids;
+    private final RunStore store = new RunStore();
+    private final Journal journal = new Journal();
+    private final Faults faults = new Faults();
+    private final Outcomes outcomes = new Outcomes();
+    private final Models models;
+    private final CallbackSecrets secrets;
+    private final Callbacks callbacks;
+    private final RunLifecycle lifecycle;
+    private final VirtualScheduler clientScheduler;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private FakeRunflowServer(Builder b) {
+        this.apiKey = b.apiKey;
+        Clock base = b.clock != null
+                ? b.clock
+                : b.deterministic ? Clock.fixed(DETERMINISTIC_START, ZoneOffset.UTC) : Clock.systemUTC();
+        this.clock = new ServerClock(base, b.timeScale);
+        this.scheduler = new Scheduler(clock, !b.deterministic);
+        this.ids = new Ids(b.deterministic, clock);
+        List<FakeModel> catalog = new ArrayList<>();
+        for (FakeModel m : b.models) {
+            catalog.add(b.imageWidth > 0 ? m.withSize(b.imageWidth, b.imageHeight) : m);
+        }
+        this.models = new Models(catalog, ORG_ID, clock.instant());
+        this.secrets = new CallbackSecrets(ids, clock, ORG_ID, b.webhookSecret);
+        this.callbacks = new Callbacks(clock, scheduler, ids, secrets, b.callbackTimeout, b.allowNonLoopbackCallbacks);
+        try {
+            this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), 0);
+        } catch (IOException e) {
+            scheduler.close();
+            throw new UncheckedIOException("cannot bind the fake Runflow server to port " + b.port, e);
+        }
+        this.baseUrl = "http://127.0.0.1:" + http.getAddress().getPort();
+        this.lifecycle = new RunLifecycle(
+                store,
+                scheduler,
+                clock,
+                new RunLifecycle.Phases(b.queued, b.dispatching, b.running),
+                () -> baseUrl,
+                run -> callbacks.runFinished(store, run));
+        RunsApi runs = new RunsApi(store, models, lifecycle, callbacks, outcomes, ids, clock, new RunJson(ORG_ID));
+        CallbackSecrets s = secrets;
+        Router router = new Router(this::authorize)
+                .open("GET", "/v1/health", r -> Response.json(200, Json.object().put("ok", true)))
+                .open("GET", "/v1/public/models", models::list)
+                .open("GET", "/files/{run}/{file}", new Files(store, new JpegRenderer())::get)
+                .route("GET", "/v1/models", models::list)
+                .route("POST", "/v1/models/{model...}/runs", runs::create)
+                .route("GET", "/v1/models/{model...}", models::get)
+                .route("GET", "/v1/runs", runs::list)
+                .route("GET", "/v1/runs/{id}", runs::get)
+                .route("GET", "/v1/runs/{id}/callback", runs::callbackHistory)
+                .route("POST", "/v1/runs/{id}/callback-redeliveries", runs::redeliver)
+                .route("POST", "/v1/admin/runs/{id}/cancellation", runs::cancel)
+                .route("GET", "/v1/callback-secrets", s::list)
+                .route("POST", "/v1/callback-secrets", s::create)
+                .route("GET", "/v1/callback-secrets/{id}", s::get)
+                .route("PATCH", "/v1/callback-secrets/{id}", s::patch);
+        AtomicInteger threads = new AtomicInteger();
+        this.executor = Executors.newCachedThreadPool(task -> {
+            Thread t = new Thread(task, "fake-runflow-http-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        http.createContext("/", new Dispatcher(router, journal, faults, clock, b.maxRequestBodyBytes));
+        http.setExecutor(executor);
+        http.start();
+        this.clientScheduler = new VirtualScheduler(clock::instant, this::advance);
+    }
+
+    /**
+     * Starts configuring a server.
+     *
+     * @return a new builder with the defaults
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    private void authorize(Request request) {
+        String header = request.header("Authorization");
+        byte[] expected = ("Bearer " + apiKey).getBytes(StandardCharsets.UTF_8);
+        byte[] given = header == null ? new byte[0] : header.getBytes(StandardCharsets.UTF_8);
+        if (!MessageDigest.isEqual(expected, given)) {
+            throw new ApiException(401, "UNAUTHORIZED", "missing or invalid API key", null);
+        }
+    }
+
+    /**
+     * Returns the base URL to give the client.
+     *
+     * @return e.g. {@code http://127.0.0.1:41234}, without a trailing slash
+     */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /**
+     * Returns the port the server listens on.
+     *
+     * @return the bound port
+     */
+    public int port() {
+        return http.getAddress().getPort();
+    }
+
+    /**
+     * Returns the API key the server accepts as {@code Authorization: Bearer <key>}.
+     *
+     * @return the key
+     */
+    public String apiKey() {
+        return apiKey;
+    }
+
+    /**
+     * Returns the current callback signing secret, the one that signs callbacks.
+     *
+     * @return the secret, e.g. {@code whsec_testkit}
+     * @throws IllegalStateException when no secret is current, so callbacks go unsigned
+     */
+    public String webhookSecret() {
+        String current = secrets.currentValue();
+        if (current == null) {
+            throw new IllegalStateException("no callback signing secret is current; callbacks are sent unsigned");
+        }
+        return current;
+    }
+
+    /**
+     * Returns the server's clock, to hand to a client so that both share one time.
+     *
+     * @return a UTC clock that moves with {@link #advance(Duration)}
+     */
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
+     * Returns a client builder pointed at this server, whose waiting happens in server time: its
+     * clock is {@link #clock()}, its poll scheduler and retry sleeper {@linkplain #advance(Duration)
+     * advance} the server's clock instead of waiting, so {@code runs().run(..)} of a run that takes
+     * minutes of server time returns in milliseconds. The scheduler belongs to the server. Add
+     * anything else (a transport, policies) before {@code build()}.
+     *
+     * <pre>{@code
+     * try (RunflowClient client = server.clientBuilder().build()) {
+     *     Run run = client.runs().run(FluxProUltra.input("a fox"));
+     * }
+     * }</pre>
+     *
+     * @return a new builder with api key, base URL, clock, sleeper and scheduler set
+     */
+    public RunflowClient.Builder clientBuilder() {
+        return RunflowClient.builder()
+                .apiKey(apiKey)
+                .baseUrl(baseUrl)
+                .clock(clock)
+                .sleeper(this::advance)
+                .scheduler(clientScheduler);
+    }
+
+    /**
+     * Moves the server's time forward and runs, in order and each at its own time, every phase change
+     * and callback attempt that falls due on the way. Callbacks are sent on the calling thread.
+     *
+     * @param duration how far to move, not negative
+     */
+    public void advance(Duration duration) {
+        Objects.requireNonNull(duration, "duration");
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("duration must not be negative: " + duration);
+        }
+        scheduler.advance(duration);
+    }
+
+    /**
+     * Scripts how every later run of a model ends, until {@link #reset()}.
+     *
+     * @param model the model id, e.g. {@link FakeModel#FLUX_PRO_ULTRA}
+     * @param outcome how its runs end
+     */
+    public void onModel(String model, Outcome outcome) {
+        outcomes.onModel(Objects.requireNonNull(model, "model"), Objects.requireNonNull(outcome, "outcome"));
+    }
+
+    /**
+     * Scripts how the next created run ends, of any model. Calls queue up: the second call applies to
+     * the second run, and so on. These come before {@link #onModel(String, Outcome)}.
+     *
+     * @param outcome how the next run ends
+     */
+    public void onNextRun(Outcome outcome) {
+        outcomes.onNextRun(Objects.requireNonNull(outcome, "outcome"));
+    }
+
+    /**
+     * Lets a {@linkplain Outcome#hold() held} run succeed now.
+     *
+     * @param runId the run id
+     * @return false when the run was already terminal
+     * @throws IllegalArgumentException when there is no such run
+     */
+    public boolean release(String runId) {
+        return release(runId, Outcome.succeed());
+    }
+
+    /**
+     * Ends a {@linkplain Outcome#hold() held} run now with the given outcome; a run not yet running
+     * takes the outcome and finishes on schedule.
+     *
+     * @param runId the run id
+     * @param outcome how it ends
+     * @return false when the run was already terminal
+     * @throws IllegalArgumentException when there is no such run
+     */
+    public boolean release(String runId, Outcome outcome) {
+        Objects.requireNonNull(outcome, "outcome");
+        RunState run = store.find(Objects.requireNonNull(runId, "runId"));
+        if (run == null) {
+            throw new IllegalArgumentException("no run with id " + runId);
+        }
+        return lifecycle.release(run, outcome);
+    }
+
+    /**
+     * Installs a fault for the next matching requests.
+     *
+     * @param fault the fault, e.g. {@code Fault.rateLimited().times(2)}
+     */
+    public void inject(Fault fault) {
+        faults.add(Objects.requireNonNull(fault, "fault"));
+    }
+
+    /**
+     * Returns the oldest request not taken yet, waiting up to one second for it to arrive.
+     *
+     * @return the request
+     * @throws IllegalStateException when none arrives in time
+     */
+    public RecordedRequest takeRequest() {
+        return takeRequest(Duration.ofSeconds(1));
+    }
+
+    /**
+     * Returns the oldest request not taken yet, waiting up to {@code timeout} (real time) for it.
+     *
+     * @param timeout how long to wait
+     * @return the request
+     * @throws IllegalStateException when none arrives in time
+     */
+    public RecordedRequest takeRequest(Duration timeout) {
+        return journal.take(Objects.requireNonNull(timeout, "timeout"));
+    }
+
+    /**
+     * Returns every request received since start or {@link #reset()}, taken or not, oldest first.
+     *
+     * @return an immutable list
+     */
+    public List<RecordedRequest> requests() {
+        return journal.all();
+    }
+
+    /**
+     * Returns every run, oldest first.
+     *
+     * @return snapshots of the runs
+     */
+    public List<FakeRun> runs() {
+        return store.snapshots();
+    }
+
+    /**
+     * Returns one run.
+     *
+     * @param runId the run id
+     * @return a snapshot, or empty when there is no such run
+     */
+    public Optional<FakeRun> run(String runId) {
+        RunState run = store.find(runId);
+        if (run == null) {
+            return Optional.empty();
+        }
+        synchronized (store) {
+            return Optional.of(run.snapshot());
+        }
+    }
+
+    /**
+     * Returns every callback delivery, oldest first.
+     *
+     * @return snapshots of the deliveries
+     */
+    public List<CallbackDelivery> deliveries() {
+        return callbacks.snapshots(null);
+    }
+
+    /**
+     * Returns the callback deliveries of one run, oldest first.
+     *
+     * @param runId the run id
+     * @return snapshots of its deliveries
+     */
+    public List<CallbackDelivery> deliveries(String runId) {
+        return callbacks.snapshots(Objects.requireNonNull(runId, "runId"));
+    }
+
+    /**
+     * Forgets runs, deliveries, requests, faults, scripted outcomes and created secrets, and puts the
+     * clock back, so the next test starts as on a fresh server. The port, key and catalog stay.
+     */
+    public void reset() {
+        scheduler.clear(() -> {
+            store.clear();
+            journal.clear();
+            faults.clear();
+            outcomes.clear();
+            callbacks.clear();
+            ids.reset();
+            clock.reset();
+            secrets.reset();
+        });
+    }
+
+    /** Stops serving and stops every timed task. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        clientScheduler.shutdownNow();
+        http.stop(0);
+        scheduler.close();
+        executor.shutdownNow();
+    }
+
+    /** Shows the base URL; never the key or secret. */
+    @Override
+    public String toString() {
+        return "FakeRunflowServer[" + baseUrl + "]";
+    }
+
+    /**
+     * Configures a {@link FakeRunflowServer}. Every setter rejects null; {@link #build()} starts the
+     * server.
+     */
+    public static final class Builder {
+
+        private int port;
+        private String apiKey = "rf_test_fake_key";
+        private String webhookSecret = "whsec_testkit_secret";
+        private List<FakeModel> models = FakeModel.defaults();
+        private int imageWidth;
+        private int imageHeight;
+        private Clock clock;
+        private double timeScale = 1.0;
+        private boolean deterministic;
+        private Duration queued = Duration.ofMillis(10);
+        private Duration dispatching = Duration.ofMillis(10);
+        private Duration running = Duration.ofMillis(30);
+        private int maxRequestBodyBytes = 1024 * 1024;
+        private Duration callbackTimeout = Duration.ofSeconds(5);
+        private boolean allowNonLoopbackCallbacks;
+
+        private Builder() {}
+
+        /**
+         * Sets the port. Default 0: any free port.
+         *
+         * @param port 0 to 65535
+         * @return this builder
+         */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0..65535: " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * Sets the API key the server accepts. Default {@code rf_test_fake_key}.
+         *
+         * @param apiKey not blank
+         * @return this builder
+         */
+        public Builder apiKey(String apiKey) {
+            this.apiKey = notBlank(apiKey, "apiKey");
+            return this;
+        }
+
+        /**
+         * Sets the callback signing secret that is current at start. Default {@code
+         * whsec_testkit_secret}.
+         *
+         * @param secret not blank
+         * @return this builder
+         */
+        public Builder webhookSecret(String secret) {
+            this.webhookSecret = notBlank(secret, "secret");
+            return this;
+        }
+
+        /**
+         * Starts without a signing secret: callbacks carry no {@code Runflow-Signature} until one is
+         * created through {@code POST /v1/callback-secrets}.
+         *
+         * @return this builder
+         */
+        public Builder withoutWebhookSecret() {
+            this.webhookSecret = null;
+            return this;
+        }
+
+        /**
+         * Replaces the model catalog. Default {@link FakeModel#defaults()}.
+         *
+         * @param catalog the models the server knows
+         * @return this builder
+         */
+        public Builder models(List<FakeModel> catalog) {
+            this.models = List.copyOf(catalog);
+            return this;
+        }
+
+        /**
+         * Adds a model to the catalog, replacing one with the same id.
+         *
+         * @param model the model
+         * @return this builder
+         */
+        public Builder model(FakeModel model) {
+            Objects.requireNonNull(model, "model");
+            List<FakeModel> copy = new ArrayList<>(models);
+            copy.removeIf(m -> m.id().equals(model.id()));
+            copy.add(model);
+            this.models = List.copyOf(copy);
+            return this;
+        }
+
+        /**
+         * Makes every model produce images of this size, so tests download small JPEGs. Default: each
+         * model's own size (FLUX 1.1 [pro] Ultra: 2752x1536).
+         *
+         * @param width pixels, at least 1
+         * @param height pixels, at least 1
+         * @return this builder
+         */
+        public Builder outputImageSize(int width, int height) {
+            if (width < 1 || height < 1) {
+                throw new IllegalArgumentException("image size must be positive: " + width + "x" + height);
+            }
+            this.imageWidth = width;
+            this.imageHeight = height;
+            return this;
+        }
+
+        /**
+         * Sets the base clock the server's time follows. Default: the system clock, or a clock fixed
+         * at {@link #DETERMINISTIC_START} in deterministic mode.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Makes server time run faster than the base clock: with 10, the 1 s callback backoff takes
+         * 100 ms. Default 1.
+         *
+         * @param scale server seconds per base-clock second, greater than 0
+         * @return this builder
+         */
+        public Builder timeScale(double scale) {
+            if (!(scale > 0) || Double.isInfinite(scale)) {
+                throw new IllegalArgumentException("timeScale must be a positive number: " + scale);
+            }
+            this.timeScale = scale;
+            return this;
+        }
+
+        /**
+         * Deterministic mode: time moves only through {@link FakeRunflowServer#advance(Duration)},
+         * the clock starts at {@link #DETERMINISTIC_START} (unless a clock is set), and ids, seeds and
+         * created secrets come from counters that {@link FakeRunflowServer#reset()} restarts.
+         *
+         * @return this builder
+         */
+        public Builder deterministic() {
+            this.deterministic = true;
+            return this;
+        }
+
+        /**
+         * Sets how long a run stays queued, dispatching and running, in server time. Default 10 ms,
+         * 10 ms and 30 ms.
+         *
+         * @param queued time in {@code queued}
+         * @param dispatching time in {@code dispatching}
+         * @param running time in {@code running}, reported as {@code timing.inference_ms}
+         * @return this builder
+         */
+        public Builder phases(Duration queued, Duration dispatching, Duration running) {
+            this.queued = notNegative(queued, "queued");
+            this.dispatching = notNegative(dispatching, "dispatching");
+            this.running = notNegative(running, "running");
+            return this;
+        }
+
+        /**
+         * Sets the largest request body accepted; larger ones get 413 {@code PAYLOAD_TOO_LARGE}.
+         * Default 1 MiB.
+         *
+         * @param bytes at least 1
+         * @return this builder
+         */
+        public Builder maxRequestBodySize(int bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("maxRequestBodySize must be at least 1: " + bytes);
+            }
+            this.maxRequestBodyBytes = bytes;
+            return this;
+        }
+
+        /**
+         * Sets the timeout of one callback attempt (real time). Default 5 s.
+         *
+         * @param timeout positive
+         * @return this builder
+         */
+        public Builder callbackTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isZero() || timeout.isNegative()) {
+                throw new IllegalArgumentException("callbackTimeout must be positive: " + timeout);
+            }
+            this.callbackTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Lets callbacks go to hosts other than loopback. Default false: such an attempt is recorded as
+         * a network error and nothing leaves the machine.
+         *
+         * @param allow true to send callbacks anywhere
+         * @return this builder
+         */
+        public Builder allowNonLoopbackCallbacks(boolean allow) {
+            this.allowNonLoopbackCallbacks = allow;
+            return this;
+        }
+
+        /**
+         * Binds the port and starts serving.
+         *
+         * @return the running server
+         * @throws UncheckedIOException when the port cannot be bound
+         */
+        public FakeRunflowServer build() {
+            return new FakeRunflowServer(this);
+        }
+
+        private static String notBlank(String value, String name) {
+            Objects.requireNonNull(value, name);
+            if (value.isBlank()) {
+                throw new IllegalArgumentException(name + " must not be blank");
+            }
+            return value;
+        }
+
+        private static Duration notNegative(Duration value, String name) {
+            Objects.requireNonNull(value, name);
+            if (value.isNegative()) {
+                throw new IllegalArgumentException(name + " must not be negative: " + value);
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package io.runflow.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The run endpoints: create, get, list, callback history and redelivery, admin cancellation. */
+final class RunsApi {
+
+    private final RunStore store;
+    private final Models models;
+    private final RunLifecycle lifecycle;
+    private final Callbacks callbacks;
+    private final Outcomes outcomes;
+    private final Ids ids;
+    private final ServerClock clock;
+    private final RunJson json;
+
+    RunsApi(
+            RunStore store,
+            Models models,
+            RunLifecycle lifecycle,
+            Callbacks callbacks,
+            Outcomes outcomes,
+            Ids ids,
+            ServerClock clock,
+            RunJson json) {
+        this.store = store;
+        this.models = models;
+        this.lifecycle = lifecycle;
+        this.callbacks = callbacks;
+        this.outcomes = outcomes;
+        this.ids = ids;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    /** {@code POST /v1/models/{model...}/runs}: 201 with the queued run, or the replayed one. */
+    Response create(Request request) {
+        FakeModel model = models.require(request.param("model"));
+        JsonNode body = Json.parse(request.body());
+        CreateRequest create = CreateRequest.validate(body, model);
+        String key = request.header("Idempotency-Key");
+        RunStore.Created created = store.create(key, request.path(), body, () -> newRun(model, create, key));
+        if (!created.replayed()) {
+            lifecycle.start(created.run());
+        }
+        synchronized (store) {
+            return Response.json(201, json.run(created.run()));
+        }
+    }
+
+    private RunState newRun(FakeModel model, CreateRequest create, String key) {
+        return new RunState(
+                ids.next(),
+                store.nextSequence(),
+                model,
+                create.input(),
+                create.metadata(),
+                create.callbackUrl(),
+                create.clientRef(),
+                key,
+                "req_" + ids.next(),
+                create.seed() != null ? create.seed() : ids.seed(),
+                clock.instant(),
+                outcomes.take(model.id()));
+    }
+
+    /** {@code GET /v1/runs/{id}}. */
+    Response get(Request request) {
+        RunState run = store.get(request.param("id"));
+        synchronized (store) {
+            return Response.json(200, json.run(run));
+        }
+    }
+
+    /** {@code GET /v1/runs}: the {@code {items, first, next, previous}} envelope. */
+    Response list(Request request) {
+        RunQuery query = RunQuery.parse(request.query());
+        synchronized (store) {
+            RunQuery.Page page = query.page(store.all());
+            ObjectNode body = Json.object();
+            ArrayNode items = body.putArray("items");
+            page.items().forEach(r -> items.add(json.run(r)));
+            body.put("first", page.first());
+            body.put("next", page.next());
+            body.put("previous", page.previous());
+            return Response.json(200, body);
+        }
+    }
+
+    /** {@code GET /v1/runs/{id}/callback}: a JSON array of deliveries. */
+    Response callbackHistory(Request request) {
+        RunState run = store.get(request.param("id"));
+        return Response.json(200, callbacks.history(run.id));
+    }
+
+    /** {@code POST /v1/runs/{id}/callback-redeliveries}: a fresh payload from the current state. */
+    Response redeliver(Request request) {
+        RunState run = store.get(request.param("id"));
+        byte[] payload;
+        synchronized (store) {
+            if (!run.isTerminal()) {
+                throw ApiException.validation("run_id", "run is not terminal yet: " + run.status);
+            }
+            if (run.callbackUrl == null) {
+                throw ApiException.validation("callback_url", "run has no callback_url");
+            }
+            payload = Json.write(RunJson.callbackPayload(run));
+        }
+        return Response.json(201, callbacks.redeliver(run.id, run.callbackUrl, payload));
+    }
+
+    /** {@code POST /v1/admin/runs/{id}/cancellation}: 201 on a transition, 200 when already terminal. */
+    Response cancel(Request request) {
+        RunState run = store.get(request.param("id"));
+        if (request.body().length > 0) {
+            JsonNode body = Json.parse(request.body());
+            JsonNode reason = body.get("reason");
+            if (!body.isObject()) {
+                throw ApiException.badRequest("request body must be a JSON object");
+            }
+            if (reason != null
+                    && !reason.isNull()
+                    && (!reason.isTextual()
+                            || reason.textValue().length() < 3
+                            || reason.textValue().length() > 500)) {
+                throw ApiException.validation("reason", "must be a string of 3 to 500 characters");
+            }
+        }
+        boolean transitioned = lifecycle.cancel(run);
+        synchronized (store) {
+            return Response.json(transitioned ? 201 : 200, json.run(run));
+        }
+    }
+}

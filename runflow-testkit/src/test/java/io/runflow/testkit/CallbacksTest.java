@@ -1,0 +1,256 @@
+package io.runflow.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.runflow.webhook.WebhookSigner;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class CallbacksTest {
+
+    static final FakeRunflowServer server =
+            FakeRunflowServer.builder().deterministic().outputImageSize(8, 8).build();
+    static final Instant T0 = FakeRunflowServer.DETERMINISTIC_START;
+    final Http http = new Http(server);
+    final Receiver receiver = new Receiver();
+
+    @AfterEach
+    void reset() {
+        server.reset();
+        receiver.close();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    String createWithCallback(String url) {
+        return http.createFlux(",\"callback_url\":\"" + url + "\",\"metadata\":{\"order_id\":\"A-1001\"}");
+    }
+
+    @Test
+    void terminalRunPostsTheDocumentedEnvelope() {
+        String id = createWithCallback(receiver.url());
+        server.advance(Duration.ofSeconds(1));
+
+        Receiver.Received got = receiver.received().get(0);
+        JsonNode body = parse(got.body());
+
+        assertThat(receiver.received()).hasSize(1);
+        assertThat(body.get("event").asText()).isEqualTo("run.completed");
+        assertThat(body.get("run_id").asText()).isEqualTo(id);
+        assertThat(body.get("status").asText()).isEqualTo("succeeded");
+        assertThat(body.get("duration_ms").asLong()).isEqualTo(50);
+        assertThat(body.get("created_at").asText()).isEqualTo("2026-05-06T10:00:00+00:00");
+        assertThat(body.get("completed_at").asText()).isEqualTo("2026-05-06T10:00:00.050000+00:00");
+        assertThat(body.get("metadata").toString()).isEqualTo("{\"order_id\":\"A-1001\"}");
+        assertThat(body.at("/output/outputs/0/type").asText()).isEqualTo("image");
+        assertThat(got.header("Content-Type")).isEqualTo("application/json");
+        assertThat(got.header("Runflow-Request-Id")).startsWith("req_");
+    }
+
+    @Test
+    void callbackIsSignedWithTheCurrentSecretOverTheRawBody() {
+        createWithCallback(receiver.url());
+        server.advance(Duration.ofSeconds(1));
+
+        Receiver.Received got = receiver.received().get(0);
+
+        assertThat(got.header("Runflow-Signature"))
+                .isEqualTo(WebhookSigner.of("whsec_testkit_secret").sign(got.body()))
+                .matches("^[0-9a-f]{64}$");
+    }
+
+    @Test
+    void failedAndCanceledRunsUseTheirEvents() {
+        server.onNextRun(Outcome.fail("PROVIDER_ERROR", "inference", "boom"));
+        server.onNextRun(Outcome.cancel());
+        createWithCallback(receiver.url());
+        createWithCallback(receiver.url());
+        server.advance(Duration.ofSeconds(1));
+
+        List<JsonNode> bodies =
+                receiver.received().stream().map(r -> parse(r.body())).toList();
+
+        assertThat(bodies).extracting(b -> b.get("event").asText()).containsExactly("run.failed", "run.cancelled");
+        assertThat(bodies).extracting(b -> b.get("status").asText()).containsExactly("failed", "canceled");
+        assertThat(bodies.get(0).get("output").toString())
+                .isEqualTo("{\"code\":\"PROVIDER_ERROR\",\"message\":\"boom\"}");
+        assertThat(bodies.get(1).get("output").isNull()).isTrue();
+    }
+
+    @Test
+    void serverErrorsAreRetriedAfterOneThenTwoSecondsOnTheServerClock() {
+        receiver.answer(500, 503);
+        String id = createWithCallback(receiver.url());
+        server.advance(Duration.ofMillis(50));
+        assertThat(receiver.received()).hasSize(1);
+        server.advance(Duration.ofMillis(999));
+        assertThat(receiver.received()).hasSize(1);
+        server.advance(Duration.ofMillis(1));
+        assertThat(receiver.received()).hasSize(2);
+        server.advance(Duration.ofSeconds(2));
+
+        CallbackDelivery delivery = server.deliveries(id).get(0);
+
+        assertThat(receiver.received()).hasSize(3);
+        assertThat(delivery.status()).isEqualTo("succeeded");
+        assertThat(delivery.attempts()).extracting(CallbackAttempt::statusCode).containsExactly(500, 503, 200);
+        assertThat(delivery.attempts())
+                .extracting(CallbackAttempt::attemptedAt)
+                .containsExactly(T0.plusMillis(50), T0.plusMillis(1050), T0.plusMillis(3050));
+    }
+
+    @Test
+    void deliveryGivesUpAfterThreeAttempts() {
+        receiver.answer(500, 500, 500, 500);
+        String id = createWithCallback(receiver.url());
+        server.advance(Duration.ofMinutes(1));
+
+        CallbackDelivery delivery = server.deliveries(id).get(0);
+
+        assertThat(receiver.received()).hasSize(3);
+        assertThat(delivery.status()).isEqualTo("failed");
+        assertThat(delivery.delivered()).isFalse();
+    }
+
+    @Test
+    void clientErrorsAreNotRetried() {
+        receiver.answer(404);
+        String id = createWithCallback(receiver.url());
+        server.advance(Duration.ofMinutes(1));
+
+        assertThat(receiver.received()).hasSize(1);
+        assertThat(server.deliveries(id).get(0).status()).isEqualTo("failed");
+    }
+
+    @Test
+    void networkErrorsAreRetried() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        String id = createWithCallback("http://127.0.0.1:" + closedPort + "/hook");
+        server.advance(Duration.ofMinutes(1));
+
+        CallbackDelivery delivery = server.deliveries(id).get(0);
+
+        assertThat(delivery.attempts()).hasSize(3);
+        assertThat(delivery.attempts()).allSatisfy(a -> {
+            assertThat(a.statusCode()).isZero();
+            assertThat(a.error()).startsWith("ConnectException");
+        });
+    }
+
+    @Test
+    void nonLoopbackCallbacksAreNotSentByDefault() {
+        String id = createWithCallback("https://example.com/hook");
+        server.advance(Duration.ofMinutes(1));
+
+        assertThat(server.deliveries(id).get(0).attempts().get(0).error())
+                .isEqualTo(
+                        "not sent: example.com is not a loopback host (enable allowNonLoopbackCallbacks to send it)");
+    }
+
+    @Test
+    void historyEndpointListsDeliveriesWithTheirAttempts() {
+        receiver.answer(502);
+        String id = createWithCallback(receiver.url());
+        server.advance(Duration.ofSeconds(5));
+
+        Http.Answer a = http.get("/v1/runs/" + id + "/callback");
+        JsonNode delivery = a.json().get(0);
+
+        assertThat(a.status()).isEqualTo(200);
+        assertThat(a.json().isArray()).isTrue();
+        assertThat(delivery.get("run_id").asText()).isEqualTo(id);
+        assertThat(delivery.get("status_code").asText()).isEqualTo("succeeded");
+        assertThat(delivery.get("is_automatic").asBoolean()).isTrue();
+        assertThat(delivery.get("attempt_count").asInt()).isEqualTo(2);
+        assertThat(delivery.get("max_attempts").asInt()).isEqualTo(3);
+        assertThat(delivery.get("payload_bytes").asText())
+                .isEqualTo(new String(receiver.received().get(0).body(), StandardCharsets.UTF_8));
+        assertThat(delivery.at("/attempts/0/status_code").asInt()).isEqualTo(502);
+        assertThat(delivery.at("/attempts/1/status_code").asInt()).isEqualTo(200);
+        assertThat(delivery.get("signing_secret_id").asText()).isNotEmpty();
+    }
+
+    @Test
+    void redeliverySendsAFreshManualDelivery() {
+        String id = createWithCallback(receiver.url());
+        server.advance(Duration.ofSeconds(1));
+
+        Http.Answer a = http.post("/v1/runs/" + id + "/callback-redeliveries", "");
+
+        assertThat(a.status()).isEqualTo(201);
+        assertThat(a.json().get("is_automatic").asBoolean()).isFalse();
+        assertThat(a.json().get("status_code").asText()).isEqualTo("succeeded");
+        assertThat(receiver.received()).hasSize(2);
+        assertThat(server.deliveries(id))
+                .extracting(CallbackDelivery::automatic)
+                .containsExactly(true, false);
+    }
+
+    @Test
+    void redeliveryOfARunningRunIsRejected() {
+        String id = createWithCallback(receiver.url());
+
+        Http.Answer a = http.post("/v1/runs/" + id + "/callback-redeliveries", "");
+
+        assertThat(a.status()).isEqualTo(422);
+        assertThat(a.json().get("errors").toString())
+                .isEqualTo("[{\"field\":\"run_id\",\"message\":\"run is not terminal yet: queued\"}]");
+    }
+
+    @Test
+    void adminCancellationSendsTheCancelledCallback() {
+        String id = createWithCallback(receiver.url());
+        http.post("/v1/admin/runs/" + id + "/cancellation", "");
+        server.advance(Duration.ZERO);
+
+        assertThat(parse(receiver.received().get(0).body()).get("event").asText())
+                .isEqualTo("run.cancelled");
+        server.advance(Duration.ofSeconds(1));
+        assertThat(receiver.received()).hasSize(1);
+    }
+
+    @Test
+    void withoutASecretCallbacksAreUnsignedUntilOneIsCreated() {
+        try (FakeRunflowServer unsigned = FakeRunflowServer.builder()
+                .deterministic()
+                .withoutWebhookSecret()
+                .build()) {
+            Http client = new Http(unsigned);
+            client.createFlux(",\"callback_url\":\"" + receiver.url() + "\"");
+            unsigned.advance(Duration.ofSeconds(1));
+
+            Http.Answer created = client.post("/v1/callback-secrets", "{\"label\":\"production\"}");
+            String secret = created.json().get("plain_secret").asText();
+            client.createFlux(",\"callback_url\":\"" + receiver.url() + "\"");
+            unsigned.advance(Duration.ofSeconds(1));
+
+            assertThat(receiver.received().get(0).header("Runflow-Signature")).isNull();
+            assertThat(receiver.received().get(1).header("Runflow-Signature"))
+                    .isEqualTo(WebhookSigner.of(secret)
+                            .sign(receiver.received().get(1).body()));
+            assertThat(unsigned.webhookSecret()).isEqualTo(secret);
+        }
+    }
+
+    private static JsonNode parse(byte[] body) {
+        try {
+            return Http.MAPPER.readTree(body);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package io.runflow.testkit.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.test;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+import io.runflow.RunflowClient;
+import io.runflow.catalog.FluxProUltra;
+import io.runflow.model.Run;
+import io.runflow.model.RunStatus;
+import io.runflow.testkit.FakeRunflowServer;
+import io.runflow.testkit.JdkTestTransport;
+import io.runflow.testkit.Outcome;
+import java.io.IOException;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+/** Runs sample test classes through the Jupiter engine and checks what the extension did. */
+class RunflowExtensionTest {
+
+    static final List<FakeRunflowServer> seen = new ArrayList<>();
+
+    static EngineExecutionResults run(Class<?> sample) {
+        seen.clear();
+        return EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(sample))
+                .execute();
+    }
+
+    static boolean listening(int port) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            return socket.isConnected();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static class StaticFieldSample {
+        @RegisterExtension
+        static final RunflowExtension runflow = RunflowExtension.builder()
+                .server(FakeRunflowServer.builder().deterministic().outputImageSize(8, 8))
+                .client(b -> b.transport(new JdkTestTransport()))
+                .build();
+
+        @Test
+        void first(RunflowClient client) {
+            runflow.server().onNextRun(Outcome.fail());
+            Run run = client.runs().create(FluxProUltra.input("x"));
+            seen.add(runflow.server());
+            assertThat(runflow.client()).isSameAs(client);
+            assertThat(run.status()).isEqualTo(RunStatus.QUEUED);
+        }
+
+        @Test
+        void second(FakeRunflowServer server, RunflowClient client) {
+            seen.add(server);
+            assertThat(server.runs()).isEmpty();
+            assertThat(client.runs().run(FluxProUltra.input("x")).status()).isEqualTo(RunStatus.SUCCEEDED);
+        }
+    }
+
+    @Test
+    void staticRegistrationSharesOneServerPerClassAndStopsItAfter() {
+        run(StaticFieldSample.class)
+                .testEvents()
+                .assertStatistics(s -> s.succeeded(2).failed(0));
+
+        assertThat(seen).hasSize(2);
+        assertThat(seen.get(0)).isSameAs(seen.get(1));
+        assertThat(listening(seen.get(0).port())).isFalse();
+    }
+
+    static class InstanceFieldSample {
+        @RegisterExtension
+        final RunflowExtension runflow = RunflowExtension.builder().build();
+
+        @Test
+        void first() {
+            seen.add(runflow.server());
+        }
+
+        @Test
+        void second() {
+            seen.add(runflow.server());
+        }
+    }
+
+    @Test
+    void instanceRegistrationStartsAServerPerTest() {
+        run(InstanceFieldSample.class).testEvents().assertStatistics(s -> s.succeeded(2));
+
+        assertThat(seen).hasSize(2);
+        assertThat(seen.get(0)).isNotSameAs(seen.get(1));
+        assertThat(listening(seen.get(0).port())).isFalse();
+        assertThat(listening(seen.get(1).port())).isFalse();
+    }
+
+    @RunflowTest
+    static class NoTransportSample {
+        @Test
+        void wantsAClient(RunflowClient client) {}
+
+        @Test
+        void wantsTheServer(FakeRunflowServer server) {
+            seen.add(server);
+        }
+    }
+
+    @Test
+    void clientParameterWithoutATransportFailsWithAClearMessage() {
+        EngineExecutionResults results = run(NoTransportSample.class);
+
+        results.testEvents().assertStatistics(s -> s.succeeded(1).failed(1));
+        results.testEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                test("wantsAClient"),
+                                finishedWithFailure(
+                                        instanceOf(ParameterResolutionException.class),
+                                        message("cannot inject a RunflowClient: no Runflow HTTP transport on the"
+                                                + " class path: add the dependency io.runflow:runflow-feign, or pass"
+                                                + " one with RunflowClient.builder().transport(..) (a"
+                                                + " FakeRunflowServer parameter works without one)"))));
+    }
+
+    @Test
+    void serverIsUnavailableOutsideATest() {
+        RunflowExtension extension = RunflowExtension.builder().build();
+
+        assertThatThrownBy(extension::server)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("the Runflow fake server is not running: use the extension from a test");
+    }
+}
