@@ -12,6 +12,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * One wait for one run. Between polls it holds no thread: the scheduler fires a task that hands the
@@ -28,6 +29,7 @@ final class RunWaiter {
     private final ScheduledExecutorService scheduler;
     private final Executor executor;
     private final Instant deadline;
+    private final Consumer<Run> onStatusChange;
     private final CompletableFuture<Run> result = new CompletableFuture<>();
 
     private volatile ScheduledFuture<?> nextPoll;
@@ -41,8 +43,10 @@ final class RunWaiter {
             PollPolicy policy,
             Clock clock,
             ScheduledExecutorService scheduler,
-            Executor executor) {
+            Executor executor,
+            Consumer<Run> onStatusChange) {
         this.runId = runId;
+        this.onStatusChange = onStatusChange;
         this.api = api;
         this.policy = policy;
         this.clock = clock;
@@ -88,13 +92,20 @@ final class RunWaiter {
      * for a non-terminal state, and false if another state (a concurrent poll or callback) won.
      */
     boolean settle(Run run) {
+        boolean changed;
         synchronized (this) {
-            if (last != null && last.status() == run.status() && Objects.equals(last.statusCode(), run.statusCode())) {
-                unchangedPolls++;
-            } else {
-                unchangedPolls = 0;
-            }
+            changed = last == null
+                    || last.status() != run.status()
+                    || !Objects.equals(last.statusCode(), run.statusCode());
+            unchangedPolls = changed ? 0 : unchangedPolls + 1;
             last = run;
+        }
+        if (changed && !result.isDone()) {
+            try {
+                onStatusChange.accept(run);
+            } catch (RuntimeException e) {
+                return result.completeExceptionally(e);
+            }
         }
         RunStatus status = run.status();
         switch (status) {

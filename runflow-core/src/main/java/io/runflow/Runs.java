@@ -15,6 +15,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -187,6 +188,25 @@ public final class Runs {
     }
 
     /**
+     * Waits for a run, starting from a known state, and reports each status it sees on the way.
+     *
+     * <pre>{@code
+     * runflow.runs().awaitAsync(created, run -> System.out.println(run.status()));
+     * }</pre>
+     *
+     * @param run the known state, reported first
+     * @param onStatusChange called once per new status seen (by a poll or a callback), the terminal
+     *     one included, before the future completes; on a scheduler or executor thread, so keep it
+     *     short. If it throws, the wait fails with that exception.
+     * @return the finished run, or the failure
+     */
+    public CompletableFuture<Run> awaitAsync(Run run, Consumer<Run> onStatusChange) {
+        Objects.requireNonNull(run, "run");
+        Objects.requireNonNull(onStatusChange, "onStatusChange");
+        return startWait(run.id(), run, options.pollPolicy(), onStatusChange);
+    }
+
+    /**
      * Creates a run and waits for it to finish.
      *
      * @param request the request
@@ -297,7 +317,11 @@ public final class Runs {
     }
 
     private CompletableFuture<Run> startWait(String runId, Run known, PollPolicy policy) {
-        RunWaiter waiter = new RunWaiter(runId, api, policy, options.clock(), scheduler, executor);
+        return startWait(runId, known, policy, run -> {});
+    }
+
+    private CompletableFuture<Run> startWait(String runId, Run known, PollPolicy policy, Consumer<Run> onStatusChange) {
+        RunWaiter waiter = new RunWaiter(runId, api, policy, options.clock(), scheduler, executor, onStatusChange);
         pending.add(waiter);
         waiter.start(known);
         return waiter.future();

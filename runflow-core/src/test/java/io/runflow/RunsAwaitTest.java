@@ -253,6 +253,35 @@ class RunsAwaitTest {
     }
 
     @Test
+    void theListenerSeesEachNewStatusOnceTheTerminalOneIncluded() {
+        api.script("r1", QUEUED, QUEUED, RUNNING, RUNNING, SUCCEEDED);
+        List<RunStatus> seen = new java.util.ArrayList<>();
+
+        CompletableFuture<Run> wait =
+                runflow.runs().awaitAsync(InMemoryRunflowApi.run("r1", QUEUED), run -> seen.add(run.status()));
+        scheduler.runAll(100);
+
+        assertThat(wait).isCompleted();
+        assertThat(seen).containsExactly(QUEUED, RUNNING, SUCCEEDED);
+    }
+
+    @Test
+    void aListenerThatThrowsFailsTheWaitWithItsException() {
+        api.script("r1", RUNNING);
+        IllegalStateException boom = new IllegalStateException("boom");
+
+        CompletableFuture<Run> wait = runflow.runs().awaitAsync(InMemoryRunflowApi.run("r1", QUEUED), run -> {
+            if (run.status() == RUNNING) {
+                throw boom;
+            }
+        });
+        scheduler.runAll(100);
+
+        assertThatThrownBy(wait::get).cause().isSameAs(boom);
+        assertThat(scheduler.pending()).isZero();
+    }
+
+    @Test
     void runIdsAreChecked() {
         assertThatThrownBy(() -> runflow.runs().get(" "))
                 .isInstanceOf(IllegalArgumentException.class)
