@@ -188,6 +188,18 @@ public final class Runs {
     }
 
     /**
+     * Waits for a run to finish, reporting each status it sees on the way.
+     *
+     * @param run the known state, reported first
+     * @param onStatusChange called once per new status seen, the terminal one included
+     * @return the finished run
+     * @see #awaitAsync(Run, Consumer)
+     */
+    public Run await(Run run, Consumer<Run> onStatusChange) {
+        return join(awaitAsync(run, onStatusChange));
+    }
+
+    /**
      * Waits for a run, starting from a known state, and reports each status it sees on the way.
      *
      * <pre>{@code
