@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
+import java.util.UUID;
 
 /**
  * Streams output files to disk: into a temporary file beside the target, then moved into place, so
@@ -38,7 +39,8 @@ final class Downloader {
         Path partial = null;
         try {
             Files.createDirectories(directory);
-            partial = Files.createTempFile(directory, ".runflow-", ".part");
+            // Not createTempFile: its owner-only mode would stay on the downloaded file after the move.
+            partial = Files.createFile(directory.resolve(".runflow-" + UUID.randomUUID() + ".part"));
             HttpRequest request = HttpRequest.newBuilder(uri)
                     .timeout(options.readTimeout())
                     .header("User-Agent", options.userAgent())

@@ -84,6 +84,18 @@ class DownloaderTest {
     }
 
     @Test
+    void theFileGetsTheUsualPermissionsNotATempFilesOwnerOnlyOnes() throws IOException {
+        files.put("/o/shared.jpg", new byte[] {1});
+        Path sibling = Files.createFile(directory.resolve("sibling.txt"));
+
+        Path written = runflow.download(file("/o/shared.jpg"), directory.resolve("shared.jpg"));
+
+        if (Files.getFileStore(written).supportsFileAttributeView("posix")) {
+            assertThat(Files.getPosixFilePermissions(written)).isEqualTo(Files.getPosixFilePermissions(sibling));
+        }
+    }
+
+    @Test
     void intoADirectoryUsesTheUrlsFileName() throws IOException {
         files.put("/o/abc.jpg", new byte[] {1, 2, 3});
 

@@ -19,8 +19,6 @@ import java.util.Map;
  */
 final class Dispatcher implements HttpHandler {
 
-    private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
-
     private final Router router;
     private final Journal journal;
     private final Faults faults;
@@ -42,7 +40,8 @@ final class Dispatcher implements HttpHandler {
         } catch (IOException e) {
             exchange.close();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "fake Runflow server failed on a request", e);
+            System.getLogger(FakeRunflowServer.class.getName())
+                    .log(Level.WARNING, "fake Runflow server failed on a request", e);
             write(exchange, ApiException.envelopeResponse(500, "INTERNAL_ERROR", "the fake server failed"));
         }
     }
@@ -54,14 +53,10 @@ final class Dispatcher implements HttpHandler {
         Map<String, List<String>> headers = new LinkedHashMap<>(exchange.getRequestHeaders());
         byte[] body = readBody(exchange.getRequestBody());
         boolean tooLarge = body.length > maxBodyBytes;
+        long sequence = journal.nextSequence();
+        exchange.getResponseHeaders().set("Runflow-Request-Id", "req_" + sequence);
         journal.record(new RecordedRequest(
-                journal.nextSequence(),
-                method,
-                path,
-                rawQuery == null ? "" : rawQuery,
-                headers,
-                body,
-                clock.instant()));
+                sequence, method, path, rawQuery == null ? "" : rawQuery, headers, body, clock.instant()));
         Request request = new Request(method, path, Request.parseQuery(rawQuery), headers, body, Map.of());
 
         Fault fault = faults.take(path);

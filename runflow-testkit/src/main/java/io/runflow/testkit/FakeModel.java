@@ -31,8 +31,11 @@ public record FakeModel(String id, String name, List<String> requiredInputs, int
         Objects.requireNonNull(price, "price");
         requiredInputs = List.copyOf(requiredInputs);
         String[] segments = id.split("/", -1);
-        if (segments.length < 2
-                || List.of(segments).stream().anyMatch(s -> s.isEmpty() || s.equals(".") || s.equals(".."))) {
+        boolean valid = segments.length >= 2;
+        for (String segment : segments) {
+            valid &= !segment.isEmpty() && !segment.equals(".") && !segment.equals("..");
+        }
+        if (!valid) {
             throw new IllegalArgumentException("model id must be owner/slug with non-empty segments: " + id);
         }
         if (width < 1 || height < 1) {

@@ -55,7 +55,10 @@ public final class FakeRunflowServer implements AutoCloseable {
     }
 
     /** The instant a deterministic server's clock starts at: 2026-05-06T10:00:00Z. */
-    public static final Instant DETERMINISTIC_START = Instant.parse("2026-05-06T10:00:00Z");
+    public static final Instant DETERMINISTIC_START = Instant.ofEpochSecond(1_778_061_600L);
+
+    /** Written without Jackson, so that the first health check does not wait for it to load. */
+    private static final byte[] HEALTH = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
 
     private static final String ORG_ID = "00000000-0000-4000-8000-00000000000a";
 
@@ -109,7 +112,7 @@ public final class FakeRunflowServer implements AutoCloseable {
         RunsApi runs = new RunsApi(store, models, lifecycle, callbacks, outcomes, ids, clock, new RunJson(ORG_ID));
         CallbackSecrets s = secrets;
         Router router = new Router(this::authorize)
-                .open("GET", "/v1/health", r -> Response.json(200, Json.object().put("ok", true)))
+                .open("GET", "/v1/health", r -> Response.bytes(200, "application/json", HEALTH.clone()))
                 .open("GET", "/v1/public/models", models::list)
                 .open("GET", "/files/{run}/{file}", new Files(store, new JpegRenderer())::get)
                 .route("GET", "/v1/models", models::list)

@@ -1,7 +1,6 @@
 package io.runflow.testkit;
 
 import java.time.Clock;
-import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -23,20 +22,14 @@ final class Ids {
 
     String next() {
         if (sequential) {
-            return String.format(Locale.ROOT, "00000000-0000-7000-8000-%012x", counter.incrementAndGet());
+            return "00000000-0000-7000-8000-" + hex(counter.incrementAndGet(), 12);
         }
         long millis = clock.millis();
         ThreadLocalRandom random = ThreadLocalRandom.current();
         long high = (millis << 16) | 0x7000L | (random.nextLong() & 0x0fffL);
         long low = (random.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
-        return String.format(
-                Locale.ROOT,
-                "%08x-%04x-%04x-%04x-%012x",
-                high >>> 32,
-                (high >>> 16) & 0xffff,
-                high & 0xffff,
-                low >>> 48,
-                low & 0xffffffffffffL);
+        return hex(high >>> 32, 8) + "-" + hex(high >>> 16, 4) + "-" + hex(high, 4) + "-" + hex(low >>> 48, 4) + "-"
+                + hex(low, 12);
     }
 
     /** A generated seed when the input gave none: positive, below 2^31, like the providers'. */
@@ -51,10 +44,20 @@ final class Ids {
     /** A secret's random part: 32 lowercase hex characters. */
     String secret() {
         if (sequential) {
-            return String.format(Locale.ROOT, "%032x", counter.incrementAndGet());
+            return hex(0, 16) + hex(counter.incrementAndGet(), 16);
         }
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        return String.format(Locale.ROOT, "%016x%016x", random.nextLong(), random.nextLong());
+        return hex(random.nextLong(), 16) + hex(random.nextLong(), 16);
+    }
+
+    /** The low {@code digits} hex digits of a value, zero-padded; cheaper than String.format at start. */
+    static String hex(long value, int digits) {
+        char[] out = new char[digits];
+        for (int i = digits - 1; i >= 0; i--) {
+            out[i] = Character.forDigit((int) (value & 0xf), 16);
+            value >>>= 4;
+        }
+        return new String(out);
     }
 
     void reset() {

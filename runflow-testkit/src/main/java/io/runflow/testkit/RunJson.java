@@ -25,9 +25,10 @@ final class RunJson {
         n.put("status_code", r.status);
         n.put("source_code", "api");
         n.set("input", r.input.deepCopy());
-        n.set("output", r.output == null ? null : r.output.deepCopy());
-        if (n.get("output") == null) {
+        if (r.output == null) {
             n.putNull("output");
+        } else {
+            n.set("output", r.output.deepCopy());
         }
         n.putObject("context");
         if (r.completedAt == null) {

@@ -13,7 +13,6 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class Scheduler implements AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger(Scheduler.class.getName());
     private static final long MAX_WAIT_MILLIS = 50;
 
     private record Task(Instant due, long sequence, Runnable action) implements Comparable<Task> {
@@ -140,7 +139,8 @@ final class Scheduler implements AutoCloseable {
         try {
             task.action.run();
         } catch (RuntimeException | Error e) {
-            LOG.log(Level.WARNING, "fake Runflow server task failed", e);
+            System.getLogger(FakeRunflowServer.class.getName())
+                    .log(Level.WARNING, "fake Runflow server task failed", e);
         }
     }
 

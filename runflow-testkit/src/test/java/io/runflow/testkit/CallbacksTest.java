@@ -246,6 +246,32 @@ class CallbacksTest {
         }
     }
 
+    @Test
+    void timeScaleRunsTheRealTimeRetryScheduleFaster() {
+        try (FakeRunflowServer fast = FakeRunflowServer.builder()
+                        .timeScale(1000)
+                        .outputImageSize(8, 8)
+                        .build();
+                Receiver slowStart = new Receiver().answer(500, 500)) {
+            String id = new Http(fast).createFlux(",\"callback_url\":\"" + slowStart.url() + "\"");
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while ((fast.deliveries(id).isEmpty() || !fast.deliveries(id).get(0).delivered())
+                    && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+
+            List<CallbackAttempt> attempts = fast.deliveries(id).get(0).attempts();
+
+            assertThat(attempts).extracting(CallbackAttempt::statusCode).containsExactly(500, 500, 200);
+            assertThat(Duration.between(
+                            attempts.get(0).attemptedAt(), attempts.get(1).attemptedAt()))
+                    .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+            assertThat(Duration.between(
+                            attempts.get(1).attemptedAt(), attempts.get(2).attemptedAt()))
+                    .isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+        }
+    }
+
     private static JsonNode parse(byte[] body) {
         try {
             return Http.MAPPER.readTree(body);

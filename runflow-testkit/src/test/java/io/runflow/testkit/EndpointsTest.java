@@ -43,6 +43,13 @@ class EndpointsTest {
     }
 
     @Test
+    void everyAnswerCarriesARequestId() {
+        http.get("/v1/health");
+
+        assertThat(http.get("/v1/runs/nope").header("Runflow-Request-Id")).isEqualTo("req_2");
+    }
+
+    @Test
     void wrongKeyIsUnauthorizedAndNotEchoed() {
         Http.Answer a = http.withKey("rf_live_wrong").get("/v1/runs");
 

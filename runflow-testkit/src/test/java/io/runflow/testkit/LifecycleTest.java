@@ -8,7 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
@@ -181,6 +184,7 @@ class LifecycleTest {
                 .phases(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(18))
                 .build()) {
             Http client = new Http(slow);
+            client.get("/v1/runs/" + client.createFlux("")); // warms the JVM; not part of the measure
             String id = client.createFlux("");
             long started = System.nanoTime();
             int polls = 0;
@@ -237,6 +241,21 @@ class LifecycleTest {
                 .isEqualTo("[{\"field\":\"reason\",\"message\":\"must be a string of 3 to 500 characters\"}]");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.json().get("code").asText()).isEqualTo("RUN_NOT_FOUND");
+    }
+
+    @Test
+    void anInjectedClockSetsTheServerTime() {
+        Instant fixed = Instant.parse("2030-01-02T03:04:05Z");
+        try (FakeRunflowServer pinned = FakeRunflowServer.builder()
+                .clock(Clock.fixed(fixed, ZoneOffset.UTC))
+                .build()) {
+            String id = new Http(pinned).createFlux("");
+            pinned.advance(Duration.ofMinutes(1));
+
+            assertThat(pinned.run(id).orElseThrow().createdAt()).isEqualTo(fixed);
+            assertThat(pinned.clock().instant()).isEqualTo(fixed.plusSeconds(60));
+            assertThat(pinned.run(id).orElseThrow().status()).isEqualTo("succeeded");
+        }
     }
 
     @Test

@@ -1,0 +1,100 @@
+package io.runflow.testkit;
+
+import java.io.PrintStream;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code java -jar runflow-testkit-<version>-standalone.jar [--port 8089] [--api-key <key>]
+ * [--webhook-secret <secret>] [--image-size <w>x<h>] [--allow-remote-callbacks]}: the fake server for
+ * non-JVM code (cURL, Python, Node.js). Prints its base URL, key and secret, and stops on SIGTERM or
+ * Ctrl-C.
+ */
+final class Standalone {
+
+    static final String USAGE = "usage: java -jar runflow-testkit-standalone.jar [--port <port>] [--api-key <key>]"
+            + " [--webhook-secret <secret>] [--image-size <width>x<height>] [--allow-remote-callbacks]";
+
+    private Standalone() {}
+
+    public static void main(String[] args) throws InterruptedException {
+        FakeRunflowServer.Builder builder;
+        try {
+            builder = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+            return;
+        }
+        FakeRunflowServer server = builder.build();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.close();
+                            System.out.println("Fake Runflow server stopped");
+                            stopped.countDown();
+                        },
+                        "fake-runflow-shutdown"));
+        print(server, System.out);
+        stopped.await();
+    }
+
+    static void print(FakeRunflowServer server, PrintStream out) {
+        out.println("Fake Runflow server listening");
+        out.println("  base URL:       " + server.baseUrl());
+        out.println("  API key:        " + server.apiKey());
+        out.println("  webhook secret: " + server.webhookSecret());
+        out.println(
+                "Try: curl -H \"Authorization: Bearer " + server.apiKey() + "\" " + server.baseUrl() + "/v1/models");
+        out.flush();
+    }
+
+    /** Reads the command line into a builder; rejects anything unknown. */
+    static FakeRunflowServer.Builder parse(String[] args) {
+        FakeRunflowServer.Builder builder = FakeRunflowServer.builder();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--port":
+                    builder.port(integer(arg, value(args, ++i, arg)));
+                    break;
+                case "--api-key":
+                    builder.apiKey(value(args, ++i, arg));
+                    break;
+                case "--webhook-secret":
+                    builder.webhookSecret(value(args, ++i, arg));
+                    break;
+                case "--image-size":
+                    String size = value(args, ++i, arg);
+                    String[] parts = size.split("x", -1);
+                    if (parts.length != 2) {
+                        throw new IllegalArgumentException("--image-size needs <width>x<height>, got " + size);
+                    }
+                    builder.outputImageSize(integer(arg, parts[0]), integer(arg, parts[1]));
+                    break;
+                case "--allow-remote-callbacks":
+                    builder.allowNonLoopbackCallbacks(true);
+                    break;
+                default:
+                    throw new IllegalArgumentException("unknown option " + arg);
+            }
+        }
+        return builder;
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length || args[i].startsWith("--")) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static int integer(String option, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a number, got " + value);
+        }
+    }
+}
