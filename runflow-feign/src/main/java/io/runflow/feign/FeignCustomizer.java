@@ -10,9 +10,9 @@ import feign.Feign;
  * <pre>{@code
  * RunflowClient runflow = RunflowClient.builder()
  *         .apiKey(key)
- *         .transport(RunflowFeign.transport(feign -> feign
+ *         .transport(RunflowFeign.transport(builder -> builder
  *                 .addCapability(new MicrometerCapability(registry))
- *                 .logLevel(feign.Logger.Level.HEADERS)))
+ *                 .logLevel(Logger.Level.HEADERS)))   // feign.Logger
  *         .build();
  * }</pre>
  *

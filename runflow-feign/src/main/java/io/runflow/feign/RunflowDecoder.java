@@ -6,7 +6,6 @@ import feign.Response;
 import feign.RetryableException;
 import feign.Util;
 import feign.codec.Decoder;
-import feign.jackson.JacksonDecoder;
 import io.runflow.RunflowDecodingException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,16 +13,20 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 
 /**
- * Reads 2xx bodies with core's mapper (through feign-jackson). A body that is empty, {@code null} or
- * not the documented shape is a {@link RunflowDecodingException} naming the endpoint; a body that
- * could not be read off the wire is an I/O failure, retried like any other.
+ * Reads 2xx bodies with core's mapper. A body that is empty, {@code null} or not the documented shape
+ * is a {@link RunflowDecodingException} naming the endpoint; a body that could not be read off the
+ * wire is an I/O failure, retried like any other.
+ *
+ * <p>The body is read to bytes first (to tell an empty body from a broken one) and parsed from the
+ * bytes: feign-jackson's {@code JacksonDecoder} would parse through a {@code Reader}, which measured
+ * slower here for no gain. Requests are still written by feign-jackson's {@code JacksonEncoder}.
  */
 final class RunflowDecoder implements Decoder {
 
-    private final JacksonDecoder jackson;
+    private final ObjectMapper mapper;
 
     RunflowDecoder(ObjectMapper mapper) {
-        this.jackson = new JacksonDecoder(mapper);
+        this.mapper = mapper;
     }
 
     @Override
@@ -36,7 +39,7 @@ final class RunflowDecoder implements Decoder {
         }
         Object value;
         try {
-            value = jackson.decode(response.toBuilder().body(body).build(), type);
+            value = mapper.readValue(body, mapper.constructType(type));
         } catch (JsonProcessingException e) {
             throw new RunflowDecodingException(endpoint + ": " + describe(e, type), e);
         } catch (IOException | RuntimeException e) {

@@ -40,7 +40,7 @@ import java.util.function.Supplier;
  * <pre>{@code
  * RunflowClient runflow = RunflowClient.builder()
  *         .apiKey(key)
- *         .transport(RunflowFeign.transport(feign -> feign.logLevel(feign.Logger.Level.FULL)))
+ *         .transport(RunflowFeign.transport(builder -> builder.logLevel(Logger.Level.FULL))) // feign.Logger
  *         .build();
  * }</pre>
  *
@@ -152,7 +152,7 @@ public final class RunflowFeign implements RunflowApi {
         String key = request.idempotencyKey() != null
                 ? request.idempotencyKey()
                 : UUID.randomUUID().toString();
-        String model = ModelIds.toPath(request.modelId());
+        String model = modelPath(request.modelId());
         return call(() -> api.createRun(model, key, request));
     }
 
@@ -194,7 +194,7 @@ public final class RunflowFeign implements RunflowApi {
 
     @Override
     public Model getModel(String modelId) {
-        String model = ModelIds.toPath(modelId);
+        String model = modelPath(modelId);
         return call(() -> api.getModel(model));
     }
 
@@ -227,15 +227,18 @@ public final class RunflowFeign implements RunflowApi {
         return call(api::health);
     }
 
-    /** Releases the JDK client's selector thread and pooled connections (JDK 21 and later). */
+    /**
+     * Stops the JDK client from taking new requests and lets it release its selector thread and
+     * pooled connections once in-flight requests end (JDK 21 and later; on JDK 17 the client is simply
+     * left to the garbage collector). Does not wait.
+     */
     @Override
     public void close() {
-        if (httpClient instanceof AutoCloseable) {
-            try {
-                ((AutoCloseable) httpClient).close();
-            } catch (Exception e) {
-                // Closing is best effort: the client is unusable either way.
-            }
+        try {
+            // HttpClient.shutdown() exists from JDK 21; close() would block on in-flight requests.
+            HttpClient.class.getMethod("shutdown").invoke(httpClient);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // JDK 17, or already shut down: nothing to release.
         }
     }
 
@@ -244,6 +247,16 @@ public final class RunflowFeign implements RunflowApi {
         return "RunflowFeign[" + httpClient.version() + "]";
     }
 
+    /**
+     * Encodes each segment and then the separators too: a value of unreserved characters and {@code
+     * %XX} only is one Feign leaves alone, and the endpoint's {@code decodeSlash} restores the
+     * separators. No segment contains a {@code /}, so every {@code %2F} is a separator.
+     */
+    private static String modelPath(String modelId) {
+        return ModelIds.toPath(modelId).replace("/", "%2F");
+    }
+
+    /** One path segment, percent-encoded; a {@code /} inside it stays encoded. */
     private static String segment(String value, String name) {
         Objects.requireNonNull(value, name);
         if (value.isBlank()) {

@@ -17,40 +17,41 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runflow's endpoints as Feign sees them. Path values arrive already percent-encoded ({@code
- * encoded = true}) and {@code decodeSlash = false} keeps an encoded {@code /} inside an id encoded;
- * the model path keeps its literal {@code /} separators.
+ * Runflow's endpoints as Feign sees them.
+ *
+ * <p>Path values arrive fully percent-encoded (see {@link RunflowFeign}): Feign passes a value made
+ * only of unreserved characters and {@code %XX} through untouched, and encodes anything else again.
+ * Ids use {@code decodeSlash = false}, so an encoded {@code /} inside an id stays {@code %2F}; the
+ * model path arrives with its separators as {@code %2F} and uses {@code decodeSlash = true}, which
+ * turns exactly those back into {@code /}.
  */
 interface RunflowFeignApi {
 
-    @RequestLine(value = "POST /v1/models/{model}/runs", decodeSlash = false)
+    @RequestLine(value = "POST /v1/models/{model}/runs", decodeSlash = true)
     @Headers({"Content-Type: application/json", "Idempotency-Key: {idempotencyKey}"})
-    Run createRun(
-            @Param(value = "model", encoded = true) String modelPath,
-            @Param("idempotencyKey") String idempotencyKey,
-            RunRequest body);
+    Run createRun(@Param("model") String modelPath, @Param("idempotencyKey") String idempotencyKey, RunRequest body);
 
     @RequestLine(value = "GET /v1/runs/{id}", decodeSlash = false)
-    Run getRun(@Param(value = "id", encoded = true) String runId);
+    Run getRun(@Param("id") String runId);
 
     @RequestLine(value = "GET /v1/runs", decodeSlash = false)
     Page<Run> listRuns(@QueryMap Map<String, String> query);
 
     @RequestLine(value = "GET /v1/runs/{id}/callback", decodeSlash = false)
-    List<CallbackDelivery> listCallbackDeliveries(@Param(value = "id", encoded = true) String runId);
+    List<CallbackDelivery> listCallbackDeliveries(@Param("id") String runId);
 
     @RequestLine(value = "POST /v1/runs/{id}/callback-redeliveries", decodeSlash = false)
-    CallbackDelivery redeliverCallback(@Param(value = "id", encoded = true) String runId);
+    CallbackDelivery redeliverCallback(@Param("id") String runId);
 
     @RequestLine(value = "POST /v1/admin/runs/{id}/cancellation", decodeSlash = false)
     @Headers("Content-Type: application/json")
-    Run cancelRun(@Param(value = "id", encoded = true) String runId, ObjectNode body);
+    Run cancelRun(@Param("id") String runId, ObjectNode body);
 
     @RequestLine(value = "GET /v1/models", decodeSlash = false)
     Page<Model> listModels(@QueryMap Map<String, String> query);
 
-    @RequestLine(value = "GET /v1/models/{model}", decodeSlash = false)
-    Model getModel(@Param(value = "model", encoded = true) String modelPath);
+    @RequestLine(value = "GET /v1/models/{model}", decodeSlash = true)
+    Model getModel(@Param("model") String modelPath);
 
     @RequestLine(value = "GET /v1/public/models", decodeSlash = false)
     Page<Model> listPublicModels(@QueryMap Map<String, String> query);
@@ -60,12 +61,11 @@ interface RunflowFeignApi {
     CallbackSecret createCallbackSecret(ObjectNode body);
 
     @RequestLine(value = "GET /v1/callback-secrets/{id}", decodeSlash = false)
-    CallbackSecret getCallbackSecret(@Param(value = "id", encoded = true) String secretId);
+    CallbackSecret getCallbackSecret(@Param("id") String secretId);
 
     @RequestLine(value = "PATCH /v1/callback-secrets/{id}", decodeSlash = false)
     @Headers("Content-Type: application/json")
-    CallbackSecret updateCallbackSecret(
-            @Param(value = "id", encoded = true) String secretId, CallbackSecretUpdate body);
+    CallbackSecret updateCallbackSecret(@Param("id") String secretId, CallbackSecretUpdate body);
 
     @RequestLine(value = "GET /v1/health", decodeSlash = false)
     Health health();

@@ -2,7 +2,6 @@ package io.runflow.feign;
 
 import static io.runflow.feign.FeignTests.json;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.runflow.catalog.FluxProUltra;
 import io.runflow.model.CallbackDelivery;
@@ -15,6 +14,7 @@ import io.runflow.model.Page;
 import io.runflow.model.Run;
 import io.runflow.model.RunRequest;
 import io.runflow.model.RunStatus;
+import io.runflow.testkit.FakeModel;
 import io.runflow.testkit.FakeRun;
 import io.runflow.testkit.FakeRunflowServer;
 import io.runflow.testkit.RecordedRequest;
@@ -101,13 +101,24 @@ class RunflowFeignEndpointsTest {
     }
 
     @Test
-    void createRunPercentEncodesEachSegment() {
-        // Only the request is under test: the fake answers 404 for a model it does not know.
-        catchThrowable(() -> api.createRun(RunRequest.of("acme/my model/v 2", Map.of("prompt", "x"))));
+    void modelIdsWithReservedCharactersReachTheirModel() {
+        FakeRunflowServer spaced = FakeRunflowServer.builder()
+                .deterministic()
+                .model(FakeModel.image("acme/my model/v 2", 64, 64, "prompt"))
+                .build();
+        try (spaced;
+                RunflowFeign client =
+                        RunflowFeign.create(FeignTests.options(spaced, new FeignTests.RecordingSleeper()))) {
+            Run run = client.createRun(RunRequest.of("acme/my model/v 2", Map.of("prompt", "x")));
+            Model model = client.getModel("acme/my model/v 2");
 
-        RecordedRequest sent = server.takeRequest();
-        assertThat(sent.path()).isEqualTo("/v1/models/acme/my%20model/v%202/runs");
-        assertThat(sent.header("Idempotency-Key")).isPresent();
+            assertThat(spaced.takeRequest().path()).isEqualTo("/v1/models/acme/my model/v 2/runs");
+            assertThat(spaced.runs()).singleElement().satisfies(r -> {
+                assertThat(r.model()).isEqualTo("acme/my model/v 2");
+                assertThat(r.id()).isEqualTo(run.id());
+            });
+            assertThat(model.name()).isNotBlank();
+        }
     }
 
     @Test
