@@ -4,24 +4,26 @@ import static io.runflow.testkit.Http.FLUX_RUNS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
+import io.runflow.testkit.junit.RunflowExtension;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class EndpointsTest {
 
-    static final FakeRunflowServer server =
-            FakeRunflowServer.builder().deterministic().build();
-    final Http http = new Http(server);
+    /** One deterministic server for the class, reset before each test, by the testkit's own extension. */
+    @RegisterExtension
+    static final RunflowExtension runflow = RunflowExtension.builder()
+            .server(FakeRunflowServer.builder().deterministic())
+            .build();
 
-    @AfterEach
-    void reset() {
-        server.reset();
-    }
+    FakeRunflowServer server;
+    Http http;
 
-    @AfterAll
-    static void stop() {
-        server.close();
+    @BeforeEach
+    void connect() {
+        server = runflow.server();
+        http = new Http(server);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.runflow.testkit.junit.RunflowExtension;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -15,24 +16,25 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class LifecycleTest {
 
-    static final FakeRunflowServer server =
-            FakeRunflowServer.builder().deterministic().outputImageSize(64, 36).build();
-    final Http http = new Http(server);
+    /** One deterministic server for the class, reset before each test, by the testkit's own extension. */
+    @RegisterExtension
+    static final RunflowExtension runflow = RunflowExtension.builder()
+            .server(FakeRunflowServer.builder().deterministic().outputImageSize(64, 36))
+            .build();
 
-    @AfterEach
-    void reset() {
-        server.reset();
-    }
+    FakeRunflowServer server;
+    Http http;
 
-    @AfterAll
-    static void stop() {
-        server.close();
+    @BeforeEach
+    void connect() {
+        server = runflow.server();
+        http = new Http(server);
     }
 
     String status(String id) {
