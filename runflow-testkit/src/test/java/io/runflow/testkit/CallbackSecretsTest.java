@@ -4,29 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.runflow.testkit.junit.RunflowExtension;
 import io.runflow.webhook.WebhookSigner;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-class CallbackSecretsTest {
-
-    /** One deterministic server for the class, reset before each test, by the testkit's own extension. */
-    @RegisterExtension
-    static final RunflowExtension runflow = RunflowExtension.builder()
-            .server(FakeRunflowServer.builder().deterministic())
-            .build();
-
-    FakeRunflowServer server;
-    Http http;
-
-    @BeforeEach
-    void connect() {
-        server = runflow.server();
-        http = new Http(server);
-    }
+class CallbackSecretsTest extends DeterministicServerTest {
 
     @Test
     void createReturnsThePlainSecretOnceAndNotAsCurrent() {

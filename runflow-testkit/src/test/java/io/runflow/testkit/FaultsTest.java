@@ -4,31 +4,13 @@ import static io.runflow.testkit.Http.FLUX_RUNS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.runflow.testkit.junit.RunflowExtension;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-class FaultsTest {
-
-    /** One deterministic server for the class, reset before each test, by the testkit's own extension. */
-    @RegisterExtension
-    static final RunflowExtension runflow = RunflowExtension.builder()
-            .server(FakeRunflowServer.builder().deterministic())
-            .build();
-
-    FakeRunflowServer server;
-    Http http;
-
-    @BeforeEach
-    void connect() {
-        server = runflow.server();
-        http = new Http(server);
-    }
+class FaultsTest extends DeterministicServerTest {
 
     @Test
     void rateLimitAppliesToTheNextNMatchingRequests() {

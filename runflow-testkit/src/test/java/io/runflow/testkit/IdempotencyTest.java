@@ -3,27 +3,9 @@ package io.runflow.testkit;
 import static io.runflow.testkit.Http.FLUX_RUNS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.runflow.testkit.junit.RunflowExtension;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-class IdempotencyTest {
-
-    /** One deterministic server for the class, reset before each test, by the testkit's own extension. */
-    @RegisterExtension
-    static final RunflowExtension runflow = RunflowExtension.builder()
-            .server(FakeRunflowServer.builder().deterministic())
-            .build();
-
-    FakeRunflowServer server;
-    Http http;
-
-    @BeforeEach
-    void connect() {
-        server = runflow.server();
-        http = new Http(server);
-    }
+class IdempotencyTest extends DeterministicServerTest {
 
     @Test
     void sameKeyAndSameBodyReplaysTheSameRun() {
