@@ -1,11 +1,12 @@
-package io.runflow.webhook;
+package io.runflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.runflow.PollPolicy;
-import io.runflow.RunflowClient;
 import io.runflow.model.Run;
 import io.runflow.model.RunStatus;
+import io.runflow.webhook.RunCallback;
+import io.runflow.webhook.WebhookSigner;
+import io.runflow.webhook.WebhookVerifier;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ class CallbackWaitRaceTest {
 
     @Test
     void completesEveryAwaitExactlyOnceWhenCallbackAndPollRace() throws Exception {
-        CallbackRaceApi api = new CallbackRaceApi();
+        InMemoryRunflowApi api = new InMemoryRunflowApi();
         ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(2);
         ExecutorService pollers = Executors.newFixedThreadPool(2);
         ExecutorService deliverers = Executors.newFixedThreadPool(2);
@@ -60,7 +61,7 @@ class CallbackWaitRaceTest {
                 byte[] body = ("{\"event\":\"run.completed\",\"run_id\":\"" + runId + "\",\"status\":\"succeeded\"}")
                         .getBytes(StandardCharsets.UTF_8);
                 callbacks.add(verifier.verify(body, signer.sign(body)));
-                api.start(runId);
+                api.script(runId, RunStatus.RUNNING);
                 CompletableFuture<Run> wait = runflow.runs().awaitAsync(runId);
                 AtomicInteger count = new AtomicInteger();
                 waits.add(wait);
@@ -73,7 +74,7 @@ class CallbackWaitRaceTest {
             for (int i = 0; i < RUNS; i++) {
                 RunCallback callback = callbacks.get(i);
                 // Polls may see the run finished from here on; the callback follows through a queue.
-                api.finish(callback.runId());
+                api.script(callback.runId(), RunStatus.SUCCEEDED);
                 deliverers.execute(
                         () -> completedByCallbacks.addAndGet(runflow.callbacks().accept(callback)));
             }
