@@ -10,9 +10,22 @@ final class PendingWaits {
     private final ConcurrentHashMap<String, Set<RunWaiter>> byRun = new ConcurrentHashMap<>();
 
     void add(RunWaiter waiter) {
-        byRun.computeIfAbsent(waiter.runId(), id -> ConcurrentHashMap.newKeySet())
-                .add(waiter);
+        // Look up and add in one atomic step: a concurrent remove() must not drop the set in between.
+        byRun.compute(waiter.runId(), (id, waiters) -> {
+            Set<RunWaiter> set = waiters == null ? ConcurrentHashMap.newKeySet() : waiters;
+            set.add(waiter);
+            return set;
+        });
         waiter.future().whenComplete((run, failure) -> remove(waiter));
+    }
+
+    /** Ends every wait in progress, because the client is closing. */
+    void closeAll() {
+        for (Set<RunWaiter> waiters : byRun.values()) {
+            for (RunWaiter waiter : waiters) {
+                waiter.close();
+            }
+        }
     }
 
     /**

@@ -19,6 +19,9 @@ import java.util.function.DoubleSupplier;
  */
 public final class PollPolicy {
 
+    /** The longest wait a policy allows. */
+    public static final Duration MAX_TIMEOUT = Duration.ofDays(365);
+
     private static final PollPolicy DEFAULTS = builder().build();
 
     private final Duration initialInterval;
@@ -207,11 +210,16 @@ public final class PollPolicy {
         /**
          * Sets how long a wait lasts.
          *
-         * @param timeout positive; default 5 minutes
+         * @param timeout positive, at most 365 days; default 5 minutes
          * @return this builder
          */
         public Builder timeout(Duration timeout) {
-            this.timeout = positive(timeout, "timeout");
+            positive(timeout, "timeout");
+            if (timeout.compareTo(MAX_TIMEOUT) > 0) {
+                throw new IllegalArgumentException("timeout must be at most " + MAX_TIMEOUT.toDays() + " days, got "
+                        + timeout + "; a run that long is better checked later by id");
+            }
+            this.timeout = timeout;
             return this;
         }
 

@@ -17,8 +17,10 @@ import java.util.function.Consumer;
 /**
  * One wait for one run. Between polls it holds no thread: the scheduler fires a task that hands the
  * blocking {@code GET} to the executor, and the next poll is scheduled from there. A verified
- * callback ({@link #offer(Run)}) completes it at once. The future completes exactly once, whichever
- * of poll, callback, timeout or cancellation comes first.
+ * callback ({@link #offer(Run)}) completes it at once. A deadline task, scheduled at the start, ends
+ * the wait on time even while a slow poll is still in flight (that poll's answer is then ignored).
+ * The future completes exactly once, whichever of poll, callback, deadline, cancellation or the
+ * client's close comes first; completing it cancels whatever is still scheduled.
  */
 final class RunWaiter {
 
@@ -33,6 +35,7 @@ final class RunWaiter {
     private final CompletableFuture<Run> result = new CompletableFuture<>();
 
     private volatile ScheduledFuture<?> nextPoll;
+    private volatile ScheduledFuture<?> deadlineTask;
     private Run last;
     private RunflowException lastFailure;
     private int unchangedPolls;
@@ -46,18 +49,16 @@ final class RunWaiter {
             Executor executor,
             Consumer<Run> onStatusChange) {
         this.runId = runId;
-        this.onStatusChange = onStatusChange;
         this.api = api;
         this.policy = policy;
         this.clock = clock;
         this.scheduler = scheduler;
         this.executor = executor;
+        this.onStatusChange = onStatusChange;
         this.deadline = clock.instant().plus(policy.timeout());
         result.whenComplete((run, failure) -> {
-            ScheduledFuture<?> pending = nextPoll;
-            if (pending != null) {
-                pending.cancel(false);
-            }
+            cancel(nextPoll);
+            cancel(deadlineTask);
         });
     }
 
@@ -74,7 +75,21 @@ final class RunWaiter {
         if (known != null && offer(known)) {
             return;
         }
+        // The first poll before the deadline: a virtual-time scheduler that runs whatever it holds
+        // (the testkit's) must never find the deadline alone in its queue.
         schedulePoll();
+        if (result.isDone()) {
+            return;
+        }
+        try {
+            deadlineTask = scheduler.schedule(this::timeOut, nanosUntil(deadline), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            closed(e);
+            return;
+        }
+        if (result.isDone()) {
+            cancel(deadlineTask);
+        }
     }
 
     /**
@@ -121,6 +136,11 @@ final class RunWaiter {
         }
     }
 
+    /** Ends the wait because the client is closing. */
+    void close() {
+        result.completeExceptionally(new RunflowException("the client was closed while waiting for run " + runId));
+    }
+
     private void schedulePoll() {
         if (result.isDone()) {
             return;
@@ -129,17 +149,19 @@ final class RunWaiter {
         synchronized (this) {
             interval = policy.interval(unchangedPolls);
         }
-        Duration remaining = Duration.between(clock.instant(), deadline);
-        Duration delay = remaining.compareTo(interval) < 0 ? remaining : interval;
+        long remaining = nanosUntil(deadline);
+        if (remaining <= 0) {
+            return; // the deadline task ends the wait
+        }
         try {
             nextPoll = scheduler.schedule(
-                    () -> executeQuietly(this::poll), Math.max(0L, delay.toNanos()), TimeUnit.NANOSECONDS);
+                    () -> executeQuietly(this::poll), Math.min(interval.toNanos(), remaining), TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
-            result.completeExceptionally(new RunflowException("client is closed; cannot wait for run " + runId, e));
+            closed(e);
             return;
         }
         if (result.isDone()) {
-            nextPoll.cancel(false);
+            cancel(nextPoll);
         }
     }
 
@@ -147,7 +169,7 @@ final class RunWaiter {
         try {
             executor.execute(task);
         } catch (RejectedExecutionException e) {
-            result.completeExceptionally(new RunflowException("client is closed; cannot wait for run " + runId, e));
+            closed(e);
         }
     }
 
@@ -169,7 +191,8 @@ final class RunWaiter {
             }
             continueOrTimeOut();
             return;
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // Whatever the transport throws, the future must not be left pending forever.
             result.completeExceptionally(e);
             return;
         }
@@ -181,6 +204,13 @@ final class RunWaiter {
     private void continueOrTimeOut() {
         if (clock.instant().isBefore(deadline)) {
             schedulePoll();
+        } else {
+            timeOut();
+        }
+    }
+
+    private void timeOut() {
+        if (result.isDone()) {
             return;
         }
         Run seen;
@@ -191,8 +221,34 @@ final class RunWaiter {
         }
         if (seen != null) {
             result.completeExceptionally(new RunTimeoutException(seen, policy.timeout()));
-        } else {
+        } else if (failure != null) {
             result.completeExceptionally(failure);
+        } else {
+            result.completeExceptionally(
+                    new RunflowIoException("no answer about run " + runId + " within " + policy.timeout(), null));
+        }
+    }
+
+    private void closed(RejectedExecutionException e) {
+        result.completeExceptionally(new RunflowException("client is closed; cannot wait for run " + runId, e));
+    }
+
+    private long nanosUntil(Instant instant) {
+        Duration remaining = Duration.between(clock.instant(), instant);
+        return remaining.isNegative() ? 0L : saturatedNanos(remaining);
+    }
+
+    private static long saturatedNanos(Duration duration) {
+        try {
+            return duration.toNanos();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private static void cancel(ScheduledFuture<?> task) {
+        if (task != null) {
+            task.cancel(false);
         }
     }
 }

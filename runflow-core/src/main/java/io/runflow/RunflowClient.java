@@ -51,7 +51,8 @@ public final class RunflowClient implements AutoCloseable {
     private final Models models;
     private final CallbackSecrets callbackSecrets;
     private final RunCallbacks callbacks;
-    private final Downloader downloader;
+    private final PendingWaits pending = new PendingWaits();
+    private volatile Downloader downloader;
 
     private RunflowClient(Builder builder, RunflowOptions options, RunflowApi api) {
         this.options = options;
@@ -60,12 +61,10 @@ public final class RunflowClient implements AutoCloseable {
         this.scheduler = ownsScheduler ? defaultScheduler() : builder.scheduler;
         this.ownedExecutor = builder.executor == null ? Executors.newCachedThreadPool(daemon("runflow-io-")) : null;
         java.util.concurrent.Executor executor = builder.executor == null ? ownedExecutor : builder.executor;
-        PendingWaits pending = new PendingWaits();
         this.runs = new Runs(api, options, scheduler, executor, pending);
         this.models = new Models(api);
         this.callbackSecrets = new CallbackSecrets(api);
         this.callbacks = new RunCallbacks(pending);
-        this.downloader = new Downloader(options);
     }
 
     /**
@@ -148,7 +147,22 @@ public final class RunflowClient implements AutoCloseable {
     public Path download(OutputFile file, Path target) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(target, "target");
-        return downloader.download(file, target);
+        return downloader().download(file, target);
+    }
+
+    /** Created on first use: its HTTP client starts a thread that most applications never need. */
+    private Downloader downloader() {
+        Downloader current = downloader;
+        if (current == null) {
+            synchronized (this) {
+                current = downloader;
+                if (current == null) {
+                    current = new Downloader(options);
+                    downloader = current;
+                }
+            }
+        }
+        return current;
     }
 
     /**
@@ -160,9 +174,13 @@ public final class RunflowClient implements AutoCloseable {
         return options;
     }
 
-    /** Stops polling, releases threads the client created, and closes the transport. */
+    /**
+     * Ends every wait in progress (with a {@link RunflowException} saying the client was closed),
+     * stops polling, releases the threads the client created, and closes the transport.
+     */
     @Override
     public void close() {
+        pending.closeAll();
         if (ownsScheduler) {
             scheduler.shutdownNow();
         }
@@ -263,6 +281,9 @@ public final class RunflowClient implements AutoCloseable {
          * @return this builder
          */
         public Builder organizationId(String organizationId) {
+            if (organizationId != null && !isHeaderText(organizationId)) {
+                throw new IllegalArgumentException("organizationId must be printable ASCII without line breaks");
+            }
             this.organizationId = organizationId == null || organizationId.isBlank() ? null : organizationId.strip();
             return this;
         }
@@ -341,10 +362,11 @@ public final class RunflowClient implements AutoCloseable {
          */
         public Builder userAgent(String userAgent) {
             Objects.requireNonNull(userAgent, "userAgent");
-            if (userAgent.isBlank()) {
-                throw new IllegalArgumentException("userAgent must not be blank");
+            if (userAgent.isBlank() || !isHeaderText(userAgent)) {
+                throw new IllegalArgumentException(
+                        "userAgent must be printable ASCII without line breaks, and not blank");
             }
-            this.userAgent = userAgent;
+            this.userAgent = userAgent.strip();
             return this;
         }
 
@@ -463,6 +485,11 @@ public final class RunflowClient implements AutoCloseable {
                         + " io.runflow:runflow-feign, or pass one with RunflowClient.builder().transport(..)");
             }
             return found.get(0);
+        }
+
+        /** What an HTTP header value may hold: printable ASCII and spaces, no control characters. */
+        private static boolean isHeaderText(String value) {
+            return value.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
         }
 
         private static Duration positive(Duration value, String name) {

@@ -312,10 +312,11 @@ public final class Runs {
     public Run cancel(String runId, String reason) {
         requireId(runId);
         Objects.requireNonNull(reason, "reason");
-        if (reason.strip().length() < 3 || reason.length() > 500) {
-            throw new IllegalArgumentException("reason must be 3 to 500 characters, got " + reason.length());
+        String text = reason.strip();
+        if (text.length() < 3 || text.length() > 500) {
+            throw new IllegalArgumentException("reason must be 3 to 500 characters, got " + text.length());
         }
-        return api.cancelRun(runId, reason);
+        return api.cancelRun(runId, text);
     }
 
     /**

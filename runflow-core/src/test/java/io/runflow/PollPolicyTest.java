@@ -59,6 +59,11 @@ class PollPolicyTest {
         assertThatThrownBy(
                         () -> PollPolicy.builder().initialInterval(ofSeconds(9)).build())
                 .hasMessage("initialInterval PT9S must not exceed maxInterval PT5S");
+        assertThat(PollPolicy.builder().timeout(Duration.ofDays(365)).build().timeout())
+                .isEqualTo(Duration.ofDays(365));
+        assertThatThrownBy(() -> PollPolicy.builder().timeout(Duration.ofDays(366)))
+                .hasMessage("timeout must be at most 365 days, got PT8784H; a run that long is better checked"
+                        + " later by id");
         assertThatThrownBy(() -> PollPolicy.defaults().interval(-1))
                 .hasMessage("unchangedPolls must not be negative, got -1");
     }

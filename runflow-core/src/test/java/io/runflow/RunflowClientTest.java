@@ -52,6 +52,25 @@ class RunflowClientTest {
     }
 
     @Test
+    void headerValuesWithControlCharactersAreRejectedAtBuildTimeNotOnEveryRequest() {
+        assertThatThrownBy(() -> RunflowClient.builder().userAgent("app\r\nX-Injected: 1"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("userAgent must be printable ASCII without line breaks, and not blank");
+        assertThatThrownBy(() -> RunflowClient.builder().organizationId("org\u0001x"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("organizationId must be printable ASCII without line breaks");
+        RunflowClient runflow = RunflowClient.builder()
+                .apiKey(KEY)
+                .userAgent(" my-app/1.0 (linux) ")
+                .organizationId(" org-1 ")
+                .transport(options -> api)
+                .build();
+        assertThat(runflow.options().userAgent()).isEqualTo("my-app/1.0 (linux)");
+        assertThat(runflow.options().organizationId()).isEqualTo("org-1");
+        runflow.close();
+    }
+
+    @Test
     void normalisesAndChecksTheBaseUrl() {
         RunflowClient runflow = RunflowClient.builder()
                 .apiKey(KEY)

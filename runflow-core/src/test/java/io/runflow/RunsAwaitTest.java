@@ -7,6 +7,7 @@ import static io.runflow.model.RunStatus.QUEUED;
 import static io.runflow.model.RunStatus.RUNNING;
 import static io.runflow.model.RunStatus.SUCCEEDED;
 import static java.time.Duration.ofMillis;
+import static java.time.Duration.ofMinutes;
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -54,9 +55,16 @@ class RunsAwaitTest {
         assertThat(wait).isCompletedWithValueMatching(run -> run.status() == SUCCEEDED);
         assertThat(api.gets("r1")).isEqualTo(6);
         // first poll 1 s; queued seen twice more: ×1.5 each; running resets to 1 s, then ×1.5.
+        // the first poll, the deadline (5 minutes), then the other polls
         assertThat(scheduler.delays())
                 .containsExactly(
-                        ofSeconds(1), ofSeconds(1), ofMillis(1500), ofMillis(2250), ofSeconds(1), ofMillis(1500));
+                        ofSeconds(1),
+                        ofMinutes(5),
+                        ofSeconds(1),
+                        ofMillis(1500),
+                        ofMillis(2250),
+                        ofSeconds(1),
+                        ofMillis(1500));
     }
 
     @Test
@@ -70,6 +78,7 @@ class RunsAwaitTest {
         assertThat(scheduler.delays())
                 .containsExactly(
                         ofSeconds(1),
+                        ofMinutes(5),
                         ofSeconds(1),
                         ofMillis(1500),
                         ofMillis(2250),
@@ -128,7 +137,13 @@ class RunsAwaitTest {
         // 1 + 1 + 1.5 + 2.25 = 5.75 s, then 3.375 s = 9.125 s, then cut to the 0.875 s left.
         assertThat(scheduler.delays())
                 .containsExactly(
-                        ofSeconds(1), ofSeconds(1), ofMillis(1500), ofMillis(2250), ofMillis(3375), ofMillis(875));
+                        ofSeconds(1),
+                        ofSeconds(10),
+                        ofSeconds(1),
+                        ofMillis(1500),
+                        ofMillis(2250),
+                        ofMillis(3375),
+                        ofMillis(875));
         assertThat(clock.instant()).isEqualTo(Instant.parse("2026-05-06T10:00:10Z"));
     }
 
@@ -144,7 +159,8 @@ class RunsAwaitTest {
                 .isInstanceOf(RunTimeoutException.class)
                 .hasMessage("run r1 did not finish within PT3S; last status 'errored' is not one this SDK knows"
                         + " (upgrade runflow-java?)");
-        assertThat(api.gets("r1")).isEqualTo(3);
+        // polls at 1 s and 2.5 s; the one cut to end on the deadline gives way to the deadline itself
+        assertThat(api.gets("r1")).isEqualTo(2);
     }
 
     @Test
@@ -282,6 +298,104 @@ class RunsAwaitTest {
     }
 
     @Test
+    void aSlowPollDoesNotHoldTheWaitPastItsDeadline() {
+        List<Runnable> inFlight = new java.util.ArrayList<>();
+        RunflowClient stuck = RunflowClient.builder()
+                .apiKey("rf_test_key")
+                .transport(options -> api)
+                .clock(clock)
+                .scheduler(scheduler)
+                .executor(inFlight::add) // polls start and never return
+                .pollPolicy(policy)
+                .build();
+        api.script("r1", QUEUED);
+
+        CompletableFuture<Run> known = stuck.runs().awaitAsync(InMemoryRunflowApi.run("r1", QUEUED));
+        CompletableFuture<Run> unknown = stuck.runs().awaitAsync("r1", ofSeconds(3));
+        scheduler.runAll(100);
+
+        assertThat(inFlight).hasSize(2);
+        assertThat(unknown).isCompletedExceptionally();
+        assertThat(known).isCompletedExceptionally();
+        assertThatThrownBy(unknown::get)
+                .cause()
+                .isInstanceOf(RunflowIoException.class)
+                .hasMessage("no answer about run r1 within PT3S");
+        assertThatThrownBy(known::get)
+                .cause()
+                .isInstanceOf(RunTimeoutException.class)
+                .hasMessage("run r1 did not finish within PT5M; last status was 'queued'");
+        assertThat(clock.instant()).isEqualTo(Instant.parse("2026-05-06T10:05:00Z"));
+        stuck.close();
+    }
+
+    @Test
+    void closingTheClientEndsEveryPendingWait() {
+        api.script("r1", QUEUED);
+        CompletableFuture<Run> wait = runflow.runs().awaitAsync("r1");
+        scheduler.runNext();
+
+        runflow.close();
+
+        assertThat(wait).isCompletedExceptionally();
+        assertThatThrownBy(wait::get)
+                .cause()
+                .isExactlyInstanceOf(RunflowException.class)
+                .hasMessage("the client was closed while waiting for run r1");
+        assertThat(runflow.callbacks().pendingWaits()).isZero();
+    }
+
+    @Test
+    void anErrorThrownByTheTransportStillEndsTheWait() {
+        AssertionError broken = new AssertionError("transport bug");
+        api.script("r1", () -> {
+            throw broken;
+        });
+
+        CompletableFuture<Run> wait = runflow.runs().awaitAsync("r1");
+        scheduler.runAll(10);
+
+        assertThatThrownBy(wait::get).cause().isSameAs(broken);
+    }
+
+    @Test
+    void aRunHandedToEveryWaitCannotBeChangedByOneOfThem() {
+        api.script("r1", QUEUED);
+        CompletableFuture<Run> first = runflow.runs().awaitAsync("r1");
+        CompletableFuture<Run> second = runflow.runs().awaitAsync("r1");
+        com.fasterxml.jackson.databind.node.ObjectNode metadata =
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                        .objectNode()
+                        .put("order", "A-1");
+        Run done = new Run(
+                "r1",
+                SUCCEEDED,
+                "succeeded",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                metadata,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+        runflow.callbacks().accept(done);
+
+        ((com.fasterxml.jackson.databind.node.ObjectNode) first.join().metadata()).put("order", "changed");
+
+        assertThat(second.join().metadata().path("order").asText()).isEqualTo("A-1");
+    }
+
+    @Test
     void runIdsAreChecked() {
         assertThatThrownBy(() -> runflow.runs().get(" "))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -295,6 +409,8 @@ class RunsAwaitTest {
                 .hasMessage("reason must be 3 to 500 characters, got 2");
         assertThatThrownBy(() -> runflow.runs().cancel("r1", "x".repeat(501)))
                 .hasMessage("reason must be 3 to 500 characters, got 501");
+        assertThatThrownBy(() -> runflow.runs().cancel("r1", "  ab  "))
+                .hasMessage("reason must be 3 to 500 characters, got 2");
         assertThat(runflow.runs().cancel("r1", "duplicate order").status()).isEqualTo(CANCELED);
     }
 

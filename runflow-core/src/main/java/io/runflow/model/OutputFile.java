@@ -25,6 +25,12 @@ public record OutputFile(String url, String type, Integer width, Integer height,
         raw = raw == null ? MissingNode.getInstance() : raw;
     }
 
+    /** Returns {@code raw} as a copy: records are shared (one run reaches every wait on it). */
+    @Override
+    public JsonNode raw() {
+        return raw == null ? null : raw.deepCopy();
+    }
+
     /**
      * Returns an entry with just a URL and a type, as the older {@code image_urls[]} shape gives.
      *

@@ -67,6 +67,24 @@ public record Run(
         raw = raw == null ? MissingNode.getInstance() : raw;
     }
 
+    /** Returns {@code input} as a copy: records are shared (one run reaches every wait on it). */
+    @Override
+    public JsonNode input() {
+        return input == null ? null : input.deepCopy();
+    }
+
+    /** Returns {@code metadata} as a copy: records are shared (one run reaches every wait on it). */
+    @Override
+    public JsonNode metadata() {
+        return metadata == null ? null : metadata.deepCopy();
+    }
+
+    /** Returns {@code raw} as a copy: records are shared (one run reaches every wait on it). */
+    @Override
+    public JsonNode raw() {
+        return raw == null ? null : raw.deepCopy();
+    }
+
     /**
      * Tells whether the run will change no more.
      *

@@ -28,6 +28,18 @@ public record RunOutput(List<OutputFile> outputs, Long seed, JsonNode timing, Bo
         raw = raw == null ? MissingNode.getInstance() : raw;
     }
 
+    /** Returns {@code timing} as a copy: records are shared (one run reaches every wait on it). */
+    @Override
+    public JsonNode timing() {
+        return timing == null ? null : timing.deepCopy();
+    }
+
+    /** Returns {@code raw} as a copy: records are shared (one run reaches every wait on it). */
+    @Override
+    public JsonNode raw() {
+        return raw == null ? null : raw.deepCopy();
+    }
+
     /**
      * Returns the provider's inference time, from {@code timing.inference_ms}.
      *

@@ -68,6 +68,18 @@ public record RunCallback(
         raw = raw == null ? MissingNode.getInstance() : raw;
     }
 
+    /** Returns {@code metadata} as a copy, so that no consumer of the callback can change it for another. */
+    @Override
+    public JsonNode metadata() {
+        return metadata.deepCopy();
+    }
+
+    /** Returns {@code raw} as a copy, so that no consumer of the callback can change it for another. */
+    @Override
+    public JsonNode raw() {
+        return raw.deepCopy();
+    }
+
     /**
      * Tells whether this is a batch callback rather than a run callback.
      *

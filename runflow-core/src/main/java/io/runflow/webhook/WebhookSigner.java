@@ -38,7 +38,8 @@ public final class WebhookSigner {
         if (secret.isBlank()) {
             throw new IllegalArgumentException("secret must not be blank");
         }
-        return new WebhookSigner(new HmacSha256(secret.getBytes(StandardCharsets.UTF_8)));
+        // Stripped like WebhookVerifier's secrets, so that both sides use the same key.
+        return new WebhookSigner(new HmacSha256(secret.strip().getBytes(StandardCharsets.UTF_8)));
     }
 
     /**

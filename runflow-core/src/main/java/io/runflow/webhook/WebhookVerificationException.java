@@ -4,9 +4,10 @@ import io.runflow.RunflowException;
 import java.util.Objects;
 
 /**
- * A callback that did not pass {@link WebhookVerifier#verify(byte[], String)}. An endpoint answers
- * it with {@code 400} (or {@code 413} for {@link Reason#BODY_TOO_LARGE}) and does not act on the
- * body. The message says what was wrong but never contains a secret or the expected signature.
+ * A callback that did not pass {@link WebhookVerifier#verify(byte[], String)}. An endpoint does not
+ * act on the body and answers {@link Reason#httpStatus()}: {@code 401} for a missing, malformed or
+ * mismatched signature, {@code 400} for a body that is not a callback, {@code 413} for one that is
+ * too large. The message says what was wrong but never contains a secret or the expected signature.
  */
 public final class WebhookVerificationException extends RunflowException {
 
@@ -15,15 +16,30 @@ public final class WebhookVerificationException extends RunflowException {
     /** Why a callback was rejected, in the order the verifier checks. */
     public enum Reason {
         /** The body is larger than the verifier's {@code maxBodySize}; it was not hashed. */
-        BODY_TOO_LARGE,
+        BODY_TOO_LARGE(413),
         /** No {@code Runflow-Signature} header, or a blank one. */
-        MISSING_SIGNATURE,
+        MISSING_SIGNATURE(401),
         /** The header is not 64 hex characters after trimming white space. */
-        MALFORMED_SIGNATURE,
+        MALFORMED_SIGNATURE(401),
         /** The signature matches the body under none of the configured secrets. */
-        SIGNATURE_MISMATCH,
+        SIGNATURE_MISMATCH(401),
         /** The signature is valid, but the body is not JSON or lacks {@code event} or the run/batch id. */
-        BODY_NOT_A_CALLBACK
+        BODY_NOT_A_CALLBACK(400);
+
+        private final int httpStatus;
+
+        Reason(int httpStatus) {
+            this.httpStatus = httpStatus;
+        }
+
+        /**
+         * Returns what a webhook endpoint answers for this reason.
+         *
+         * @return 401, 400 or 413
+         */
+        public int httpStatus() {
+            return httpStatus;
+        }
     }
 
     private final Reason reason;

@@ -171,8 +171,8 @@ public final class WebhookVerifier {
          * Adds a secret that signatures may be made with. Call it once per secret while a rotation is
          * under way; a signature under any of them is accepted.
          *
-         * @param secret the secret exactly as the dashboard shows it, {@code whsec_...} included; its
-         *     UTF-8 bytes are the HMAC key; not blank
+         * @param secret the secret as the dashboard shows it, {@code whsec_...} included; its UTF-8
+         *     bytes, without leading or trailing white space, are the HMAC key; not blank
          * @return this builder
          */
         public Builder secret(String secret) {
@@ -180,7 +180,9 @@ public final class WebhookVerifier {
             if (secret.isBlank()) {
                 throw new IllegalArgumentException("secret must not be blank");
             }
-            secrets.add(secret);
+            // Secrets often come from files or variables with a trailing newline, which would make
+            // every signature mismatch; Runflow's secrets never begin or end with white space.
+            secrets.add(secret.strip());
             return this;
         }
 

@@ -182,7 +182,7 @@ class RunCallbackTest {
         assertThat(run.duration()).isEqualTo(Duration.ofMillis(10234));
         assertThat(run.createdAt()).isEqualTo(callback.createdAt());
         assertThat(run.completedAt()).isEqualTo(callback.completedAt());
-        assertThat(run.metadata()).isSameAs(callback.metadata());
+        assertThat(run.metadata()).isEqualTo(callback.metadata());
         assertThat(run.failure()).isNull();
     }
 

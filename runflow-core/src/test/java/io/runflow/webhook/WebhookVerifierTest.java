@@ -126,6 +126,28 @@ class WebhookVerifierTest {
     }
 
     @Test
+    void aSecretReadWithATrailingNewlineStillVerifies() {
+        byte[] body = "{\"event\":\"run.completed\",\"run_id\":\"r1\",\"status\":\"succeeded\"}"
+                .getBytes(StandardCharsets.UTF_8);
+        String signature = WebhookSigner.of("whsec_file").sign(body);
+
+        RunCallback callback =
+                WebhookVerifier.builder().secret("whsec_file\n").build().verify(body, signature);
+
+        assertThat(callback.runId()).isEqualTo("r1");
+        assertThat(WebhookSigner.of(" whsec_file\n").sign(body)).isEqualTo(signature);
+    }
+
+    @Test
+    void eachReasonSaysWhatAnEndpointAnswers() {
+        assertThat(Reason.MISSING_SIGNATURE.httpStatus()).isEqualTo(401);
+        assertThat(Reason.MALFORMED_SIGNATURE.httpStatus()).isEqualTo(401);
+        assertThat(Reason.SIGNATURE_MISMATCH.httpStatus()).isEqualTo(401);
+        assertThat(Reason.BODY_NOT_A_CALLBACK.httpStatus()).isEqualTo(400);
+        assertThat(Reason.BODY_TOO_LARGE.httpStatus()).isEqualTo(413);
+    }
+
+    @Test
     void rejectsASignatureFromARotatedOutSecret() {
         WebhookVerifier rotated =
                 WebhookVerifier.builder().secret(SECRET).secret(NEXT_SECRET).build();

@@ -91,10 +91,7 @@ final class CallbackReceiver implements AutoCloseable {
                 callback = verifier.verify(body, exchange.getRequestHeaders()::getFirst);
             } catch (WebhookVerificationException e) {
                 rejected.incrementAndGet();
-                int status = e.reason() == WebhookVerificationException.Reason.BODY_TOO_LARGE
-                        ? 413
-                        : e.reason() == WebhookVerificationException.Reason.BODY_NOT_A_CALLBACK ? 400 : 401;
-                answer(exchange, status, e.reason().name());
+                answer(exchange, e.reason().httpStatus(), e.reason().name());
                 return;
             }
             if (!callback.isBatch()) {

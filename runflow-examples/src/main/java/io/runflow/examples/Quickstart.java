@@ -6,6 +6,8 @@ import io.runflow.PollPolicy;
 import io.runflow.RunWaitException;
 import io.runflow.RunflowClient;
 import io.runflow.RunflowException;
+import io.runflow.RunflowIoException;
+import io.runflow.Sleeper;
 import io.runflow.catalog.FluxProUltra;
 import io.runflow.model.OutputFile;
 import io.runflow.model.Run;
@@ -41,14 +43,24 @@ public final class Quickstart {
 
     private static final String CALLBACK_PATH = "/runflow/callback";
     private static final Duration CALLBACK_GRACE = Duration.ofSeconds(5);
+    private static final int DEFAULT_CALLBACK_PORT = 8090;
 
     private final Map<String, String> env;
     private final PrintStream out;
     private final PrintStream err;
     private final Path outputDirectory;
     private final boolean terminal;
+    private final Sleeper sleeper;
+    private String target = RunflowClient.DEFAULT_BASE_URL;
 
-    Quickstart(Map<String, String> env, PrintStream out, PrintStream err, Path outputDirectory, boolean terminal) {
+    Quickstart(
+            Map<String, String> env,
+            PrintStream out,
+            PrintStream err,
+            Path outputDirectory,
+            boolean terminal,
+            Sleeper sleeper) {
+        this.sleeper = sleeper;
         this.env = env;
         this.out = out;
         this.err = err;
@@ -63,7 +75,12 @@ public final class Quickstart {
      */
     public static void main(String[] args) {
         Quickstart quickstart = new Quickstart(
-                System.getenv(), System.out, System.err, Path.of("runflow-output"), System.console() != null);
+                System.getenv(),
+                System.out,
+                System.err,
+                Path.of("runflow-output"),
+                System.console() != null,
+                Sleeper.system());
         System.exit(quickstart.run(args));
     }
 
@@ -86,15 +103,21 @@ public final class Quickstart {
             err.println("error: the API key was rejected (" + e.getMessage() + "); check RUNFLOW_API_KEY");
         } catch (InsufficientCreditException e) {
             err.println("error: not enough credit for this run (" + e.getMessage() + "); top up your Runflow balance");
+        } catch (RunflowIoException e) {
+            err.println("error: cannot reach Runflow at " + target + " (" + e.getMessage() + ")");
         } catch (RunWaitException e) {
             err.println("error: " + e.getMessage());
-        } catch (RunflowException | IllegalArgumentException | IllegalStateException e) {
+        } catch (UsageException e) {
             err.println("error: " + e.getMessage());
-        } catch (IOException e) {
+            return USAGE;
+        } catch (RunflowException | IllegalArgumentException | IllegalStateException | IOException e) {
             err.println("error: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println("error: interrupted");
+        } catch (RuntimeException e) {
+            // Never a stack trace: whatever else goes wrong still ends in one line.
+            err.println("error: unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage());
         }
         return FAILED;
     }
@@ -106,6 +129,7 @@ public final class Quickstart {
                         .phases(Duration.ofMillis(500), Duration.ofMillis(300), Duration.ofMillis(1500))
                         .build();
                 RunflowClient runflow = RunflowClient.builder()
+                        .sleeper(sleeper)
                         .apiKey(fake.apiKey())
                         .baseUrl(fake.baseUrl())
                         .pollPolicy(PollPolicy.builder()
@@ -119,6 +143,7 @@ public final class Quickstart {
                         CALLBACK_PATH,
                         WebhookVerifier.builder().secret(fake.webhookSecret()).build(),
                         runflow.callbacks())) {
+            target = fake.baseUrl();
             out.println("Runflow: embedded fake server at " + fake.baseUrl()
                     + " (set RUNFLOW_API_KEY to use the real API)");
             return generate(runflow, request.withCallbackUrl(receiver.url(CALLBACK_PATH)), receiver);
@@ -126,22 +151,22 @@ public final class Quickstart {
     }
 
     private int onService(RunRequest request, String apiKey) throws IOException, InterruptedException {
-        RunflowClient.Builder builder = RunflowClient.builder().apiKey(apiKey);
+        RunflowClient.Builder builder = RunflowClient.builder().apiKey(apiKey).sleeper(sleeper);
         String baseUrl = setting("RUNFLOW_BASE_URL");
         if (baseUrl != null) {
             builder.baseUrl(baseUrl);
         }
         String callbackUrl = setting("RUNFLOW_CALLBACK_URL");
         String secret = setting("RUNFLOW_WEBHOOK_SECRET");
+        int port = callbackPort();
         try (RunflowClient runflow = builder.build()) {
-            out.println("Runflow: " + runflow.options().baseUrl());
+            target = runflow.options().baseUrl().toString();
+            out.println("Runflow: " + target);
             if (callbackUrl == null || secret == null) {
                 out.println("callback: none (set RUNFLOW_CALLBACK_URL and RUNFLOW_WEBHOOK_SECRET to receive one);"
                         + " polling");
                 return generate(runflow, request, null);
             }
-            int port = Integer.parseInt(
-                    setting("RUNFLOW_CALLBACK_PORT") == null ? "8090" : setting("RUNFLOW_CALLBACK_PORT"));
             String path = URI.create(callbackUrl).getPath();
             try (CallbackReceiver receiver = CallbackReceiver.start(
                     port,
@@ -200,6 +225,31 @@ public final class Quickstart {
         out.println("duration:  " + (run.duration() == null ? "not reported" : ProgressLine.seconds(run.duration())));
         out.println("file:      " + file);
         out.println("callback:  " + callback);
+    }
+
+    private int callbackPort() {
+        String text = setting("RUNFLOW_CALLBACK_PORT");
+        if (text == null) {
+            return DEFAULT_CALLBACK_PORT;
+        }
+        try {
+            int port = Integer.parseInt(text);
+            if (port >= 1 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("RUNFLOW_CALLBACK_PORT must be a port number from 1 to 65535, got '" + text + "'");
+    }
+
+    /** A setting that is wrong before anything is sent: reported like a bad command line. */
+    private static final class UsageException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
     }
 
     private String setting(String name) {

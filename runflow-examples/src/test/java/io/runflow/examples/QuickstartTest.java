@@ -13,7 +13,10 @@ import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,6 +36,7 @@ class QuickstartTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final Map<String, String> env = new HashMap<>();
+    private final List<Duration> slept = new ArrayList<>();
     private FakeRunflowServer api;
 
     @TempDir
@@ -90,6 +94,31 @@ class QuickstartTest {
     void anUnknownOptionIsAOneLineUsageError() {
         assertThat(run("--size", "big")).isEqualTo(Quickstart.USAGE);
         assertThat(err()).isEqualTo("error: unknown option --size; usage: quickstart [prompt words...] [--seed N]\n");
+    }
+
+    @Test
+    void aCallbackPortThatIsNotAPortIsAOneLineUsageError() {
+        startApi();
+        env.put("RUNFLOW_CALLBACK_PORT", "abc");
+
+        assertThat(run("a fox")).isEqualTo(Quickstart.USAGE);
+        assertThat(err()).isEqualTo("error: RUNFLOW_CALLBACK_PORT must be a port number from 1 to 65535, got 'abc'\n");
+        assertThat(api.runs()).isEmpty();
+    }
+
+    @Test
+    void anUnreachableServiceIsAOneLineErrorNamingIt() throws IOException {
+        int closed = freePort();
+        env.put("RUNFLOW_API_KEY", "rf_live_key");
+        env.put("RUNFLOW_BASE_URL", "http://127.0.0.1:" + closed);
+
+        assertThat(run("a fox")).isEqualTo(Quickstart.FAILED);
+        assertThat(err())
+                .startsWith("error: cannot reach Runflow at http://127.0.0.1:" + closed
+                        + " (POST /v1/models/{model}/runs: ")
+                .endsWith(")\n")
+                .hasLineCount(1);
+        assertThat(slept).hasSize(4); // the create was retried by the default policy, without sleeping
     }
 
     @Test
@@ -173,7 +202,8 @@ class QuickstartTest {
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8),
                 output,
-                false);
+                false,
+                slept::add); // retries record their delays instead of sleeping
         return quickstart.run(args);
     }
 

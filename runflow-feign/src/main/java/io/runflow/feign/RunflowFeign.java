@@ -25,7 +25,6 @@ import io.runflow.model.RunRequest;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -48,10 +47,10 @@ import java.util.function.Supplier;
  * on every request; core's JSON mapping; every non-2xx status mapped by core to its typed exception;
  * retries by the options' {@link io.runflow.RetryPolicy} (429, 5xx, I/O failures; creates too, with
  * the same {@code Idempotency-Key} on every attempt), delays slept by the options' {@link
- * io.runflow.Sleeper}; connect and read timeouts from the options; HTTP/1.1 for {@code http://} base
- * URLs, HTTP/2 (falling back to 1.1) for {@code https://}; SLF4J logging at DEBUG (logger {@code
- * io.runflow.feign.RunflowFeign}, Feign level {@code BASIC} unless customized) that never shows the
- * API key or a webhook secret.
+ * io.runflow.Sleeper}; connect and read timeouts from the options (capped at about 24.8 days, Feign's
+ * limit); HTTP/1.1 for every base URL (h2 when you pass such a client through the customizer); SLF4J
+ * logging at DEBUG (logger {@code io.runflow.feign.RunflowFeign}, Feign level {@code BASIC} unless
+ * customized) that never shows the API key or a webhook secret.
  *
  * <p>Thread-safe. Every method throws only core's exceptions: {@link io.runflow.RunflowApiException}
  * subclasses, {@link io.runflow.RunflowIoException} and {@link io.runflow.RunflowDecodingException}.
@@ -109,11 +108,9 @@ public final class RunflowFeign implements RunflowApi {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(customizer, "customizer");
         ObjectMapper mapper = RunflowJson.mapper();
-        Request.Options timeouts = new Request.Options(
-                Duration.ofMillis(options.connectTimeout().toMillis()),
-                Duration.ofMillis(options.readTimeout().toMillis()),
-                false);
-        HttpClient httpClient = httpClient(options, timeouts);
+        Request.Options timeouts =
+                new Request.Options(feignMillis(options.connectTimeout()), feignMillis(options.readTimeout()), false);
+        HttpClient httpClient = httpClient(timeouts);
         Feign.Builder builder = Feign.builder()
                 .client(new Http2Client(httpClient))
                 .options(timeouts)
@@ -135,14 +132,19 @@ public final class RunflowFeign implements RunflowApi {
      * redirect setting equal {@code timeouts}: otherwise feign-java11 builds a second client behind a
      * soft reference, whose pool the garbage collector may drop at any time.
      */
-    private static HttpClient httpClient(RunflowOptions options, Request.Options timeouts) {
-        boolean plain = "http".equals(options.baseUrl().getScheme().toLowerCase(Locale.ROOT));
+    private static HttpClient httpClient(Request.Options timeouts) {
         return HttpClient.newBuilder()
-                // h2c upgrades cost a round trip per connection and stall some servers; TLS negotiates h2 cleanly.
-                .version(plain ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2)
+                // HTTP/1.1 for every scheme, as design.md asks: h2c upgrades on http:// cost a round trip
+                // and stall some servers. For h2 over TLS, pass your own client through the customizer.
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofMillis(timeouts.connectTimeoutMillis()))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
+    }
+
+    /** Feign keeps timeouts as {@code int} milliseconds: a longer one (about 24.8 days) is capped. */
+    static Duration feignMillis(Duration timeout) {
+        return Duration.ofMillis(Math.min(timeout.toMillis(), Integer.MAX_VALUE));
     }
 
     @Override

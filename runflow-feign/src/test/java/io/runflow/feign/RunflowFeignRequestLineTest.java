@@ -140,7 +140,13 @@ class RunflowFeignRequestLineTest {
     }
 
     @Test
-    void httpsUsesHttp2AndPlainHttpUsesHttp11() {
+    void timeoutsLongerThanFeignCanHoldAreCappedInsteadOfFailingEveryCall() {
+        assertThat(RunflowFeign.feignMillis(Duration.ofDays(30))).isEqualTo(Duration.ofMillis(Integer.MAX_VALUE));
+        assertThat(RunflowFeign.feignMillis(Duration.ofSeconds(60))).isEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void bothSchemesUseHttp11AsTheDesignAsks() {
         try (RunflowFeign tls = answering(RUN);
                 RunflowFeign plain = RunflowFeign.create(new RunflowOptions(
                         "rf_live_key",
@@ -153,7 +159,7 @@ class RunflowFeignRequestLineTest {
                         Clock.systemUTC(),
                         Sleeper.system(),
                         "runflow-java/test"))) {
-            assertThat(tls).hasToString("RunflowFeign[HTTP_2]");
+            assertThat(tls).hasToString("RunflowFeign[HTTP_1_1]");
             assertThat(plain).hasToString("RunflowFeign[HTTP_1_1]");
         }
     }

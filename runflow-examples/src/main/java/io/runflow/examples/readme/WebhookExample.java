@@ -33,7 +33,7 @@ final class WebhookExample {
             }
             return 200;
         } catch (WebhookVerificationException e) {
-            return e.reason() == WebhookVerificationException.Reason.BODY_TOO_LARGE ? 413 : 401;
+            return e.reason().httpStatus(); // 401 bad signature, 400 not a callback, 413 too large
         }
     }
     // snippet:end webhook
