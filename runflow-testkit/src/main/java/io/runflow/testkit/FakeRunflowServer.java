@@ -101,7 +101,8 @@ public final class FakeRunflowServer implements AutoCloseable {
                 ? b.clock
                 : b.deterministic ? Clock.fixed(DETERMINISTIC_START, ZoneOffset.UTC) : Clock.systemUTC();
         this.clock = new ServerClock(base, b.timeScale);
-        this.scheduler = new Scheduler(clock, !b.deterministic);
+        // An attempt ends within its timeout plus a second (Callbacks bounds it); advance waits no longer.
+        this.scheduler = new Scheduler(clock, !b.deterministic, b.callbackTimeout.plusSeconds(2));
         this.ids = new Ids(b.deterministic, clock);
         List<FakeModel> catalog = new ArrayList<>();
         for (FakeModel m : b.models) {
