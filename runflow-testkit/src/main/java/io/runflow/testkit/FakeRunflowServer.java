@@ -260,6 +260,11 @@ public final class FakeRunflowServer implements AutoCloseable {
                 .scheduler(clientScheduler);
     }
 
+    /** The scheduler the client builder hands out, for tests of this package. */
+    VirtualScheduler clientScheduler() {
+        return clientScheduler;
+    }
+
     /**
      * Moves the server's time forward and runs, in order and each at its own time, every phase change
      * and callback attempt that falls due on the way. Callbacks are sent on the calling thread.
@@ -408,10 +413,11 @@ public final class FakeRunflowServer implements AutoCloseable {
     }
 
     /**
-     * Forgets runs, deliveries, requests, faults, scripted outcomes and created secrets, and puts the
-     * clock back, so the next test starts as on a fresh server. The port, key and catalog stay.
+     * Forgets runs, deliveries, requests, faults, scripted outcomes, created secrets and the client
+     * scheduler's pending polls (their futures are cancelled), and puts the clock back, so the next test starts as on a fresh server. The port, key and catalog stay.
      */
     public void reset() {
+        clientScheduler.clear();
         scheduler.clear(() -> {
             store.clear();
             journal.clear();
