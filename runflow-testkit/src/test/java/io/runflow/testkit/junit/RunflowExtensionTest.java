@@ -20,6 +20,8 @@ import java.io.IOException;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -134,6 +136,50 @@ class RunflowExtensionTest {
                                                 + " class path: add the dependency io.runflow:runflow-feign, or pass"
                                                 + " one with RunflowClient.builder().transport(..) (a"
                                                 + " FakeRunflowServer parameter works without one)"))));
+    }
+
+    @RunflowTest(deterministic = true)
+    static class ParallelSample {
+        static final CountDownLatch allStarted = new CountDownLatch(3);
+
+        /** Creates a run, lets the sibling tests run meanwhile if they can, then looks at the server. */
+        static void seesOnlyItsOwnRun(FakeRunflowServer server, String prompt) throws Exception {
+            assertThat(RunflowTestAnnotationTest.create(server, prompt)).isEqualTo(201);
+            allStarted.countDown();
+            allStarted.await(300, TimeUnit.MILLISECONDS);
+
+            assertThat(server.runs())
+                    .extracting(r -> r.input().get("prompt").asText())
+                    .containsExactly(prompt);
+        }
+
+        @Test
+        void first(FakeRunflowServer server) throws Exception {
+            seesOnlyItsOwnRun(server, "first");
+        }
+
+        @Test
+        void second(FakeRunflowServer server) throws Exception {
+            seesOnlyItsOwnRun(server, "second");
+        }
+
+        @Test
+        void third(FakeRunflowServer server) throws Exception {
+            seesOnlyItsOwnRun(server, "third");
+        }
+    }
+
+    @Test
+    void annotatedClassRunsItsTestsOneAtATimeUnderParallelExecution() {
+        EngineTestKit.engine("junit-jupiter")
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+                .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
+                .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
+                .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "3")
+                .selectors(selectClass(ParallelSample.class))
+                .execute()
+                .testEvents()
+                .assertStatistics(s -> s.succeeded(3).failed(0));
     }
 
     @Test
