@@ -39,10 +39,14 @@ final class Dispatcher implements HttpHandler {
             serve(exchange);
         } catch (IOException e) {
             exchange.close();
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // an Error too (say OutOfMemoryError): the client must still get an answer
             System.getLogger(FakeRunflowServer.class.getName())
                     .log(Level.WARNING, "fake Runflow server failed on a request", e);
-            write(exchange, ApiException.envelopeResponse(500, "INTERNAL_ERROR", "the fake server failed"));
+            try {
+                write(exchange, ApiException.envelopeResponse(500, "INTERNAL_ERROR", "the fake server failed"));
+            } catch (IOException | RuntimeException alreadyAnswered) {
+                exchange.close();
+            }
         }
     }
 

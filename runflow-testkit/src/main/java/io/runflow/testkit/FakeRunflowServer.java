@@ -89,6 +89,7 @@ public final class FakeRunflowServer implements AutoCloseable {
     private final Callbacks callbacks;
     private final RunLifecycle lifecycle;
     private final VirtualScheduler clientScheduler;
+    private final JpegRenderer images = new JpegRenderer();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private FakeRunflowServer(Builder b) {
@@ -130,7 +131,7 @@ public final class FakeRunflowServer implements AutoCloseable {
         Router router = new Router(this::authorize)
                 .open("GET", "/v1/health", r -> Response.bytes(200, "application/json", HEALTH.clone()))
                 .open("GET", "/v1/public/models", models::list)
-                .open("GET", "/files/{run}/{file}", new Files(store, new JpegRenderer())::get)
+                .open("GET", "/files/{run}/{file}", new Files(store, images)::get)
                 .route("GET", "/v1/models", models::list)
                 .route("POST", "/v1/models/{model...}/runs", runs::create)
                 .route("GET", "/v1/models/{model...}", models::get)
@@ -258,6 +259,11 @@ public final class FakeRunflowServer implements AutoCloseable {
                 .clock(clock)
                 .sleeper(this::advance)
                 .scheduler(clientScheduler);
+    }
+
+    /** The output image cache, for tests of this package. */
+    JpegRenderer images() {
+        return images;
     }
 
     /** The scheduler the client builder hands out, for tests of this package. */
@@ -413,8 +419,8 @@ public final class FakeRunflowServer implements AutoCloseable {
     }
 
     /**
-     * Forgets runs, deliveries, requests, faults, scripted outcomes, created secrets and the client
-     * scheduler's pending polls (their futures are cancelled), and puts the clock back, so the next test starts as on a fresh server. The port, key and catalog stay.
+     * Forgets runs, deliveries, requests, faults, scripted outcomes, created secrets, rendered images
+     * and the client scheduler's pending polls (their futures are cancelled), and puts the clock back, so the next test starts as on a fresh server. The port, key and catalog stay.
      */
     public void reset() {
         clientScheduler.clear();
@@ -427,6 +433,7 @@ public final class FakeRunflowServer implements AutoCloseable {
             ids.reset();
             clock.reset();
             secrets.reset();
+            images.clear();
         });
     }
 
@@ -551,14 +558,12 @@ public final class FakeRunflowServer implements AutoCloseable {
          * Makes every model produce images of this size, so tests download small JPEGs. Default: each
          * model's own size (FLUX 1.1 [pro] Ultra: 2752x1536).
          *
-         * @param width pixels, at least 1
-         * @param height pixels, at least 1
+         * @param width pixels, 1 to 8192
+         * @param height pixels, 1 to 8192
          * @return this builder
          */
         public Builder outputImageSize(int width, int height) {
-            if (width < 1 || height < 1) {
-                throw new IllegalArgumentException("image size must be positive: " + width + "x" + height);
-            }
+            FakeModel.checkImageSize(width, height);
             this.imageWidth = width;
             this.imageHeight = height;
             return this;
