@@ -655,8 +655,10 @@ public final class FakeRunflowServer implements AutoCloseable {
         }
 
         /**
-         * Lets callbacks go to hosts other than loopback. Default false: such an attempt is recorded as
-         * a network error and nothing leaves the machine.
+         * Lets callbacks go to hosts other than loopback. Default false: a callback goes only to {@code
+         * localhost}, an IPv4 literal in 127.0.0.0/8 or {@code [::1]} (judged by the URL's text, never
+         * through DNS); to any other host an attempt is recorded as a network error and nothing leaves
+         * the machine.
          *
          * @param allow true to send callbacks anywhere
          * @return this builder
