@@ -54,14 +54,21 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Thread-safe. Starts serving in {@link Builder#build()}; {@link #close()} stops it.
  *
  * <p>The JDK HTTP server stalls about 40 ms per keep-alive request unless TCP_NODELAY is on, so this
- * class sets {@code sun.net.httpserver.nodelay=true} unless already set. The JDK reads it once, when
- * the first {@code HttpServer} of the JVM starts.
+ * class sets {@code sun.net.httpserver.nodelay=true} unless already set. A body over the size limit
+ * is answered 413 at once, unread, and its connection closed; for the JDK server to close it rather
+ * than first read up to 64 KiB more of the body, this class also sets {@code
+ * sun.net.httpserver.drainAmount=0} unless already set (a connection whose request body a handler
+ * left unread is then closed instead of drained and kept alive). The JDK reads both once, when the
+ * first {@code HttpServer} of the JVM starts.
  */
 public final class FakeRunflowServer implements AutoCloseable {
 
     static {
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+        if (System.getProperty("sun.net.httpserver.drainAmount") == null) {
+            System.setProperty("sun.net.httpserver.drainAmount", "0");
         }
     }
 

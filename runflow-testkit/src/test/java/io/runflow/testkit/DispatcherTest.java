@@ -18,6 +18,11 @@ import org.junit.jupiter.api.Test;
 
 class DispatcherTest {
 
+    static {
+        // The JDK server reads its properties once per JVM; FakeRunflowServer sets them when loaded.
+        FakeRunflowServer.builder();
+    }
+
     HttpServer http;
 
     @AfterEach
