@@ -19,10 +19,16 @@ import io.runflow.testkit.Outcome;
 import java.io.IOException;
 import java.net.Socket;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.MethodDescriptor;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.MethodOrdererContext;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -33,11 +39,27 @@ class RunflowExtensionTest {
 
     static final List<FakeRunflowServer> seen = new ArrayList<>();
 
+    static final List<String> order = new ArrayList<>();
+
     static EngineExecutionResults run(Class<?> sample) {
         seen.clear();
+        order.clear();
         return EngineTestKit.engine("junit-jupiter")
+                // Reversed, so that a sample relying on the default order would notice.
+                .configurationParameter("junit.jupiter.testmethod.order.default", ReverseOrder.class.getName())
                 .selectors(selectClass(sample))
                 .execute();
+    }
+
+    /** Orders test methods by name, backwards. */
+    public static final class ReverseOrder implements MethodOrderer {
+        @Override
+        public void orderMethods(MethodOrdererContext context) {
+            context.getMethodDescriptors()
+                    .sort(Comparator.comparing(
+                                    (MethodDescriptor m) -> m.getMethod().getName())
+                            .reversed());
+        }
     }
 
     static boolean listening(int port) {
@@ -48,6 +70,8 @@ class RunflowExtensionTest {
         }
     }
 
+    /** {@code second} checks the reset of what {@code first} created, so the order is pinned. */
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
     static class StaticFieldSample {
         @RegisterExtension
         static final RunflowExtension runflow = RunflowExtension.builder()
@@ -56,7 +80,9 @@ class RunflowExtensionTest {
                 .build();
 
         @Test
+        @Order(1)
         void first(RunflowClient client) {
+            order.add("first");
             runflow.server().onNextRun(Outcome.fail());
             Run run = client.runs().create(FluxProUltra.input("x"));
             seen.add(runflow.server());
@@ -65,7 +91,9 @@ class RunflowExtensionTest {
         }
 
         @Test
+        @Order(2)
         void second(FakeRunflowServer server, RunflowClient client) {
+            order.add("second");
             seen.add(server);
             assertThat(server.runs()).isEmpty();
             assertThat(client.runs().run(FluxProUltra.input("x")).status()).isEqualTo(RunStatus.SUCCEEDED);
@@ -78,6 +106,7 @@ class RunflowExtensionTest {
                 .testEvents()
                 .assertStatistics(s -> s.succeeded(2).failed(0));
 
+        assertThat(order).containsExactly("first", "second");
         assertThat(seen).hasSize(2);
         assertThat(seen.get(0)).isSameAs(seen.get(1));
         assertThat(listening(seen.get(0).port())).isFalse();
