@@ -3,7 +3,6 @@ package io.runflow.testkit;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.runflow.webhook.WebhookSigner;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,11 +13,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Sends callbacks as the seed page documents: the frozen payload, signed with the current secret
  * when one exists, 3 attempts with 1 s then 2 s between them, retried on 5xx and network errors only,
  * due on the server clock. Records every delivery and attempt for the history endpoint.
+ *
+ * <p>Attempts are asynchronous: the scheduler task only starts the request, and the answer (or the
+ * failure, at the latest after the attempt timeout plus a second) records the attempt and schedules
+ * the retry. So a receiver that never answers delays only its own delivery, never another run.
  */
 final class Callbacks {
 
@@ -75,6 +83,9 @@ final class Callbacks {
     private final Duration attemptTimeout;
     private final boolean allowRemote;
     private final List<Delivery> deliveries = new ArrayList<>();
+    /** Bumped by {@link #clear()}: an attempt that ends after a reset records nothing. */
+    private long generation;
+
     private volatile HttpClient http;
 
     Callbacks(
@@ -107,14 +118,21 @@ final class Callbacks {
     /** Creates a delivery of the given payload; its first attempt is due now on the server clock. */
     String enqueue(String runId, String url, byte[] payload) {
         Delivery d = create(runId, url, payload, true);
-        scheduler.schedule(Duration.ZERO, () -> attempt(d));
+        scheduler.start(Duration.ZERO, () -> attempt(d));
         return d.id;
     }
 
-    /** Creates a manual delivery and makes its first attempt on the calling thread. */
+    /**
+     * Creates a manual delivery and waits for its first attempt (bounded by the attempt timeout), so
+     * that the answer shows its outcome; retries follow on the server clock.
+     */
     ObjectNode redeliver(String runId, String url, byte[] payload) {
         Delivery d = create(runId, url, payload, false);
-        attempt(d);
+        try {
+            attempt(d).join();
+        } catch (CompletionException | CancellationException e) {
+            // The attempt recorded its own outcome; the answer shows whatever was recorded.
+        }
         synchronized (this) {
             return json(d);
         }
@@ -129,55 +147,99 @@ final class Callbacks {
         return d;
     }
 
-    private void attempt(Delivery d) {
+    /** Starts one attempt; the future completes once it is recorded (and its retry scheduled). */
+    private CompletableFuture<Void> attempt(Delivery d) {
         int number;
+        long started;
         synchronized (this) {
             number = d.attempts.size() + 1;
+            started = generation;
         }
-        Instant at = clock.instant();
-        long started = System.nanoTime();
-        int status = 0;
-        String body = "";
-        String error = null;
+        Attempt a = new Attempt(d, number, started, clock.instant(), System.nanoTime());
         URI uri = URI.create(d.url);
         if (!allowRemote && !isLoopback(uri.getHost())) {
-            error = "not sent: " + uri.getHost()
-                    + " is not a loopback host (enable allowNonLoopbackCallbacks to send it)";
-        } else {
-            try {
-                HttpResponse<String> response = client().send(request(d, uri), HttpResponse.BodyHandlers.ofString());
-                status = response.statusCode();
-                body = truncate(response.body());
-            } catch (IOException | IllegalArgumentException e) {
-                error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                error = "interrupted";
+            a.record(
+                    0,
+                    "",
+                    "not sent: " + uri.getHost()
+                            + " is not a loopback host (enable allowNonLoopbackCallbacks to send it)");
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<HttpResponse<String>> sent;
+        try {
+            sent = client().sendAsync(request(d, uri), HttpResponse.BodyHandlers.ofString());
+        } catch (IllegalArgumentException e) {
+            a.record(0, "", describe(e));
+            return CompletableFuture.completedFuture(null);
+        }
+        // The request timeout covers the answer's headers; this also bounds a body that never ends.
+        return sent.copy()
+                .orTimeout(attemptTimeout.plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS)
+                .handle((response, failure) -> {
+                    if (failure != null) {
+                        sent.cancel(true);
+                        a.record(0, "", describe(unwrap(failure)));
+                    } else {
+                        a.record(response.statusCode(), truncate(response.body()), null);
+                    }
+                    return null;
+                });
+    }
+
+    /** One attempt under way: where it started, so that its outcome lands in the right place. */
+    private final class Attempt {
+        final Delivery d;
+        final int number;
+        final long generation;
+        final Instant at;
+        final long startedNanos;
+
+        Attempt(Delivery d, int number, long generation, Instant at, long startedNanos) {
+            this.d = d;
+            this.number = number;
+            this.generation = generation;
+            this.at = at;
+            this.startedNanos = startedNanos;
+        }
+
+        void record(int status, String body, String error) {
+            Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
+            CallbackAttempt attempt = new CallbackAttempt(number, status, body, error, at, took);
+            synchronized (Callbacks.this) {
+                if (generation != Callbacks.this.generation) {
+                    return;
+                }
+                d.attempts.add(attempt);
+                d.updatedAt = clock.instant();
+                d.nextAttemptAt = null;
+                if (attempt.succeeded()) {
+                    d.status = "succeeded";
+                    d.completedAt = d.updatedAt;
+                } else if ((status == 0 || status >= 500) && number < MAX_ATTEMPTS) {
+                    Duration backoff = BACKOFF[number - 1];
+                    d.nextAttemptAt = d.updatedAt.plus(backoff);
+                    // Scheduled under the lock, so a reset either sees this retry or stops it above.
+                    scheduler.start(backoff, () -> attempt(d));
+                } else {
+                    d.status = "failed";
+                    d.completedAt = d.updatedAt;
+                    d.failureReason = status == 0 || status >= 500 ? "max_attempts_exceeded" : "non_retryable_status";
+                    d.failureDetail = error != null ? error : "HTTP " + status;
+                }
             }
         }
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
-        CallbackAttempt attempt = new CallbackAttempt(number, status, body, error, at, took);
-        boolean retry = false;
-        synchronized (this) {
-            d.attempts.add(attempt);
-            d.updatedAt = clock.instant();
-            d.nextAttemptAt = null;
-            if (attempt.succeeded()) {
-                d.status = "succeeded";
-                d.completedAt = d.updatedAt;
-            } else if ((status == 0 || status >= 500) && number < MAX_ATTEMPTS) {
-                retry = true;
-                d.nextAttemptAt = d.updatedAt.plus(BACKOFF[number - 1]);
-            } else {
-                d.status = "failed";
-                d.completedAt = d.updatedAt;
-                d.failureReason = status == 0 || status >= 500 ? "max_attempts_exceeded" : "non_retryable_status";
-                d.failureDetail = error != null ? error : "HTTP " + status;
-            }
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable t = failure;
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
         }
-        if (retry) {
-            scheduler.schedule(BACKOFF[number - 1], () -> attempt(d));
-        }
+        return t;
+    }
+
+    private static String describe(Throwable e) {
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 
     private HttpRequest request(Delivery d, URI uri) {
@@ -211,12 +273,33 @@ final class Callbacks {
         return c;
     }
 
+    /**
+     * Tells whether a URI host is loopback by its text alone, never through DNS: {@code localhost}, a
+     * dotted-quad IPv4 literal in 127.0.0.0/8, or the IPv6 literal {@code [::1]}. A name such as
+     * {@code 127.attacker.example} is not.
+     */
     static boolean isLoopback(String host) {
         if (host == null) {
             return false;
         }
         String h = host.toLowerCase(Locale.ROOT);
-        return h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]") || h.equals("::1");
+        return h.equals("localhost") || h.equals("[::1]") || h.equals("[0:0:0:0:0:0:0:1]") || isLoopbackIpv4(h);
+    }
+
+    private static boolean isLoopbackIpv4(String host) {
+        String[] octets = host.split("\\.", -1);
+        if (octets.length != 4 || !octets[0].equals("127")) {
+            return false;
+        }
+        for (String octet : octets) {
+            if (octet.isEmpty() || octet.length() > 3 || !octet.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                return false;
+            }
+            if (Integer.parseInt(octet) > 255) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String truncate(String s) {
@@ -252,6 +335,7 @@ final class Callbacks {
     }
 
     synchronized void clear() {
+        generation++;
         deliveries.clear();
     }
 

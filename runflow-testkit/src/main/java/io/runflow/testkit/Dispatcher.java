@@ -4,7 +4,6 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -39,10 +38,14 @@ final class Dispatcher implements HttpHandler {
             serve(exchange);
         } catch (IOException e) {
             exchange.close();
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // an Error too (say OutOfMemoryError): the client must still get an answer
             System.getLogger(FakeRunflowServer.class.getName())
                     .log(Level.WARNING, "fake Runflow server failed on a request", e);
-            write(exchange, ApiException.envelopeResponse(500, "INTERNAL_ERROR", "the fake server failed"));
+            try {
+                write(exchange, ApiException.envelopeResponse(500, "INTERNAL_ERROR", "the fake server failed"));
+            } catch (IOException | RuntimeException alreadyAnswered) {
+                exchange.close();
+            }
         }
     }
 
@@ -51,8 +54,15 @@ final class Dispatcher implements HttpHandler {
         String path = exchange.getRequestURI().getPath();
         String rawQuery = exchange.getRequestURI().getRawQuery();
         Map<String, List<String>> headers = new LinkedHashMap<>(exchange.getRequestHeaders());
-        byte[] body = readBody(exchange.getRequestBody());
-        boolean tooLarge = body.length > maxBodyBytes;
+        byte[] body = readBody(exchange);
+        boolean tooLarge = body == null || body.length > maxBodyBytes;
+        if (body == null) {
+            body = new byte[0];
+        }
+        if (tooLarge) {
+            // The rest of the body is never read, so the connection cannot carry another request.
+            exchange.getResponseHeaders().set("Connection", "close");
+        }
         long sequence = journal.nextSequence();
         exchange.getResponseHeaders().set("Runflow-Request-Id", "req_" + sequence);
         journal.record(new RecordedRequest(
@@ -101,15 +111,19 @@ final class Dispatcher implements HttpHandler {
         }
     }
 
-    /** Reads at most one byte more than the limit, enough to know the body is too large. */
-    private byte[] readBody(InputStream in) throws IOException {
-        try (in) {
-            byte[] body = in.readNBytes(maxBodyBytes + 1);
-            if (body.length > maxBodyBytes) {
-                in.transferTo(OutputStream.nullOutputStream());
+    /**
+     * Reads at most one byte more than the limit, enough to know the body is too large, and nothing
+     * (null) when the declared Content-Length already is. The rest stays unread: the JDK server closes
+     * such a connection after the answer instead of draining it (see {@link FakeRunflowServer}).
+     */
+    private byte[] readBody(HttpExchange exchange) throws IOException {
+        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+        if (declared != null && declared.length() > 0 && declared.chars().allMatch(Character::isDigit)) {
+            if (declared.length() > 18 || Long.parseLong(declared) > maxBodyBytes) {
+                return null;
             }
-            return body;
         }
+        return exchange.getRequestBody().readNBytes(maxBodyBytes + 1);
     }
 
     private static void pause(Fault fault) {

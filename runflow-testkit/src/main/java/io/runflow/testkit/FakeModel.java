@@ -15,11 +15,14 @@ import java.util.UUID;
  * @param id the model id as it appears in {@code /v1/models/{id}/runs}, at least two segments
  * @param name the display name
  * @param requiredInputs input fields that must be non-blank strings, e.g. {@code prompt}
- * @param width the output image width in pixels
- * @param height the output image height in pixels
+ * @param width the output image width in pixels, 1 to 8192
+ * @param height the output image height in pixels, 1 to 8192
  * @param price the price per run as a decimal string, e.g. {@code 0.06}, reported as the run's cost
  */
 public record FakeModel(String id, String name, List<String> requiredInputs, int width, int height, String price) {
+
+    /** The largest width or height the fake renders: a bigger JPEG would only exhaust the heap. */
+    static final int MAX_IMAGE_SIDE = 8192;
 
     /** The FLUX 1.1 [pro] Ultra model id. */
     public static final String FLUX_PRO_ULTRA = "black-forest-labs/flux-1-1-pro-ultra";
@@ -38,8 +41,16 @@ public record FakeModel(String id, String name, List<String> requiredInputs, int
         if (!valid) {
             throw new IllegalArgumentException("model id must be owner/slug with non-empty segments: " + id);
         }
+        checkImageSize(width, height);
+    }
+
+    static void checkImageSize(int width, int height) {
         if (width < 1 || height < 1) {
             throw new IllegalArgumentException("image size must be positive: " + width + "x" + height);
+        }
+        if (width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE) {
+            throw new IllegalArgumentException("image size must be at most " + MAX_IMAGE_SIDE + "x" + MAX_IMAGE_SIDE
+                    + ": " + width + "x" + height);
         }
     }
 

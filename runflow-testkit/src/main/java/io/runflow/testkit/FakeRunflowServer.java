@@ -54,14 +54,21 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Thread-safe. Starts serving in {@link Builder#build()}; {@link #close()} stops it.
  *
  * <p>The JDK HTTP server stalls about 40 ms per keep-alive request unless TCP_NODELAY is on, so this
- * class sets {@code sun.net.httpserver.nodelay=true} unless already set. The JDK reads it once, when
- * the first {@code HttpServer} of the JVM starts.
+ * class sets {@code sun.net.httpserver.nodelay=true} unless already set. A body over the size limit
+ * is answered 413 at once, unread, and its connection closed; for the JDK server to close it rather
+ * than first read up to 64 KiB more of the body, this class also sets {@code
+ * sun.net.httpserver.drainAmount=0} unless already set (a connection whose request body a handler
+ * left unread is then closed instead of drained and kept alive). The JDK reads both once, when the
+ * first {@code HttpServer} of the JVM starts.
  */
 public final class FakeRunflowServer implements AutoCloseable {
 
     static {
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+        if (System.getProperty("sun.net.httpserver.drainAmount") == null) {
+            System.setProperty("sun.net.httpserver.drainAmount", "0");
         }
     }
 
@@ -89,6 +96,7 @@ public final class FakeRunflowServer implements AutoCloseable {
     private final Callbacks callbacks;
     private final RunLifecycle lifecycle;
     private final VirtualScheduler clientScheduler;
+    private final JpegRenderer images = new JpegRenderer();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private FakeRunflowServer(Builder b) {
@@ -101,7 +109,8 @@ public final class FakeRunflowServer implements AutoCloseable {
                 ? b.clock
                 : b.deterministic ? Clock.fixed(DETERMINISTIC_START, ZoneOffset.UTC) : Clock.systemUTC();
         this.clock = new ServerClock(base, b.timeScale);
-        this.scheduler = new Scheduler(clock, !b.deterministic);
+        // An attempt ends within its timeout plus a second (Callbacks bounds it); advance waits no longer.
+        this.scheduler = new Scheduler(clock, !b.deterministic, b.callbackTimeout.plusSeconds(2));
         this.ids = new Ids(b.deterministic, clock);
         List<FakeModel> catalog = new ArrayList<>();
         for (FakeModel m : b.models) {
@@ -129,7 +138,7 @@ public final class FakeRunflowServer implements AutoCloseable {
         Router router = new Router(this::authorize)
                 .open("GET", "/v1/health", r -> Response.bytes(200, "application/json", HEALTH.clone()))
                 .open("GET", "/v1/public/models", models::list)
-                .open("GET", "/files/{run}/{file}", new Files(store, new JpegRenderer())::get)
+                .open("GET", "/files/{run}/{file}", new Files(store, images)::get)
                 .route("GET", "/v1/models", models::list)
                 .route("POST", "/v1/models/{model...}/runs", runs::create)
                 .route("GET", "/v1/models/{model...}", models::get)
@@ -257,6 +266,16 @@ public final class FakeRunflowServer implements AutoCloseable {
                 .clock(clock)
                 .sleeper(this::advance)
                 .scheduler(clientScheduler);
+    }
+
+    /** The output image cache, for tests of this package. */
+    JpegRenderer images() {
+        return images;
+    }
+
+    /** The scheduler the client builder hands out, for tests of this package. */
+    VirtualScheduler clientScheduler() {
+        return clientScheduler;
     }
 
     /**
@@ -407,10 +426,11 @@ public final class FakeRunflowServer implements AutoCloseable {
     }
 
     /**
-     * Forgets runs, deliveries, requests, faults, scripted outcomes and created secrets, and puts the
-     * clock back, so the next test starts as on a fresh server. The port, key and catalog stay.
+     * Forgets runs, deliveries, requests, faults, scripted outcomes, created secrets, rendered images
+     * and the client scheduler's pending polls (their futures are cancelled), and puts the clock back, so the next test starts as on a fresh server. The port, key and catalog stay.
      */
     public void reset() {
+        clientScheduler.clear();
         scheduler.clear(() -> {
             store.clear();
             journal.clear();
@@ -420,6 +440,7 @@ public final class FakeRunflowServer implements AutoCloseable {
             ids.reset();
             clock.reset();
             secrets.reset();
+            images.clear();
         });
     }
 
@@ -544,14 +565,12 @@ public final class FakeRunflowServer implements AutoCloseable {
          * Makes every model produce images of this size, so tests download small JPEGs. Default: each
          * model's own size (FLUX 1.1 [pro] Ultra: 2752x1536).
          *
-         * @param width pixels, at least 1
-         * @param height pixels, at least 1
+         * @param width pixels, 1 to 8192
+         * @param height pixels, 1 to 8192
          * @return this builder
          */
         public Builder outputImageSize(int width, int height) {
-            if (width < 1 || height < 1) {
-                throw new IllegalArgumentException("image size must be positive: " + width + "x" + height);
-            }
+            FakeModel.checkImageSize(width, height);
             this.imageWidth = width;
             this.imageHeight = height;
             return this;
@@ -643,8 +662,10 @@ public final class FakeRunflowServer implements AutoCloseable {
         }
 
         /**
-         * Lets callbacks go to hosts other than loopback. Default false: such an attempt is recorded as
-         * a network error and nothing leaves the machine.
+         * Lets callbacks go to hosts other than loopback. Default false: a callback goes only to {@code
+         * localhost}, an IPv4 literal in 127.0.0.0/8 or {@code [::1]} (judged by the URL's text, never
+         * through DNS); to any other host an attempt is recorded as a network error and nothing leaves
+         * the machine.
          *
          * @param allow true to send callbacks anywhere
          * @return this builder

@@ -5,8 +5,8 @@ import java.awt.image.DataBufferInt;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -15,16 +15,54 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Real JPEG bytes of an exact size, the same for the same seed: a smooth pattern whose colours come
- * from the seed. Each (seed, size) is rendered once and cached.
+ * from the seed. The latest {@value #MAX_CACHED} (seed, size) pairs, up to {@value #MAX_CACHED_BYTES}
+ * bytes in all, are kept; an evicted image is drawn again, identically, when asked for.
  */
 final class JpegRenderer {
 
+    static final int MAX_CACHED = 64;
+    static final long MAX_CACHED_BYTES = 64L * 1024 * 1024;
+
     private record Key(long seed, int width, int height) {}
 
-    private final Map<Key, byte[]> cache = new ConcurrentHashMap<>();
+    /** Least recently used first; guarded by itself. */
+    private final LinkedHashMap<Key, byte[]> cache = new LinkedHashMap<>(16, 0.75f, true);
+
+    private long cachedBytes;
 
     byte[] render(long seed, int width, int height) {
-        return cache.computeIfAbsent(new Key(seed, width, height), JpegRenderer::draw);
+        Key key = new Key(seed, width, height);
+        synchronized (cache) {
+            byte[] hit = cache.get(key);
+            if (hit != null) {
+                return hit;
+            }
+        }
+        // Drawn outside the lock: a large image takes a while, and others need not wait for it.
+        byte[] drawn = draw(key);
+        synchronized (cache) {
+            byte[] previous = cache.put(key, drawn);
+            cachedBytes += drawn.length - (previous == null ? 0 : previous.length);
+            Iterator<byte[]> eldest = cache.values().iterator();
+            while (cache.size() > 1 && (cache.size() > MAX_CACHED || cachedBytes > MAX_CACHED_BYTES)) {
+                cachedBytes -= eldest.next().length;
+                eldest.remove();
+            }
+        }
+        return drawn;
+    }
+
+    void clear() {
+        synchronized (cache) {
+            cache.clear();
+            cachedBytes = 0;
+        }
+    }
+
+    int cached() {
+        synchronized (cache) {
+            return cache.size();
+        }
     }
 
     private static byte[] draw(Key key) {

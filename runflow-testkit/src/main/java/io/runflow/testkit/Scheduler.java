@@ -3,19 +3,37 @@ package io.runflow.testkit;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.PriorityQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Runs the fake's timed work (run phases, callback attempts) when it falls due on the {@link
  * ServerClock}. Tasks run one at a time, in due order. With a background thread they also run as real
  * time passes; without one (deterministic mode) they run only inside {@link #advance(Duration)}.
+ *
+ * <p>A task never waits for the network: a callback attempt only starts its request and hands back
+ * the future of its outcome. The background thread does not wait for those, so a receiver that never
+ * answers holds up nothing. {@link #advance(Duration)} does wait for the attempts it started (at most
+ * {@code settleLimit} of real time) before it moves the clock on, so that an attempt takes no server
+ * time and its retry falls due exactly one backoff later, whatever the network's speed.
  */
 final class Scheduler implements AutoCloseable {
 
     private static final long MAX_WAIT_MILLIS = 50;
 
-    private record Task(Instant due, long sequence, Runnable action) implements Comparable<Task> {
+    /** Timed work; returns the outcome of what it left in flight (a callback attempt), or null. */
+    interface Action {
+        CompletableFuture<?> run();
+    }
+
+    private record Task(Instant due, long sequence, Action action) implements Comparable<Task> {
         @Override
         public int compareTo(Task other) {
             int byDue = due.compareTo(other.due);
@@ -24,14 +42,16 @@ final class Scheduler implements AutoCloseable {
     }
 
     private final ServerClock clock;
+    private final Duration settleLimit;
     private final PriorityQueue<Task> queue = new PriorityQueue<>();
     private final ReentrantLock running = new ReentrantLock();
     private final Thread thread;
     private long sequence;
     private volatile boolean closed;
 
-    Scheduler(ServerClock clock, boolean background) {
+    Scheduler(ServerClock clock, boolean background, Duration settleLimit) {
         this.clock = clock;
+        this.settleLimit = settleLimit;
         if (background) {
             thread = new Thread(this::loop, "fake-runflow-scheduler");
             thread.setDaemon(true);
@@ -42,6 +62,14 @@ final class Scheduler implements AutoCloseable {
     }
 
     void schedule(Duration delay, Runnable action) {
+        start(delay, () -> {
+            action.run();
+            return null;
+        });
+    }
+
+    /** Schedules work that may leave something in flight, for {@link #advance(Duration)} to wait on. */
+    void start(Duration delay, Action action) {
         Instant due = clock.instant().plus(delay);
         synchronized (queue) {
             queue.add(new Task(due, sequence++, action));
@@ -49,22 +77,38 @@ final class Scheduler implements AutoCloseable {
         }
     }
 
-    /** Moves the clock forward, running every task that falls due on the way, each at its own time. */
+    /**
+     * Moves the clock forward, running every task that falls due on the way, each at its own time.
+     * Before the clock moves past an instant, waits for the attempts started at it to finish.
+     */
     void advance(Duration duration) {
+        List<CompletableFuture<?>> inFlight = new ArrayList<>();
         running.lock();
         try {
             Instant target = clock.instant().plus(duration);
             while (true) {
                 Task task;
                 synchronized (queue) {
-                    task = queue.peek();
-                    if (task == null || task.due.isAfter(target)) {
+                    Task head = queue.peek();
+                    boolean due = head != null && !head.due.isAfter(target);
+                    boolean movesClock = !due || head.due.isAfter(clock.instant());
+                    if (movesClock && !inFlight.isEmpty()) {
+                        task = null;
+                    } else if (!due) {
                         break;
+                    } else {
+                        task = queue.poll();
                     }
-                    queue.poll();
+                }
+                if (task == null) {
+                    settle(inFlight);
+                    continue;
                 }
                 clock.advanceTo(task.due);
-                run(task);
+                CompletableFuture<?> started = run(task);
+                if (started != null && !started.isDone()) {
+                    inFlight.add(started);
+                }
             }
             clock.advanceTo(target);
         } finally {
@@ -72,14 +116,41 @@ final class Scheduler implements AutoCloseable {
         }
     }
 
-    /** Forgets every pending task and runs {@code action} while no task can run. */
+    /**
+     * Waits, without holding the run lock, for the given work to finish; the background thread and
+     * other callers go on meanwhile. Work still going after {@code settleLimit} is left to finish on
+     * its own.
+     */
+    private void settle(List<CompletableFuture<?>> inFlight) {
+        running.unlock();
+        try {
+            long deadline = System.nanoTime() + settleLimit.toNanos();
+            for (CompletableFuture<?> future : inFlight) {
+                try {
+                    future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (ExecutionException | CancellationException | TimeoutException e) {
+                    // Its outcome is recorded by the work itself; here only its end matters.
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            inFlight.clear();
+            running.lock();
+        }
+    }
+
+    /**
+     * Runs {@code action} while no task can run, then forgets every pending task; in that order so
+     * that work the action stops (a callback attempt finishing meanwhile) cannot leave a task behind.
+     */
     void clear(Runnable action) {
         running.lock();
         try {
+            action.run();
             synchronized (queue) {
                 queue.clear();
             }
-            action.run();
         } finally {
             running.unlock();
         }
@@ -135,12 +206,13 @@ final class Scheduler implements AutoCloseable {
         }
     }
 
-    private static void run(Task task) {
+    private static CompletableFuture<?> run(Task task) {
         try {
-            task.action.run();
+            return task.action.run();
         } catch (RuntimeException | Error e) {
             System.getLogger(FakeRunflowServer.class.getName())
                     .log(Level.WARNING, "fake Runflow server task failed", e);
+            return null;
         }
     }
 

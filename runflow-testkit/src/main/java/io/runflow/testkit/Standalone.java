@@ -1,6 +1,8 @@
 package io.runflow.testkit;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -17,16 +19,11 @@ final class Standalone {
     private Standalone() {}
 
     public static void main(String[] args) throws InterruptedException {
-        FakeRunflowServer.Builder builder;
-        try {
-            builder = parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println(USAGE);
+        FakeRunflowServer server = start(args, System.err);
+        if (server == null) {
             System.exit(2);
             return;
         }
-        FakeRunflowServer server = builder.build();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
@@ -38,6 +35,41 @@ final class Standalone {
                         "fake-runflow-shutdown"));
         print(server, System.out);
         stopped.await();
+    }
+
+    /**
+     * Reads the options and starts the server. On a bad option prints it and the usage, on a port that
+     * cannot be bound one line, both to {@code err}, and returns null: never a stack trace.
+     */
+    static FakeRunflowServer start(String[] args, PrintStream err) {
+        FakeRunflowServer.Builder builder;
+        try {
+            builder = parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.println(USAGE);
+            return null;
+        }
+        try {
+            return builder.build();
+        } catch (UncheckedIOException e) {
+            err.println(
+                    e.getCause() instanceof BindException
+                            ? "error: port " + requestedPort(args) + " is in use"
+                            : "error: " + e.getMessage() + ": " + e.getCause().getMessage());
+            return null;
+        }
+    }
+
+    /** The port asked for on a command line that {@link #parse(String[])} accepted; the last one wins. */
+    private static String requestedPort(String[] args) {
+        String port = "0";
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals("--port")) {
+                port = args[i + 1];
+            }
+        }
+        return port;
     }
 
     static void print(FakeRunflowServer server, PrintStream out) {

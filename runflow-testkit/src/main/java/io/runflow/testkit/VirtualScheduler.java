@@ -3,32 +3,39 @@ package io.runflow.testkit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Delayed;
 import java.util.concurrent.FutureTask;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
  * A {@link ScheduledExecutorService} for a client's polls that waits in server time: a task due in
  * 2 s runs as soon as the worker reaches it, after moving the server's clock forward to its due time.
  * So a client's wait for a run that takes minutes of server time ends in milliseconds, and the run
- * has really moved on when the poll arrives. One worker thread runs the tasks in arrival order.
+ * has really moved on when the poll arrives. One worker thread runs the tasks in due order (in
+ * arrival order when due together): a task due in 1 s runs before one due in 3 min, whichever came
+ * first.
  */
 final class VirtualScheduler extends AbstractExecutorService implements ScheduledExecutorService {
 
     private final class Task<V> extends FutureTask<V> implements ScheduledFuture<V> {
         final Instant due;
+        final long sequence;
 
-        Task(Callable<V> callable, Instant due) {
+        Task(Callable<V> callable, Instant due, long sequence) {
             super(callable);
             this.due = due;
+            this.sequence = sequence;
         }
 
         @Override
@@ -44,8 +51,12 @@ final class VirtualScheduler extends AbstractExecutorService implements Schedule
 
     private final java.util.function.Supplier<Instant> clock;
     private final Consumer<Duration> advance;
-    private final LinkedBlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
+    private final PriorityQueue<Task<?>> queue = new PriorityQueue<>(
+            Comparator.<Task<?>, Instant>comparing(t -> t.due).thenComparingLong(t -> t.sequence));
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition added = lock.newCondition();
     private final Thread worker;
+    private long sequence;
     private volatile boolean shutdown;
 
     VirtualScheduler(java.util.function.Supplier<Instant> clock, Consumer<Duration> advance) {
@@ -57,12 +68,21 @@ final class VirtualScheduler extends AbstractExecutorService implements Schedule
     }
 
     private void work() {
-        while (!shutdown) {
+        while (true) {
             Task<?> task;
+            lock.lock();
             try {
-                task = queue.take();
+                while (!shutdown && queue.isEmpty()) {
+                    added.await();
+                }
+                if (shutdown) {
+                    return;
+                }
+                task = queue.poll();
             } catch (InterruptedException e) {
                 return;
+            } finally {
+                lock.unlock();
             }
             if (task.isCancelled()) {
                 continue;
@@ -76,12 +96,30 @@ final class VirtualScheduler extends AbstractExecutorService implements Schedule
     }
 
     private <V> Task<V> enqueue(Callable<V> callable, long delay, TimeUnit unit) {
-        if (shutdown) {
-            throw new RejectedExecutionException("scheduler is shut down");
+        Instant due = clock.get().plusNanos(Math.max(0, unit.toNanos(delay)));
+        lock.lock();
+        try {
+            if (shutdown) {
+                throw new RejectedExecutionException("scheduler is shut down");
+            }
+            Task<V> task = new Task<>(callable, due, sequence++);
+            queue.add(task);
+            added.signalAll();
+            return task;
+        } finally {
+            lock.unlock();
         }
-        Task<V> task = new Task<>(callable, clock.get().plusNanos(Math.max(0, unit.toNanos(delay))));
-        queue.add(task);
-        return task;
+    }
+
+    /** Cancels every task not started yet: a reset server owes nothing to the previous test. */
+    void clear() {
+        lock.lock();
+        try {
+            queue.forEach(task -> task.cancel(false));
+            queue.clear();
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
@@ -124,9 +162,14 @@ final class VirtualScheduler extends AbstractExecutorService implements Schedule
     @Override
     public List<Runnable> shutdownNow() {
         shutdown();
-        List<Runnable> pending = new ArrayList<>(queue);
-        queue.clear();
-        return pending;
+        lock.lock();
+        try {
+            List<Runnable> pending = new ArrayList<>(queue);
+            queue.clear();
+            return pending;
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override

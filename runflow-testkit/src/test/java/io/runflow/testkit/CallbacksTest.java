@@ -5,14 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.runflow.webhook.WebhookSigner;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CallbacksTest {
 
@@ -74,18 +81,23 @@ class CallbacksTest {
     void failedAndCanceledRunsUseTheirEvents() {
         server.onNextRun(Outcome.fail("PROVIDER_ERROR", "inference", "boom"));
         server.onNextRun(Outcome.cancel());
-        createWithCallback(receiver.url());
-        createWithCallback(receiver.url());
+        String failed = createWithCallback(receiver.url());
+        String canceled = createWithCallback(receiver.url());
         server.advance(Duration.ofSeconds(1));
 
-        List<JsonNode> bodies =
-                receiver.received().stream().map(r -> parse(r.body())).toList();
+        // Callbacks of different runs travel concurrently, so they are matched by run id, not arrival.
+        Map<String, JsonNode> byRun = receiver.received().stream()
+                .map(r -> parse(r.body()))
+                .collect(Collectors.toMap(b -> b.get("run_id").asText(), b -> b));
 
-        assertThat(bodies).extracting(b -> b.get("event").asText()).containsExactly("run.failed", "run.cancelled");
-        assertThat(bodies).extracting(b -> b.get("status").asText()).containsExactly("failed", "canceled");
-        assertThat(bodies.get(0).get("output").toString())
+        assertThat(byRun).containsOnlyKeys(failed, canceled);
+        assertThat(byRun.get(failed).get("event").asText()).isEqualTo("run.failed");
+        assertThat(byRun.get(failed).get("status").asText()).isEqualTo("failed");
+        assertThat(byRun.get(failed).get("output").toString())
                 .isEqualTo("{\"code\":\"PROVIDER_ERROR\",\"message\":\"boom\"}");
-        assertThat(bodies.get(1).get("output").isNull()).isTrue();
+        assertThat(byRun.get(canceled).get("event").asText()).isEqualTo("run.cancelled");
+        assertThat(byRun.get(canceled).get("status").asText()).isEqualTo("canceled");
+        assertThat(byRun.get(canceled).get("output").isNull()).isTrue();
     }
 
     @Test
@@ -159,6 +171,47 @@ class CallbacksTest {
         assertThat(server.deliveries(id).get(0).attempts().get(0).error())
                 .isEqualTo(
                         "not sent: example.com is not a loopback host (enable allowNonLoopbackCallbacks to send it)");
+    }
+
+    @Test
+    void aHostNameStartingWith127IsNotLoopback() {
+        String id = createWithCallback("http://127.attacker.example/hook");
+        server.advance(Duration.ofMinutes(1));
+
+        assertThat(server.deliveries(id).get(0).attempts().get(0).error())
+                .isEqualTo("not sent: 127.attacker.example is not a loopback host"
+                        + " (enable allowNonLoopbackCallbacks to send it)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {"localhost", "LocalHost", "127.0.0.1", "127.0.0.0", "127.255.255.255", "127.1.2.3", "[::1]"})
+    void loopbackHostsAreLiteralLoopbackAddresses(String host) {
+        assertThat(Callbacks.isLoopback(host)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "127.attacker.example",
+                "127.0.0.1.nip.io",
+                "localhost.attacker.example",
+                "127.0.0.256",
+                "127.0.0",
+                "127.0.0.1.",
+                "127.0.0.-1",
+                "127.0.0.+1",
+                "127.0.0.0001",
+                "128.0.0.1",
+                "126.255.255.255",
+                "0.0.0.0",
+                "[::2]",
+                "[::ffff:8.8.8.8]",
+                "example.com",
+                ""
+            })
+    void everythingElseIsNotLoopback(String host) {
+        assertThat(Callbacks.isLoopback(host)).isFalse();
     }
 
     @Test
@@ -269,6 +322,53 @@ class CallbacksTest {
             assertThat(Duration.between(
                             attempts.get(1).attemptedAt(), attempts.get(2).attemptedAt()))
                     .isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+        }
+    }
+
+    @Test
+    void aReceiverThatNeverAnswersDoesNotHoldUpOtherRuns() throws IOException {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+                FakeRunflowServer live =
+                        FakeRunflowServer.builder().outputImageSize(8, 8).build()) {
+            silent.setSoTimeout(2000);
+            Http client = new Http(live);
+            client.createFlux(",\"callback_url\":\"http://127.0.0.1:" + silent.getLocalPort() + "/hook\"");
+            try (Socket attempt = silent.accept()) {
+                // The first attempt is now waiting for an answer that never comes (5 s timeout).
+                assertThat(attempt.isConnected()).isTrue();
+                String other = client.createFlux("");
+                long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+                while (!live.run(other).orElseThrow().status().equals("succeeded") && System.nanoTime() < deadline) {
+                    LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+                }
+
+                assertThat(live.run(other).orElseThrow().status()).isEqualTo("succeeded");
+            }
+        }
+    }
+
+    @Test
+    void anAttemptThatTimesOutIsRecordedAndRetriedOnTheServerClock() throws IOException {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+                FakeRunflowServer slow = FakeRunflowServer.builder()
+                        .deterministic()
+                        .outputImageSize(8, 8)
+                        .callbackTimeout(Duration.ofMillis(200))
+                        .build()) {
+            String id = new Http(slow)
+                    .createFlux(",\"callback_url\":\"http://127.0.0.1:" + silent.getLocalPort() + "/hook\"");
+            slow.advance(Duration.ofSeconds(5));
+
+            CallbackDelivery delivery = slow.deliveries(id).get(0);
+
+            assertThat(delivery.status()).isEqualTo("failed");
+            assertThat(delivery.attempts())
+                    .extracting(CallbackAttempt::attemptedAt)
+                    .containsExactly(T0.plusMillis(50), T0.plusMillis(1050), T0.plusMillis(3050));
+            assertThat(delivery.attempts()).allSatisfy(a -> {
+                assertThat(a.statusCode()).isZero();
+                assertThat(a.error()).startsWith("HttpTimeoutException");
+            });
         }
     }
 

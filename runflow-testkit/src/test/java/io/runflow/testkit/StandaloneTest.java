@@ -1,11 +1,17 @@
 package io.runflow.testkit;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class StandaloneTest {
@@ -24,6 +30,46 @@ class StandaloneTest {
                     .contains("  API key:        rf_live_local")
                     .contains("  webhook secret: whsec_local");
             assertThat(new Http(server).get("/v1/health").status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aPortInUseIsOneLineOnStandardError() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+            FakeRunflowServer server =
+                    Standalone.start(new String[] {"--port", String.valueOf(port)}, new PrintStream(err, true, UTF_8));
+
+            assertThat(server).isNull();
+            assertThat(err.toString(UTF_8)).isEqualTo("error: port " + port + " is in use" + System.lineSeparator());
+        }
+    }
+
+    @Test
+    void aPortInUseExitsWithStatus2AndNoStackTrace() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            Process process = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            Standalone.class.getName(),
+                            "--port",
+                            String.valueOf(port))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            boolean exited = process.waitFor(20, TimeUnit.SECONDS);
+            if (!exited) {
+                process.destroyForcibly();
+            }
+            String err = new String(process.getErrorStream().readAllBytes(), UTF_8);
+
+            assertThat(exited).isTrue();
+            assertThat(process.exitValue()).isEqualTo(2);
+            assertThat(err.strip()).isEqualTo("error: port " + port + " is in use");
         }
     }
 

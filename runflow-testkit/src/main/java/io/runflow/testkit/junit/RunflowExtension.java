@@ -36,6 +36,13 @@ import org.junit.platform.commons.support.AnnotationSupport;
  *     ...
  * }
  * }</pre>
+ *
+ * <p>Parallel execution: a static registration shares one server among the class's tests and resets
+ * it before each, so they must not run concurrently. {@link RunflowTest} sees to that itself; with
+ * {@code @RegisterExtension} under {@code junit.jupiter.execution.parallel.mode.default=concurrent},
+ * annotate the class {@code @Execution(ExecutionMode.SAME_THREAD)}. A non-static field, with the
+ * default per-method test instance lifecycle, gives each test its own extension and server, which
+ * is safe to run concurrently.
  */
 public final class RunflowExtension
         implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {

@@ -7,6 +7,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Starts a {@link io.runflow.testkit.FakeRunflowServer} for the test class, resets it before each
@@ -24,6 +26,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }
  * }</pre>
  *
+ * <p>The tests of an annotated class share one server that is reset before each of them, so they
+ * run one at a time, on the class's thread, even under {@code
+ * junit.jupiter.execution.parallel.mode.default=concurrent}; test classes still run in parallel with
+ * one another, each with its own server.
+ *
  * <p>For settings beyond these, register {@link RunflowExtension#builder()} with
  * {@code @RegisterExtension} instead.
  */
@@ -32,6 +39,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Documented
 @Inherited
 @ExtendWith(RunflowExtension.class)
+@Execution(ExecutionMode.SAME_THREAD)
 public @interface RunflowTest {
 
     /**

@@ -19,8 +19,16 @@ import io.runflow.testkit.Outcome;
 import java.io.IOException;
 import java.net.Socket;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.MethodDescriptor;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.MethodOrdererContext;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -31,11 +39,27 @@ class RunflowExtensionTest {
 
     static final List<FakeRunflowServer> seen = new ArrayList<>();
 
+    static final List<String> order = new ArrayList<>();
+
     static EngineExecutionResults run(Class<?> sample) {
         seen.clear();
+        order.clear();
         return EngineTestKit.engine("junit-jupiter")
+                // Reversed, so that a sample relying on the default order would notice.
+                .configurationParameter("junit.jupiter.testmethod.order.default", ReverseOrder.class.getName())
                 .selectors(selectClass(sample))
                 .execute();
+    }
+
+    /** Orders test methods by name, backwards. */
+    public static final class ReverseOrder implements MethodOrderer {
+        @Override
+        public void orderMethods(MethodOrdererContext context) {
+            context.getMethodDescriptors()
+                    .sort(Comparator.comparing(
+                                    (MethodDescriptor m) -> m.getMethod().getName())
+                            .reversed());
+        }
     }
 
     static boolean listening(int port) {
@@ -46,6 +70,8 @@ class RunflowExtensionTest {
         }
     }
 
+    /** {@code second} checks the reset of what {@code first} created, so the order is pinned. */
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
     static class StaticFieldSample {
         @RegisterExtension
         static final RunflowExtension runflow = RunflowExtension.builder()
@@ -54,7 +80,9 @@ class RunflowExtensionTest {
                 .build();
 
         @Test
+        @Order(1)
         void first(RunflowClient client) {
+            order.add("first");
             runflow.server().onNextRun(Outcome.fail());
             Run run = client.runs().create(FluxProUltra.input("x"));
             seen.add(runflow.server());
@@ -63,7 +91,9 @@ class RunflowExtensionTest {
         }
 
         @Test
+        @Order(2)
         void second(FakeRunflowServer server, RunflowClient client) {
+            order.add("second");
             seen.add(server);
             assertThat(server.runs()).isEmpty();
             assertThat(client.runs().run(FluxProUltra.input("x")).status()).isEqualTo(RunStatus.SUCCEEDED);
@@ -76,6 +106,7 @@ class RunflowExtensionTest {
                 .testEvents()
                 .assertStatistics(s -> s.succeeded(2).failed(0));
 
+        assertThat(order).containsExactly("first", "second");
         assertThat(seen).hasSize(2);
         assertThat(seen.get(0)).isSameAs(seen.get(1));
         assertThat(listening(seen.get(0).port())).isFalse();
@@ -134,6 +165,50 @@ class RunflowExtensionTest {
                                                 + " class path: add the dependency io.runflow:runflow-feign, or pass"
                                                 + " one with RunflowClient.builder().transport(..) (a"
                                                 + " FakeRunflowServer parameter works without one)"))));
+    }
+
+    @RunflowTest(deterministic = true)
+    static class ParallelSample {
+        static final CountDownLatch allStarted = new CountDownLatch(3);
+
+        /** Creates a run, lets the sibling tests run meanwhile if they can, then looks at the server. */
+        static void seesOnlyItsOwnRun(FakeRunflowServer server, String prompt) throws Exception {
+            assertThat(RunflowTestAnnotationTest.create(server, prompt)).isEqualTo(201);
+            allStarted.countDown();
+            allStarted.await(300, TimeUnit.MILLISECONDS);
+
+            assertThat(server.runs())
+                    .extracting(r -> r.input().get("prompt").asText())
+                    .containsExactly(prompt);
+        }
+
+        @Test
+        void first(FakeRunflowServer server) throws Exception {
+            seesOnlyItsOwnRun(server, "first");
+        }
+
+        @Test
+        void second(FakeRunflowServer server) throws Exception {
+            seesOnlyItsOwnRun(server, "second");
+        }
+
+        @Test
+        void third(FakeRunflowServer server) throws Exception {
+            seesOnlyItsOwnRun(server, "third");
+        }
+    }
+
+    @Test
+    void annotatedClassRunsItsTestsOneAtATimeUnderParallelExecution() {
+        EngineTestKit.engine("junit-jupiter")
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+                .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
+                .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
+                .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "3")
+                .selectors(selectClass(ParallelSample.class))
+                .execute()
+                .testEvents()
+                .assertStatistics(s -> s.succeeded(3).failed(0));
     }
 
     @Test

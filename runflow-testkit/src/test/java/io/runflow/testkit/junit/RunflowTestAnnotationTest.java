@@ -27,10 +27,14 @@ class RunflowTestAnnotationTest {
     }
 
     static int create(FakeRunflowServer server) throws Exception {
+        return create(server, "x");
+    }
+
+    static int create(FakeRunflowServer server, String prompt) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(
                         URI.create(server.baseUrl() + "/v1/models/" + "black-forest-labs/flux-1-1-pro-ultra/runs"))
                 .header("Authorization", "Bearer " + server.apiKey())
-                .POST(HttpRequest.BodyPublishers.ofString("{\"input\":{\"prompt\":\"x\"}}"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"input\":{\"prompt\":\"" + prompt + "\"}}"))
                 .build();
         return HttpClient.newHttpClient()
                 .send(request, HttpResponse.BodyHandlers.discarding())
