@@ -248,8 +248,8 @@ public final class FakeRunflowServer implements AutoCloseable {
      * Returns a client builder pointed at this server, whose waiting happens in server time: its
      * clock is {@link #clock()}, its poll scheduler and retry sleeper {@linkplain #advance(Duration)
      * advance} the server's clock instead of waiting, so {@code runs().run(..)} of a run that takes
-     * minutes of server time returns in milliseconds. The scheduler belongs to the server. Add
-     * anything else (a transport, policies) before {@code build()}.
+     * minutes of server time returns in milliseconds. The scheduler, which also runs the polls, belongs
+     * to the server. Add anything else (a transport, policies) before {@code build()}.
      *
      * <pre>{@code
      * try (RunflowClient client = server.clientBuilder().build()) {
@@ -265,7 +265,10 @@ public final class FakeRunflowServer implements AutoCloseable {
                 .baseUrl(baseUrl)
                 .clock(clock)
                 .sleeper(this::advance)
-                .scheduler(clientScheduler);
+                .scheduler(clientScheduler)
+                // Polls run on the scheduler's own thread: a virtual clock must not jump to a wait's
+                // deadline while a poll is still on its way to the server on another thread.
+                .executor(clientScheduler);
     }
 
     /** The output image cache, for tests of this package. */
