@@ -359,35 +359,12 @@ class RunsAwaitTest {
     }
 
     @Test
-    void aRunHandedToEveryWaitCannotBeChangedByOneOfThem() {
+    void aRunHandedToEveryWaitCannotBeChangedByOneOfThem() throws Exception {
         api.script("r1", QUEUED);
         CompletableFuture<Run> first = runflow.runs().awaitAsync("r1");
         CompletableFuture<Run> second = runflow.runs().awaitAsync("r1");
-        com.fasterxml.jackson.databind.node.ObjectNode metadata =
-                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
-                        .objectNode()
-                        .put("order", "A-1");
-        Run done = new Run(
-                "r1",
-                SUCCEEDED,
-                "succeeded",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                metadata,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        Run done = io.runflow.internal.RunflowJson.mapper()
+                .readValue("{\"id\":\"r1\",\"status_code\":\"succeeded\",\"metadata\":{\"order\":\"A-1\"}}", Run.class);
         runflow.callbacks().accept(done);
 
         ((com.fasterxml.jackson.databind.node.ObjectNode) first.join().metadata()).put("order", "changed");
