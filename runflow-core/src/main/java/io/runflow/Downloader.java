@@ -1,5 +1,6 @@
 package io.runflow;
 
+import io.runflow.internal.JdkHttpClients;
 import io.runflow.model.OutputFile;
 import java.io.IOException;
 import java.net.URI;
@@ -30,6 +31,11 @@ final class Downloader {
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(options.connectTimeout())
                 .build();
+    }
+
+    /** Releases the HTTP client's thread and connections where the JDK allows it (21 and later). */
+    void close() {
+        JdkHttpClients.shutdown(http);
     }
 
     Path download(OutputFile file, Path target) {

@@ -187,6 +187,10 @@ public final class RunflowClient implements AutoCloseable {
         if (ownedExecutor != null) {
             ownedExecutor.shutdownNow();
         }
+        Downloader created = downloader;
+        if (created != null) {
+            created.close();
+        }
         api.close();
     }
 

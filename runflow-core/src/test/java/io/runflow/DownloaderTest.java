@@ -138,6 +138,19 @@ class DownloaderTest {
     }
 
     @Test
+    void closingTheClientReleasesTheDownloadClientWhereTheJdkCan() throws IOException {
+        files.put("/o/a.jpg", new byte[] {1});
+        runflow.download(file("/o/a.jpg"), directory.resolve("a.jpg"));
+
+        runflow.close();
+
+        // HttpClient.shutdown() exists from JDK 21; on 17 the client is left to the garbage collector.
+        org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.version().feature() >= 21);
+        assertThatThrownBy(() -> runflow.download(file("/o/a.jpg"), directory.resolve("b.jpg")))
+                .isInstanceOf(RunflowIoException.class);
+    }
+
+    @Test
     void onlyHttpUrlsAreDownloaded() {
         assertThatThrownBy(() -> runflow.download(OutputFile.of("file:///etc/passwd", "image"), directory))
                 .isInstanceOf(IllegalArgumentException.class)

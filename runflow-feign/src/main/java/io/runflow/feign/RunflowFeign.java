@@ -11,6 +11,7 @@ import io.runflow.RunflowApi;
 import io.runflow.RunflowException;
 import io.runflow.RunflowOptions;
 import io.runflow.RunflowTransport;
+import io.runflow.internal.JdkHttpClients;
 import io.runflow.internal.ModelIds;
 import io.runflow.internal.RunflowJson;
 import io.runflow.model.CallbackDelivery;
@@ -236,12 +237,7 @@ public final class RunflowFeign implements RunflowApi {
      */
     @Override
     public void close() {
-        try {
-            // HttpClient.shutdown() exists from JDK 21; close() would block on in-flight requests.
-            HttpClient.class.getMethod("shutdown").invoke(httpClient);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            // JDK 17, or already shut down: nothing to release.
-        }
+        JdkHttpClients.shutdown(httpClient);
     }
 
     @Override
