@@ -1,5 +1,7 @@
 package io.runflow;
 
+import static io.runflow.DurationChecks.positive;
+
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
@@ -247,13 +249,5 @@ public final class PollPolicy {
             }
             return new PollPolicy(this);
         }
-    }
-
-    private static Duration positive(Duration value, String name) {
-        Objects.requireNonNull(value, name);
-        if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(name + " must be positive, got " + value);
-        }
-        return value;
     }
 }

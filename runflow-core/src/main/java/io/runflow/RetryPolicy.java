@@ -1,5 +1,7 @@
 package io.runflow;
 
+import static io.runflow.DurationChecks.nonNegative;
+
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -277,13 +279,5 @@ public final class RetryPolicy {
             }
             return new RetryPolicy(this);
         }
-    }
-
-    static Duration nonNegative(Duration value, String name) {
-        Objects.requireNonNull(value, name);
-        if (value.isNegative()) {
-            throw new IllegalArgumentException(name + " must not be negative, got " + value);
-        }
-        return value;
     }
 }

@@ -1,5 +1,7 @@
 package io.runflow;
 
+import static io.runflow.DurationChecks.positive;
+
 import io.runflow.internal.Version;
 import io.runflow.model.Health;
 import io.runflow.model.OutputFile;
@@ -494,14 +496,6 @@ public final class RunflowClient implements AutoCloseable {
         /** What an HTTP header value may hold: printable ASCII and spaces, no control characters. */
         private static boolean isHeaderText(String value) {
             return value.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
-        }
-
-        private static Duration positive(Duration value, String name) {
-            Objects.requireNonNull(value, name);
-            if (value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive, got " + value);
-            }
-            return value;
         }
 
         @Override
