@@ -157,11 +157,7 @@ final class CallbackSecrets {
         n.put("org_id", orgId);
         n.put("key_prefix", s.plain.substring(0, Math.min(10, s.plain.length())));
         n.put("is_current", s.current);
-        if (s.label == null) {
-            n.putNull("label");
-        } else {
-            n.put("label", s.label);
-        }
+        Json.putNullable(n, "label", s.label);
         n.putNull("disabled_at");
         n.set("last_used_at", Json.time(s.lastUsedAt));
         n.set("created_at", Json.time(s.createdAt));

@@ -346,15 +346,11 @@ final class Callbacks {
         n.put("callback_url", d.url);
         n.put("payload_bytes", new String(d.payload, StandardCharsets.UTF_8));
         n.set("payload", Json.parse(d.payload));
-        if (d.signing == null) {
-            n.putNull("signing_secret_id");
-        } else {
-            n.put("signing_secret_id", d.signing.id());
-        }
+        Json.putNullable(n, "signing_secret_id", d.signing == null ? null : d.signing.id());
         n.put("is_automatic", d.automatic);
         n.put("status_code", d.status);
-        nullable(n, "failure_reason_code", d.failureReason);
-        nullable(n, "failure_detail", d.failureDetail);
+        Json.putNullable(n, "failure_reason_code", d.failureReason);
+        Json.putNullable(n, "failure_detail", d.failureDetail);
         n.put("attempt_count", d.attempts.size());
         n.put("max_attempts", MAX_ATTEMPTS);
         n.set("next_attempt_at", Json.time(d.nextAttemptAt));
@@ -374,17 +370,9 @@ final class Callbacks {
             }
             o.put("response_body", a.responseBody());
             o.put("response_time_ms", a.responseTime().toMillis());
-            nullable(o, "error_message", a.error());
+            Json.putNullable(o, "error_message", a.error());
             o.set("created_at", Json.time(a.attemptedAt()));
         }
         return n;
-    }
-
-    private static void nullable(ObjectNode n, String field, String value) {
-        if (value == null) {
-            n.putNull(field);
-        } else {
-            n.put(field, value);
-        }
     }
 }

@@ -83,6 +83,15 @@ final class Json {
         return (micros.getNano() == 0 ? CALLBACK_TIME_WHOLE : CALLBACK_TIME).format(micros);
     }
 
+    /** Puts a text field, or JSON {@code null} when there is no value (the API sends nulls, not gaps). */
+    static void putNullable(ObjectNode node, String field, String value) {
+        if (value == null) {
+            node.putNull(field);
+        } else {
+            node.put(field, value);
+        }
+    }
+
     static JsonNode time(Instant instant) {
         return instant == null ? NODES.nullNode() : NODES.textNode(apiTime(instant));
     }

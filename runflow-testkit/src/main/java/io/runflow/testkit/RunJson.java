@@ -45,13 +45,13 @@ final class RunJson {
         n.put("nodes_total", 1);
         n.put("nodes_completed", r.isTerminal() ? 1 : 0);
         n.putNull("batch_id");
-        putNullable(n, "client_ref", r.clientRef);
+        Json.putNullable(n, "client_ref", r.clientRef);
         n.put("request_id", r.requestId);
         n.putNull("created_by");
         n.set("created_at", Json.time(r.createdAt));
         n.set("started_at", Json.time(r.startedAt));
         n.set("completed_at", Json.time(r.completedAt));
-        putNullable(n, "callback_url", r.callbackUrl);
+        Json.putNullable(n, "callback_url", r.callbackUrl);
         if (r.metadata == null) {
             n.putNull("metadata");
         } else {
@@ -60,9 +60,9 @@ final class RunJson {
         n.put("has_logs", false);
         n.put("has_node_runs", false);
         n.putObject("links");
-        putNullable(n, "failure_code", r.failureCode);
-        putNullable(n, "failure_message", r.failureMessage);
-        putNullable(n, "failure_stage_code", r.failureStage);
+        Json.putNullable(n, "failure_code", r.failureCode);
+        Json.putNullable(n, "failure_message", r.failureMessage);
+        Json.putNullable(n, "failure_stage_code", r.failureStage);
         return n;
     }
 
@@ -106,13 +106,5 @@ final class RunJson {
 
     private static long durationMillis(RunState r) {
         return Duration.between(r.createdAt, r.completedAt).toMillis();
-    }
-
-    private static void putNullable(ObjectNode n, String field, String value) {
-        if (value == null) {
-            n.putNull(field);
-        } else {
-            n.put(field, value);
-        }
     }
 }
