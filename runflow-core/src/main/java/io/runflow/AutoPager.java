@@ -1,5 +1,6 @@
 package io.runflow;
 
+import io.runflow.errors.RunflowException;
 import io.runflow.model.ListQuery;
 import io.runflow.model.Page;
 import java.util.Iterator;

@@ -1,5 +1,6 @@
 package io.runflow;
 
+import io.runflow.errors.RunflowIoException;
 import io.runflow.internal.JdkHttpClients;
 import io.runflow.model.OutputFile;
 import java.io.IOException;

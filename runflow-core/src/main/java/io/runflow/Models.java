@@ -1,5 +1,6 @@
 package io.runflow;
 
+import io.runflow.errors.NotFoundException;
 import io.runflow.internal.ModelIds;
 import io.runflow.model.ListQuery;
 import io.runflow.model.Model;

@@ -2,6 +2,7 @@ package io.runflow;
 
 import static io.runflow.DurationChecks.positive;
 
+import io.runflow.errors.RunTimeoutException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;

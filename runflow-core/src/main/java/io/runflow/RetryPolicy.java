@@ -2,6 +2,10 @@ package io.runflow;
 
 import static io.runflow.DurationChecks.nonNegative;
 
+import io.runflow.errors.RateLimitException;
+import io.runflow.errors.RunflowApiException;
+import io.runflow.errors.RunflowException;
+import io.runflow.errors.RunflowIoException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,13 +1,13 @@
 package io.runflow;
 
 import io.runflow.model.Run;
-import io.runflow.webhook.RunCallback;
 import java.util.Objects;
 
 /**
  * Where an application hands the run states it learns of outside polling, so that waits on those
  * runs end at once. The webhook endpoints of the Spring and Micronaut modules feed it with each
- * verified callback; plain-Java receivers call it themselves. Obtained from {@link
+ * verified callback (through {@code io.runflow.webhook.WebhookEndpoint}, which calls it for each
+ * callback it delivers); a receiver of its own passes {@code callback.toRun()}. Obtained from {@link
  * RunflowClient#callbacks()}.
  */
 public final class RunCallbacks {
@@ -27,24 +27,6 @@ public final class RunCallbacks {
      */
     public int accept(Run run) {
         return pending.offer(Objects.requireNonNull(run, "run"));
-    }
-
-    /**
-     * Offers a verified callback to every wait in progress on its run: a terminal callback completes
-     * them at once, with the run {@link RunCallback#toRun()} describes (a {@code run.failed} callback
-     * completes them with {@link RunFailedException}). Polling stays the fallback for callbacks that
-     * never arrive. Batch callbacks describe no single run and are ignored.
-     *
-     * <pre>{@code
-     * runflow.callbacks().accept(verifier.verify(body, request::getHeader));
-     * }</pre>
-     *
-     * @param callback a callback from {@link io.runflow.webhook.WebhookVerifier}
-     * @return how many waits this completed; 0 for a batch callback
-     */
-    public int accept(RunCallback callback) {
-        Objects.requireNonNull(callback, "callback");
-        return callback.isBatch() ? 0 : accept(callback.toRun());
     }
 
     /**

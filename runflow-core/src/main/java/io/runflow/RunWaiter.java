@@ -1,5 +1,10 @@
 package io.runflow;
 
+import io.runflow.errors.RunCanceledException;
+import io.runflow.errors.RunFailedException;
+import io.runflow.errors.RunTimeoutException;
+import io.runflow.errors.RunflowException;
+import io.runflow.errors.RunflowIoException;
 import io.runflow.model.Run;
 import io.runflow.model.RunStatus;
 import java.time.Clock;

@@ -1,5 +1,8 @@
 package io.runflow;
 
+import io.runflow.errors.RunflowApiException;
+import io.runflow.errors.RunflowDecodingException;
+import io.runflow.errors.RunflowIoException;
 import io.runflow.model.CallbackDelivery;
 import io.runflow.model.CallbackSecret;
 import io.runflow.model.CallbackSecretUpdate;
@@ -17,7 +20,7 @@ import java.util.List;
  * RunflowClient}, which adds waiting, paging and idempotency on top.
  *
  * <p>Implementations are thread-safe, retry according to {@link RunflowOptions#retryPolicy()}, and
- * throw {@link RunflowApiException} (via {@code io.runflow.internal.ApiErrors}) for error statuses,
+ * throw {@link RunflowApiException} (via {@code io.runflow.internal.json.ApiErrors}) for error statuses,
  * {@link RunflowIoException} for transport failures and {@link RunflowDecodingException} for bodies
  * they cannot read.
  */

@@ -2,6 +2,8 @@ package io.runflow;
 
 import static io.runflow.DurationChecks.positive;
 
+import io.runflow.errors.RunflowException;
+import io.runflow.errors.RunflowIoException;
 import io.runflow.internal.Version;
 import io.runflow.model.Health;
 import io.runflow.model.OutputFile;

@@ -1,5 +1,12 @@
 package io.runflow;
 
+import io.runflow.errors.NotFoundException;
+import io.runflow.errors.RunCanceledException;
+import io.runflow.errors.RunFailedException;
+import io.runflow.errors.RunTimeoutException;
+import io.runflow.errors.RunflowException;
+import io.runflow.errors.RunflowIoException;
+import io.runflow.internal.IdempotencyKeys;
 import io.runflow.model.CallbackDelivery;
 import io.runflow.model.ListQuery;
 import io.runflow.model.ModelInput;
@@ -8,7 +15,6 @@ import io.runflow.model.RunRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -60,9 +66,8 @@ public final class Runs {
      */
     public Run create(RunRequest request) {
         Objects.requireNonNull(request, "request");
-        RunRequest keyed = request.idempotencyKey() != null
-                ? request
-                : request.withIdempotencyKey(UUID.randomUUID().toString());
+        RunRequest keyed =
+                request.idempotencyKey() != null ? request : request.withIdempotencyKey(IdempotencyKeys.generate());
         return api.createRun(keyed);
     }
 

@@ -4,6 +4,7 @@ import static io.runflow.model.RunStatus.SUCCEEDED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.runflow.errors.RunflowException;
 import io.runflow.model.ListQuery;
 import io.runflow.model.Page;
 import io.runflow.model.Run;

@@ -76,7 +76,7 @@ class CallbackWaitRaceTest {
                 // Polls may see the run finished from here on; the callback follows through a queue.
                 api.script(callback.runId(), RunStatus.SUCCEEDED);
                 deliverers.execute(
-                        () -> completedByCallbacks.addAndGet(runflow.callbacks().accept(callback)));
+                        () -> completedByCallbacks.addAndGet(runflow.callbacks().accept(callback.toRun())));
             }
             CompletableFuture.allOf(observed.toArray(new CompletableFuture<?>[0]))
                     .get(1, TimeUnit.MINUTES);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+import io.runflow.errors.RunflowIoException;
 import io.runflow.model.OutputFile;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,7 +1,8 @@
 package io.runflow;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.runflow.internal.RunflowJson;
+import io.runflow.errors.NotFoundException;
+import io.runflow.internal.json.RunflowJson;
 import io.runflow.model.CallbackDelivery;
 import io.runflow.model.CallbackSecret;
 import io.runflow.model.CallbackSecretUpdate;

@@ -5,6 +5,11 @@ import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.runflow.errors.RateLimitException;
+import io.runflow.errors.RunflowApiException;
+import io.runflow.errors.RunflowDecodingException;
+import io.runflow.errors.RunflowException;
+import io.runflow.errors.RunflowIoException;
 import io.runflow.model.ApiError;
 import java.io.IOException;
 import java.time.Duration;

@@ -3,9 +3,10 @@ package io.runflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
+import io.runflow.errors.RunCanceledException;
+import io.runflow.errors.RunFailedException;
 import io.runflow.model.Run;
 import io.runflow.model.RunStatus;
-import io.runflow.webhook.RunCallback;
 import io.runflow.webhook.WebhookSigner;
 import io.runflow.webhook.WebhookVerifier;
 import java.nio.charset.StandardCharsets;
@@ -80,17 +81,6 @@ class RunCallbacksTest {
     }
 
     @Test
-    void ignoresABatchCallback() {
-        CompletableFuture<Run> wait = runflow.runs().awaitAsync("batch-1");
-
-        int completed = runflow.callbacks()
-                .accept(callback("{\"event\":\"batch.succeeded\",\"batch_id\":\"batch-1\",\"status\":\"succeeded\"}"));
-
-        assertThat(completed).isZero();
-        assertThat(wait).isNotDone();
-    }
-
-    @Test
     void completesNothingWhenNoOneWaits() {
         assertThat(runflow.callbacks()
                         .accept(callback(
@@ -99,18 +89,20 @@ class RunCallbacksTest {
     }
 
     @Test
-    void rejectsANullCallback() {
+    void rejectsANullRun() {
         assertThatNullPointerException()
-                .isThrownBy(() -> runflow.callbacks().accept((RunCallback) null))
-                .withMessage("callback");
+                .isThrownBy(() -> runflow.callbacks().accept(null))
+                .withMessage("run");
     }
 
-    private static RunCallback callback(String json) {
+    /** A verified callback's run, as a webhook endpoint hands it over. */
+    private static Run callback(String json) {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         return WebhookVerifier.builder()
                 .secret(SECRET)
                 .build()
-                .verify(body, WebhookSigner.of(SECRET).sign(body));
+                .verify(body, WebhookSigner.of(SECRET).sign(body))
+                .toRun();
     }
 
     private static RunflowApi alwaysRunning() {

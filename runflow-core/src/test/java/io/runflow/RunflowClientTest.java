@@ -3,6 +3,8 @@ package io.runflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.runflow.errors.NotFoundException;
+import io.runflow.errors.RunflowApiException;
 import io.runflow.model.ApiError;
 import java.net.URI;
 import java.util.List;
@@ -133,7 +135,7 @@ class RunflowClientTest {
 
     @Test
     void errorMessagesNeverContainTheApiKey() {
-        RunflowApiException e = io.runflow.internal.ApiErrors.toException(
+        RunflowApiException e = io.runflow.internal.json.ApiErrors.toException(
                 401,
                 Map.of(),
                 "{\"code\":\"UNAUTHORIZED\",\"message\":\"bad key\"}"

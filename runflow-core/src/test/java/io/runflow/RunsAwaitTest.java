@@ -13,6 +13,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.runflow.catalog.FluxProUltra;
+import io.runflow.errors.NotFoundException;
+import io.runflow.errors.RunCanceledException;
+import io.runflow.errors.RunFailedException;
+import io.runflow.errors.RunTimeoutException;
+import io.runflow.errors.RunflowException;
+import io.runflow.errors.RunflowIoException;
+import io.runflow.errors.ServerException;
 import io.runflow.model.ApiError;
 import io.runflow.model.Run;
 import io.runflow.model.RunStatus;
@@ -363,7 +370,7 @@ class RunsAwaitTest {
         api.script("r1", QUEUED);
         CompletableFuture<Run> first = runflow.runs().awaitAsync("r1");
         CompletableFuture<Run> second = runflow.runs().awaitAsync("r1");
-        Run done = io.runflow.internal.RunflowJson.mapper()
+        Run done = io.runflow.internal.json.RunflowJson.mapper()
                 .readValue("{\"id\":\"r1\",\"status_code\":\"succeeded\",\"metadata\":{\"order\":\"A-1\"}}", Run.class);
         runflow.callbacks().accept(done);
 

@@ -2,8 +2,8 @@ package io.runflow.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.runflow.internal.JsonTrees;
 import io.runflow.internal.ModelIds;
-import io.runflow.internal.RunflowJson;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
@@ -81,7 +81,7 @@ public record RunRequest(
      */
     public static RunRequest of(String modelId, Map<String, ?> input) {
         Objects.requireNonNull(input, "input");
-        return new RunRequest(modelId, RunflowJson.mapper().valueToTree(input), null, null, null, null);
+        return new RunRequest(modelId, JsonTrees.objectOf(input, "input"), null, null, null, null);
     }
 
     /**
@@ -134,7 +134,7 @@ public record RunRequest(
      * @return the copy
      */
     public RunRequest withMetadata(Map<String, ?> metadata) {
-        ObjectNode tree = metadata == null ? null : RunflowJson.mapper().valueToTree(metadata);
+        ObjectNode tree = metadata == null ? null : JsonTrees.objectOf(metadata, "metadata");
         return new RunRequest(modelId, input, callbackUrl, tree, clientRef, idempotencyKey);
     }
 

@@ -1,6 +1,7 @@
 package io.runflow.model;
 
-import java.util.Locale;
+import io.runflow.internal.WireValues;
+import java.util.Map;
 
 /**
  * The state of a run, from the run's {@code status_code} (or a callback's {@code status}).
@@ -42,19 +43,7 @@ public enum RunStatus {
      * @return the status, {@link #UNKNOWN} for {@code null} or an unrecognised value
      */
     public static RunStatus from(String value) {
-        if (value == null) {
-            return UNKNOWN;
-        }
-        String normalized = value.strip().toLowerCase(Locale.ROOT);
-        if (normalized.equals("cancelled")) {
-            return CANCELED;
-        }
-        for (RunStatus status : values()) {
-            if (status != UNKNOWN && status.value.equals(normalized)) {
-                return status;
-            }
-        }
-        return UNKNOWN;
+        return WireValues.from(value, values(), RunStatus::value, Map.of("cancelled", CANCELED), UNKNOWN);
     }
 
     /**

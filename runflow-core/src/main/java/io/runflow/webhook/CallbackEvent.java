@@ -1,7 +1,8 @@
 package io.runflow.webhook;
 
+import io.runflow.internal.WireValues;
 import io.runflow.model.RunStatus;
-import java.util.Locale;
+import java.util.Map;
 
 /**
  * The {@code event} of a callback. The server's set is open: a value this SDK does not know (for
@@ -35,19 +36,7 @@ public enum CallbackEvent {
      * @return the event, {@link #UNKNOWN} for {@code null} or an unrecognised value
      */
     public static CallbackEvent from(String value) {
-        if (value == null) {
-            return UNKNOWN;
-        }
-        String normalized = value.strip().toLowerCase(Locale.ROOT);
-        if (normalized.equals("run.canceled")) {
-            return CANCELLED;
-        }
-        for (CallbackEvent event : values()) {
-            if (event != UNKNOWN && event.value.equals(normalized)) {
-                return event;
-            }
-        }
-        return UNKNOWN;
+        return WireValues.from(value, values(), CallbackEvent::value, Map.of("run.canceled", CANCELLED), UNKNOWN);
     }
 
     /**

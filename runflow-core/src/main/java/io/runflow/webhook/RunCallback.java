@@ -17,7 +17,7 @@ import java.util.Objects;
  * Obtained from {@link WebhookVerifier#verify(byte[], String)}; there is deliberately no public way
  * to read one from bytes without checking the signature.
  *
- * <p>Hand it to {@code runflow.callbacks().accept(callback)} to finish every wait on the run at once.
+ * <p>Hand it to {@code runflow.callbacks().accept(callback.toRun())} to finish every wait on the run at once.
  *
  * @param event the event; {@link CallbackEvent#UNKNOWN} for a value this SDK does not know
  * @param eventName the raw {@code event} as sent, for example {@code run.completed}

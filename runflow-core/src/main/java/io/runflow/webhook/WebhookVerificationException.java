@@ -1,6 +1,6 @@
 package io.runflow.webhook;
 
-import io.runflow.RunflowException;
+import io.runflow.errors.RunflowException;
 import java.util.Objects;
 
 /**

@@ -18,7 +18,7 @@ import java.util.function.Function;
  *         .secret(System.getenv("RUNFLOW_WEBHOOK_SECRET"))
  *         .build();
  * RunCallback callback = verifier.verify(rawBody, request::getHeader);
- * runflow.callbacks().accept(callback);
+ * runflow.callbacks().accept(callback.toRun());
  * }</pre>
  *
  * <p>The checks run in this order, and the first that fails decides the {@link

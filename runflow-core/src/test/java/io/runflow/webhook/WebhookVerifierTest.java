@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.runflow.RunflowException;
+import io.runflow.errors.RunflowException;
 import io.runflow.webhook.WebhookVerificationException.Reason;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -95,7 +95,7 @@ final class CallbackReceiver implements AutoCloseable {
                 return;
             }
             if (!callback.isBatch()) {
-                completedWait.merge(callback.runId(), callbacks.accept(callback) > 0, Boolean::logicalOr);
+                completedWait.merge(callback.runId(), callbacks.accept(callback.toRun()) > 0, Boolean::logicalOr);
                 latch(callback.runId()).countDown();
             }
             answer(exchange, 200, "ok");

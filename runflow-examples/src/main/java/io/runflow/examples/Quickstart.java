@@ -1,14 +1,14 @@
 package io.runflow.examples;
 
-import io.runflow.AuthenticationException;
-import io.runflow.InsufficientCreditException;
 import io.runflow.PollPolicy;
-import io.runflow.RunWaitException;
 import io.runflow.RunflowClient;
-import io.runflow.RunflowException;
-import io.runflow.RunflowIoException;
 import io.runflow.Sleeper;
 import io.runflow.catalog.FluxProUltra;
+import io.runflow.errors.AuthenticationException;
+import io.runflow.errors.InsufficientCreditException;
+import io.runflow.errors.RunWaitException;
+import io.runflow.errors.RunflowException;
+import io.runflow.errors.RunflowIoException;
 import io.runflow.model.OutputFile;
 import io.runflow.model.Run;
 import io.runflow.model.RunRequest;

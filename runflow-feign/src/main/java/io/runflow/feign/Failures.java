@@ -1,8 +1,8 @@
 package io.runflow.feign;
 
 import feign.FeignException;
-import io.runflow.RunflowException;
-import io.runflow.RunflowIoException;
+import io.runflow.errors.RunflowException;
+import io.runflow.errors.RunflowIoException;
 import java.io.IOException;
 
 /** Turns what Feign throws into core's exceptions, with messages free of URLs and secrets. */

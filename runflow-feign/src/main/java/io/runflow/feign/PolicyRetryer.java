@@ -3,9 +3,9 @@ package io.runflow.feign;
 import feign.RetryableException;
 import feign.Retryer;
 import io.runflow.RetryPolicy;
-import io.runflow.RunflowException;
-import io.runflow.RunflowIoException;
 import io.runflow.Sleeper;
+import io.runflow.errors.RunflowException;
+import io.runflow.errors.RunflowIoException;
 import java.time.Duration;
 import java.util.Optional;
 

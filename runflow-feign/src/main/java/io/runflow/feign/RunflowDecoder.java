@@ -6,7 +6,7 @@ import feign.Response;
 import feign.RetryableException;
 import feign.Util;
 import feign.codec.Decoder;
-import io.runflow.RunflowDecodingException;
+import io.runflow.errors.RunflowDecodingException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.ParameterizedType;

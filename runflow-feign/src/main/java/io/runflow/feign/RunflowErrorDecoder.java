@@ -5,8 +5,8 @@ import feign.RetryableException;
 import feign.Util;
 import feign.codec.ErrorDecoder;
 import io.runflow.RetryPolicy;
-import io.runflow.RunflowApiException;
-import io.runflow.internal.ApiErrors;
+import io.runflow.errors.RunflowApiException;
+import io.runflow.internal.json.ApiErrors;
 import java.io.IOException;
 import java.io.InputStream;
 

@@ -8,12 +8,13 @@ import feign.Request;
 import feign.http2client.Http2Client;
 import feign.jackson.JacksonEncoder;
 import io.runflow.RunflowApi;
-import io.runflow.RunflowException;
 import io.runflow.RunflowOptions;
 import io.runflow.RunflowTransport;
+import io.runflow.errors.RunflowException;
+import io.runflow.internal.IdempotencyKeys;
 import io.runflow.internal.JdkHttpClients;
 import io.runflow.internal.ModelIds;
-import io.runflow.internal.RunflowJson;
+import io.runflow.internal.json.RunflowJson;
 import io.runflow.model.CallbackDelivery;
 import io.runflow.model.CallbackSecret;
 import io.runflow.model.CallbackSecretUpdate;
@@ -27,7 +28,6 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -53,8 +53,8 @@ import java.util.function.Supplier;
  * logging at DEBUG (logger {@code io.runflow.feign.RunflowFeign}, Feign level {@code BASIC} unless
  * customized) that never shows the API key or a webhook secret.
  *
- * <p>Thread-safe. Every method throws only core's exceptions: {@link io.runflow.RunflowApiException}
- * subclasses, {@link io.runflow.RunflowIoException} and {@link io.runflow.RunflowDecodingException}.
+ * <p>Thread-safe. Every method throws only core's exceptions: {@link io.runflow.errors.RunflowApiException}
+ * subclasses, {@link io.runflow.errors.RunflowIoException} and {@link io.runflow.errors.RunflowDecodingException}.
  */
 public final class RunflowFeign implements RunflowApi {
 
@@ -152,9 +152,7 @@ public final class RunflowFeign implements RunflowApi {
     public Run createRun(RunRequest request) {
         Objects.requireNonNull(request, "request");
         // Core always sets a key; generating one here keeps a direct caller's retries idempotent too.
-        String key = request.idempotencyKey() != null
-                ? request.idempotencyKey()
-                : UUID.randomUUID().toString();
+        String key = request.idempotencyKey() != null ? request.idempotencyKey() : IdempotencyKeys.generate();
         String model = modelPath(request.modelId());
         return call(() -> api.createRun(model, key, request));
     }

@@ -5,7 +5,7 @@ import io.runflow.PollPolicy;
 import io.runflow.RetryPolicy;
 import io.runflow.RunflowOptions;
 import io.runflow.Sleeper;
-import io.runflow.internal.RunflowJson;
+import io.runflow.internal.json.RunflowJson;
 import io.runflow.testkit.FakeRunflowServer;
 import io.runflow.testkit.RecordedRequest;
 import java.io.IOException;

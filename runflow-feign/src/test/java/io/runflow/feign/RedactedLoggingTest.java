@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import feign.Logger;
-import io.runflow.NotFoundException;
 import io.runflow.catalog.FluxProUltra;
+import io.runflow.errors.NotFoundException;
 import io.runflow.model.CallbackSecret;
 import io.runflow.model.Run;
 import io.runflow.testkit.FakeRunflowServer;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import feign.Logger;
 import io.runflow.RunflowClient;
 import io.runflow.catalog.FluxProUltra;
-import io.runflow.internal.RunflowJson;
+import io.runflow.internal.json.RunflowJson;
 import io.runflow.model.Run;
 import io.runflow.testkit.FakeRunflowServer;
 import java.net.URI;

@@ -120,7 +120,7 @@ class RunflowClientEndToEndTest {
         try {
             RunCallback callback = verifier.verify(body, signature);
             verified.incrementAndGet();
-            runflow.callbacks().accept(callback);
+            runflow.callbacks().accept(callback.toRun());
             return 200;
         } catch (WebhookVerificationException e) {
             return 401;

@@ -3,11 +3,11 @@ package io.runflow.feign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.runflow.RunflowIoException;
-import io.runflow.ServerException;
 import io.runflow.Sleeper;
-import io.runflow.UnprocessableEntityException;
 import io.runflow.catalog.FluxProUltra;
+import io.runflow.errors.RunflowIoException;
+import io.runflow.errors.ServerException;
+import io.runflow.errors.UnprocessableEntityException;
 import io.runflow.model.Run;
 import io.runflow.testkit.FakeRunflowServer;
 import io.runflow.testkit.Fault;
@@ -103,7 +103,7 @@ class RunflowFeignRetryTest {
     void otherClientErrorsAreNotRetried() {
         for (int status : new int[] {400, 401, 402, 403, 404, 409}) {
             server.inject(Fault.status(status).onPath("/v1/health"));
-            catchThrowableOfType(io.runflow.RunflowApiException.class, api::health);
+            catchThrowableOfType(io.runflow.errors.RunflowApiException.class, api::health);
         }
 
         assertThat(gets("/v1/health")).hasSize(6);

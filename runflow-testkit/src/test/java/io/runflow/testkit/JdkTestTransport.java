@@ -3,7 +3,7 @@ package io.runflow.testkit;
 import io.runflow.RunflowApi;
 import io.runflow.RunflowOptions;
 import io.runflow.RunflowTransport;
-import io.runflow.internal.RunflowJson;
+import io.runflow.internal.json.RunflowJson;
 import io.runflow.model.Run;
 import io.runflow.model.RunRequest;
 import java.io.IOException;

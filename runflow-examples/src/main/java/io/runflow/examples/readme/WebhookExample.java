@@ -28,7 +28,7 @@ final class WebhookExample {
         try {
             RunCallback callback = verifier.verify(rawBody, header); // signature first, then parsing
             if (seen.firstDelivery(callback)) { // Runflow retries, so duplicates happen
-                runflow.callbacks().accept(callback); // ends any runs().await(..) on this run at once
+                runflow.callbacks().accept(callback.toRun()); // ends any runs().await(..) on this run at once
                 System.out.println(callback.runId() + " " + callback.status());
             }
             return 200;

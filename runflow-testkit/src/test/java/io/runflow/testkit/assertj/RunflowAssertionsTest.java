@@ -4,7 +4,7 @@ import static io.runflow.testkit.assertj.RunflowAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.runflow.internal.RunflowJson;
+import io.runflow.internal.json.RunflowJson;
 import io.runflow.model.Run;
 import io.runflow.model.RunStatus;
 import io.runflow.testkit.CallbackDelivery;

@@ -1,9 +1,10 @@
-package io.runflow;
+package io.runflow.errors;
 
+import io.runflow.RetryPolicy;
 import io.runflow.model.ApiError;
 
-/** HTTP 400: the request's shape is wrong (for example malformed JSON); fix the request, do not retry. */
-public final class BadRequestException extends RunflowApiException {
+/** HTTP 5xx: Runflow failed or is unavailable; retried by the {@link RetryPolicy} before it reaches you. */
+public final class ServerException extends RunflowApiException {
 
     private static final long serialVersionUID = 1L;
 
@@ -15,7 +16,7 @@ public final class BadRequestException extends RunflowApiException {
      * @param requestId the request id from the response headers, or {@code null}
      * @param message the full message
      */
-    public BadRequestException(int status, ApiError error, String requestId, String message) {
+    public ServerException(int status, ApiError error, String requestId, String message) {
         super(status, error, requestId, message);
     }
 }

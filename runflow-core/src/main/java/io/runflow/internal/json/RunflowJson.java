@@ -1,4 +1,4 @@
-package io.runflow.internal;
+package io.runflow.internal.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;

@@ -1,4 +1,4 @@
-package io.runflow.internal;
+package io.runflow.internal.json;
 
 import java.io.IOException;
 import java.io.InputStream;

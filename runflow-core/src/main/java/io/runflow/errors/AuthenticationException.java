@@ -1,9 +1,9 @@
-package io.runflow;
+package io.runflow.errors;
 
 import io.runflow.model.ApiError;
 
-/** HTTP 422: the input failed validation; {@link #errors()} names the fields. */
-public final class UnprocessableEntityException extends RunflowApiException {
+/** HTTP 401 ({@code UNAUTHORIZED}): the API key is missing, invalid or revoked. */
+public final class AuthenticationException extends RunflowApiException {
 
     private static final long serialVersionUID = 1L;
 
@@ -15,7 +15,7 @@ public final class UnprocessableEntityException extends RunflowApiException {
      * @param requestId the request id from the response headers, or {@code null}
      * @param message the full message
      */
-    public UnprocessableEntityException(int status, ApiError error, String requestId, String message) {
+    public AuthenticationException(int status, ApiError error, String requestId, String message) {
         super(status, error, requestId, message);
     }
 }

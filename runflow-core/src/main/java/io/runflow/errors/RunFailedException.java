@@ -1,4 +1,4 @@
-package io.runflow;
+package io.runflow.errors;
 
 import io.runflow.model.Run;
 

@@ -1,4 +1,4 @@
-package io.runflow;
+package io.runflow.errors;
 
 /**
  * The root of every exception the SDK throws for a failed call or wait. Unchecked. Messages never

@@ -1,9 +1,9 @@
-package io.runflow;
+package io.runflow.errors;
 
 import io.runflow.model.ApiError;
 
-/** HTTP 402 ({@code INSUFFICIENT_CREDIT}): the organization's balance is too low; top up, then retry. */
-public final class InsufficientCreditException extends RunflowApiException {
+/** HTTP 404: no such run ({@code RUN_NOT_FOUND}), model or resource, or it belongs to another organization. */
+public final class NotFoundException extends RunflowApiException {
 
     private static final long serialVersionUID = 1L;
 
@@ -15,7 +15,7 @@ public final class InsufficientCreditException extends RunflowApiException {
      * @param requestId the request id from the response headers, or {@code null}
      * @param message the full message
      */
-    public InsufficientCreditException(int status, ApiError error, String requestId, String message) {
+    public NotFoundException(int status, ApiError error, String requestId, String message) {
         super(status, error, requestId, message);
     }
 }

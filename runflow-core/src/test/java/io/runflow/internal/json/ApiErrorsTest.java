@@ -1,17 +1,17 @@
-package io.runflow.internal;
+package io.runflow.internal.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.runflow.AuthenticationException;
-import io.runflow.BadRequestException;
-import io.runflow.ConflictException;
-import io.runflow.InsufficientCreditException;
-import io.runflow.NotFoundException;
-import io.runflow.PermissionDeniedException;
-import io.runflow.RateLimitException;
-import io.runflow.RunflowApiException;
-import io.runflow.ServerException;
-import io.runflow.UnprocessableEntityException;
+import io.runflow.errors.AuthenticationException;
+import io.runflow.errors.BadRequestException;
+import io.runflow.errors.ConflictException;
+import io.runflow.errors.InsufficientCreditException;
+import io.runflow.errors.NotFoundException;
+import io.runflow.errors.PermissionDeniedException;
+import io.runflow.errors.RateLimitException;
+import io.runflow.errors.RunflowApiException;
+import io.runflow.errors.ServerException;
+import io.runflow.errors.UnprocessableEntityException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -24,18 +24,18 @@ class ApiErrorsTest {
 
     @ParameterizedTest
     @CsvSource({
-        "400, BAD_REQUEST, io.runflow.BadRequestException",
-        "401, UNAUTHORIZED, io.runflow.AuthenticationException",
-        "402, INSUFFICIENT_CREDIT, io.runflow.InsufficientCreditException",
-        "403, PERMISSION_DENIED, io.runflow.PermissionDeniedException",
-        "404, RUN_NOT_FOUND, io.runflow.NotFoundException",
-        "409, CONFLICT, io.runflow.ConflictException",
-        "422, VALIDATION_ERROR, io.runflow.UnprocessableEntityException",
-        "429, RATE_LIMITED, io.runflow.RateLimitException",
-        "500, INTERNAL, io.runflow.ServerException",
-        "503, MODEL_UNAVAILABLE, io.runflow.ServerException",
-        "405, METHOD_NOT_ALLOWED, io.runflow.RunflowApiException",
-        "413, PAYLOAD_TOO_LARGE, io.runflow.RunflowApiException"
+        "400, BAD_REQUEST, io.runflow.errors.BadRequestException",
+        "401, UNAUTHORIZED, io.runflow.errors.AuthenticationException",
+        "402, INSUFFICIENT_CREDIT, io.runflow.errors.InsufficientCreditException",
+        "403, PERMISSION_DENIED, io.runflow.errors.PermissionDeniedException",
+        "404, RUN_NOT_FOUND, io.runflow.errors.NotFoundException",
+        "409, CONFLICT, io.runflow.errors.ConflictException",
+        "422, VALIDATION_ERROR, io.runflow.errors.UnprocessableEntityException",
+        "429, RATE_LIMITED, io.runflow.errors.RateLimitException",
+        "500, INTERNAL, io.runflow.errors.ServerException",
+        "503, MODEL_UNAVAILABLE, io.runflow.errors.ServerException",
+        "405, METHOD_NOT_ALLOWED, io.runflow.errors.RunflowApiException",
+        "413, PAYLOAD_TOO_LARGE, io.runflow.errors.RunflowApiException"
     })
     void mapsEachStatusToItsException(int status, String code, String type) throws Exception {
         RunflowApiException e = ApiErrors.toException(

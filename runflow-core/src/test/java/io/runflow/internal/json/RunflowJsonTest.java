@@ -1,4 +1,4 @@
-package io.runflow.internal;
+package io.runflow.internal.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,9 +1,9 @@
-package io.runflow;
+package io.runflow.errors;
 
 import io.runflow.model.ApiError;
 
-/** HTTP 403: the key may not do this ({@code PERMISSION_DENIED}, {@code EMAIL_NOT_VERIFIED}, ...); see {@link #code()}. */
-public final class PermissionDeniedException extends RunflowApiException {
+/** HTTP 400: the request's shape is wrong (for example malformed JSON); fix the request, do not retry. */
+public final class BadRequestException extends RunflowApiException {
 
     private static final long serialVersionUID = 1L;
 
@@ -15,7 +15,7 @@ public final class PermissionDeniedException extends RunflowApiException {
      * @param requestId the request id from the response headers, or {@code null}
      * @param message the full message
      */
-    public PermissionDeniedException(int status, ApiError error, String requestId, String message) {
+    public BadRequestException(int status, ApiError error, String requestId, String message) {
         super(status, error, requestId, message);
     }
 }

@@ -1,4 +1,4 @@
-package io.runflow;
+package io.runflow.errors;
 
 /**
  * A 2xx response whose body could not be read as the documented shape. The message names the

@@ -1,5 +1,6 @@
-package io.runflow;
+package io.runflow.errors;
 
+import io.runflow.RetryPolicy;
 import io.runflow.model.ApiError;
 import java.time.Duration;
 import java.util.Optional;

@@ -1,9 +1,9 @@
-package io.runflow;
+package io.runflow.errors;
 
 import io.runflow.model.ApiError;
 
-/** HTTP 5xx: Runflow failed or is unavailable; retried by the {@link RetryPolicy} before it reaches you. */
-public final class ServerException extends RunflowApiException {
+/** HTTP 409 ({@code CONFLICT}): a race or a duplicate create, or an {@code Idempotency-Key} reused with a different body. */
+public final class ConflictException extends RunflowApiException {
 
     private static final long serialVersionUID = 1L;
 
@@ -15,7 +15,7 @@ public final class ServerException extends RunflowApiException {
      * @param requestId the request id from the response headers, or {@code null}
      * @param message the full message
      */
-    public ServerException(int status, ApiError error, String requestId, String message) {
+    public ConflictException(int status, ApiError error, String requestId, String message) {
         super(status, error, requestId, message);
     }
 }

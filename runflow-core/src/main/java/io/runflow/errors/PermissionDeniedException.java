@@ -1,9 +1,9 @@
-package io.runflow;
+package io.runflow.errors;
 
 import io.runflow.model.ApiError;
 
-/** HTTP 409 ({@code CONFLICT}): a race or a duplicate create, or an {@code Idempotency-Key} reused with a different body. */
-public final class ConflictException extends RunflowApiException {
+/** HTTP 403: the key may not do this ({@code PERMISSION_DENIED}, {@code EMAIL_NOT_VERIFIED}, ...); see {@link #code()}. */
+public final class PermissionDeniedException extends RunflowApiException {
 
     private static final long serialVersionUID = 1L;
 
@@ -15,7 +15,7 @@ public final class ConflictException extends RunflowApiException {
      * @param requestId the request id from the response headers, or {@code null}
      * @param message the full message
      */
-    public ConflictException(int status, ApiError error, String requestId, String message) {
+    public PermissionDeniedException(int status, ApiError error, String requestId, String message) {
         super(status, error, requestId, message);
     }
 }

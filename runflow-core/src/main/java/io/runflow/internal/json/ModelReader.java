@@ -1,14 +1,14 @@
-package io.runflow.internal;
+package io.runflow.internal.json;
 
-import static io.runflow.internal.JsonFields.bool;
-import static io.runflow.internal.JsonFields.decimal;
-import static io.runflow.internal.JsonFields.firstText;
-import static io.runflow.internal.JsonFields.intValue;
-import static io.runflow.internal.JsonFields.longValue;
-import static io.runflow.internal.JsonFields.millis;
-import static io.runflow.internal.JsonFields.text;
-import static io.runflow.internal.JsonFields.timestamp;
-import static io.runflow.internal.JsonFields.tree;
+import static io.runflow.internal.json.JsonFields.bool;
+import static io.runflow.internal.json.JsonFields.decimal;
+import static io.runflow.internal.json.JsonFields.firstText;
+import static io.runflow.internal.json.JsonFields.intValue;
+import static io.runflow.internal.json.JsonFields.longValue;
+import static io.runflow.internal.json.JsonFields.millis;
+import static io.runflow.internal.json.JsonFields.text;
+import static io.runflow.internal.json.JsonFields.timestamp;
+import static io.runflow.internal.json.JsonFields.tree;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.runflow.model.ApiError;

@@ -1,4 +1,4 @@
-package io.runflow;
+package io.runflow.errors;
 
 /**
  * The request did not complete: connection refused or reset, timeout, DNS failure, or an interrupted
