@@ -23,6 +23,16 @@ public interface CallbackDeduplicator {
     boolean firstDelivery(RunCallback callback);
 
     /**
+     * Forgets a delivery, so that the next delivery of the same run (or batch) and event counts as
+     * the first again. An endpoint calls it when the application failed to handle a callback it had
+     * marked: it answers 5xx, Runflow retries, and the retry must not be taken for a duplicate.
+     * Releasing a delivery that is not remembered does nothing.
+     *
+     * @param callback a callback that {@link #firstDelivery(RunCallback)} accepted
+     */
+    void release(RunCallback callback);
+
+    /**
      * Returns the key a delivery is identified by: {@code run:<run id>:<event>} or {@code
      * batch:<batch id>:<event>}, with the event name as sent.
      *

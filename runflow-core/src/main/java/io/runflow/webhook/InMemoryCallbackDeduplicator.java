@@ -81,6 +81,14 @@ public final class InMemoryCallbackDeduplicator implements CallbackDeduplicator 
         }
     }
 
+    @Override
+    public void release(RunCallback callback) {
+        String key = CallbackDeduplicator.keyOf(Objects.requireNonNull(callback, "callback"));
+        synchronized (this) {
+            seen.remove(key);
+        }
+    }
+
     /**
      * Returns how many keys are remembered, expired ones not yet evicted included.
      *

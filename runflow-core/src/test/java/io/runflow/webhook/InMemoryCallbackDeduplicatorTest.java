@@ -31,6 +31,29 @@ class InMemoryCallbackDeduplicatorTest {
     }
 
     @Test
+    void takesADeliveryForTheFirstAgainOnceReleased() {
+        InMemoryCallbackDeduplicator deduplicator = InMemoryCallbackDeduplicator.create();
+        deduplicator.firstDelivery(run("run-1", "run.completed"));
+        deduplicator.firstDelivery(run("run-2", "run.completed"));
+
+        deduplicator.release(run("run-1", "run.completed"));
+
+        assertThat(deduplicator.firstDelivery(run("run-1", "run.completed"))).isTrue();
+        assertThat(deduplicator.firstDelivery(run("run-2", "run.completed"))).isFalse();
+    }
+
+    @Test
+    void releasingADeliveryItDoesNotRememberChangesNothing() {
+        InMemoryCallbackDeduplicator deduplicator = InMemoryCallbackDeduplicator.create();
+        deduplicator.firstDelivery(run("run-1", "run.completed"));
+
+        deduplicator.release(run("run-9", "run.completed"));
+
+        assertThat(deduplicator.size()).isEqualTo(1);
+        assertThat(deduplicator.firstDelivery(run("run-1", "run.completed"))).isFalse();
+    }
+
+    @Test
     void tellsRunsEventsAndBatchesApart() {
         CallbackDeduplicator deduplicator = InMemoryCallbackDeduplicator.create();
 
