@@ -1,5 +1,7 @@
 package io.runflow;
 
+import io.runflow.RunflowObserver.Wait.EndedBy;
+import io.runflow.RunflowObserver.Wait.Outcome;
 import io.runflow.errors.RunCanceledException;
 import io.runflow.errors.RunFailedException;
 import io.runflow.errors.RunTimeoutException;
@@ -22,7 +24,7 @@ import java.util.function.Consumer;
 /**
  * One wait for one run. Between polls it holds no thread: the scheduler fires a task that hands the
  * blocking {@code GET} to the executor, and the next poll is scheduled from there. A verified
- * callback ({@link #offer(Run)}) completes it at once. A deadline task, scheduled at the start, ends
+ * callback ({@link #settle(Run)}) completes it at once. A deadline task, scheduled at the start, ends
  * the wait on time even while a slow poll is still in flight (that poll's answer is then ignored).
  * The future completes exactly once, whichever of poll, callback, deadline, cancellation or the
  * client's close comes first; completing it cancels whatever is still scheduled.
@@ -37,6 +39,8 @@ final class RunWaiter {
     private final Executor executor;
     private final Instant deadline;
     private final Consumer<Run> onStatusChange;
+    private final RunflowObserver observer;
+    private final Instant startedAt;
     private final CompletableFuture<Run> result = new CompletableFuture<>();
 
     private volatile ScheduledFuture<?> nextPoll;
@@ -44,6 +48,7 @@ final class RunWaiter {
     private Run last;
     private RunflowException lastFailure;
     private int unchangedPolls;
+    private int polls;
 
     RunWaiter(
             String runId,
@@ -52,7 +57,8 @@ final class RunWaiter {
             Clock clock,
             ScheduledExecutorService scheduler,
             Executor executor,
-            Consumer<Run> onStatusChange) {
+            Consumer<Run> onStatusChange,
+            RunflowObserver observer) {
         this.runId = runId;
         this.api = api;
         this.policy = policy;
@@ -60,10 +66,15 @@ final class RunWaiter {
         this.scheduler = scheduler;
         this.executor = executor;
         this.onStatusChange = onStatusChange;
-        this.deadline = clock.instant().plus(policy.timeout());
+        this.observer = observer;
+        this.startedAt = clock.instant();
+        this.deadline = startedAt.plus(policy.timeout());
         result.whenComplete((run, failure) -> {
             cancel(nextPoll);
             cancel(deadlineTask);
+            if (result.isCancelled()) {
+                report(Outcome.ABANDONED, EndedBy.CALLER);
+            }
         });
     }
 
@@ -77,8 +88,11 @@ final class RunWaiter {
 
     /** Starts polling, or completes at once if the known state is already terminal. */
     void start(Run known) {
-        if (known != null && offer(known)) {
-            return;
+        if (known != null) {
+            settle(known, EndedBy.KNOWN_STATE);
+            if (result.isDone()) {
+                return;
+            }
         }
         // The first poll before the deadline: a virtual-time scheduler that runs whatever it holds
         // (the testkit's) must never find the deadline alone in its queue.
@@ -98,20 +112,15 @@ final class RunWaiter {
     }
 
     /**
-     * Takes a state of the run from anywhere (a poll, a callback).
-     *
-     * @return true if the wait is over
-     */
-    boolean offer(Run run) {
-        settle(run);
-        return result.isDone();
-    }
-
-    /**
-     * Takes a state of the run and tells whether it was this state that completed the wait: false
-     * for a non-terminal state, and false if another state (a concurrent poll or callback) won.
+     * Takes a state of the run from a callback and tells whether it was this state that completed the
+     * wait: false for a non-terminal state, and false if another state (a concurrent poll or
+     * callback) won.
      */
     boolean settle(Run run) {
+        return settle(run, EndedBy.CALLBACK);
+    }
+
+    private boolean settle(Run run, EndedBy source) {
         boolean changed;
         synchronized (this) {
             changed = last == null
@@ -124,18 +133,22 @@ final class RunWaiter {
             try {
                 onStatusChange.accept(run);
             } catch (RuntimeException e) {
-                return result.completeExceptionally(e);
+                return fail(e, Outcome.ERROR, source);
             }
         }
         RunStatus status = run.status();
         switch (status) {
             case SUCCEEDED:
             case PARTIAL_SUCCEEDED:
-                return result.complete(run);
+                if (result.complete(run)) {
+                    report(Outcome.SUCCEEDED, source);
+                    return true;
+                }
+                return false;
             case FAILED:
-                return result.completeExceptionally(new RunFailedException(run));
+                return fail(new RunFailedException(run), Outcome.FAILED, source);
             case CANCELED:
-                return result.completeExceptionally(new RunCanceledException(run));
+                return fail(new RunCanceledException(run), Outcome.CANCELED, source);
             default:
                 return false;
         }
@@ -143,7 +156,10 @@ final class RunWaiter {
 
     /** Ends the wait because the client is closing. */
     void close() {
-        result.completeExceptionally(new RunflowException("the client was closed while waiting for run " + runId));
+        fail(
+                new RunflowException("the client was closed while waiting for run " + runId),
+                Outcome.ABANDONED,
+                EndedBy.CALLER);
     }
 
     private void schedulePoll() {
@@ -183,11 +199,14 @@ final class RunWaiter {
             return;
         }
         Run run;
+        synchronized (this) {
+            polls++;
+        }
         try {
             run = api.getRun(runId);
         } catch (RunflowException e) {
             if (!RetryPolicy.isRetryable(e)) {
-                result.completeExceptionally(e);
+                fail(e, Outcome.ERROR, EndedBy.POLL);
                 return;
             }
             // The transport already retried; a wait outlasts a blip, so poll again until the deadline.
@@ -198,10 +217,11 @@ final class RunWaiter {
             return;
         } catch (Throwable e) {
             // Whatever the transport throws, the future must not be left pending forever.
-            result.completeExceptionally(e);
+            fail(e, Outcome.ERROR, EndedBy.POLL);
             return;
         }
-        if (!offer(run)) {
+        settle(run, EndedBy.POLL);
+        if (!result.isDone()) {
             continueOrTimeOut();
         }
     }
@@ -225,17 +245,43 @@ final class RunWaiter {
             failure = lastFailure;
         }
         if (seen != null) {
-            result.completeExceptionally(new RunTimeoutException(seen, policy.timeout()));
+            fail(new RunTimeoutException(seen, policy.timeout()), Outcome.TIMED_OUT, EndedBy.DEADLINE);
         } else if (failure != null) {
-            result.completeExceptionally(failure);
+            fail(failure, Outcome.ERROR, EndedBy.DEADLINE);
         } else {
-            result.completeExceptionally(
-                    new RunflowIoException("no answer about run " + runId + " within " + policy.timeout(), null));
+            fail(
+                    new RunflowIoException("no answer about run " + runId + " within " + policy.timeout(), null),
+                    Outcome.TIMED_OUT,
+                    EndedBy.DEADLINE);
         }
     }
 
     private void closed(RejectedExecutionException e) {
-        result.completeExceptionally(new RunflowException("client is closed; cannot wait for run " + runId, e));
+        fail(
+                new RunflowException("client is closed; cannot wait for run " + runId, e),
+                Outcome.ABANDONED,
+                EndedBy.CALLER);
+    }
+
+    /** Completes the wait with a failure; only the one completion that wins is reported. */
+    private boolean fail(Throwable failure, Outcome outcome, EndedBy source) {
+        if (result.completeExceptionally(failure)) {
+            report(outcome, source);
+            return true;
+        }
+        return false;
+    }
+
+    private void report(Outcome outcome, EndedBy source) {
+        if (observer == RunflowObserver.noop()) {
+            return;
+        }
+        int made;
+        synchronized (this) {
+            made = polls;
+        }
+        observer.onWait(
+                new RunflowObserver.Wait(runId, outcome, source, Duration.between(startedAt, clock.instant()), made));
     }
 
     private long nanosUntil(Instant instant) {

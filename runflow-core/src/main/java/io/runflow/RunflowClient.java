@@ -234,6 +234,7 @@ public final class RunflowClient implements AutoCloseable {
         private ScheduledExecutorService scheduler;
         private java.util.concurrent.Executor executor;
         private RunflowTransport transport;
+        private RunflowObserver observer = RunflowObserver.noop();
 
         private Builder() {}
 
@@ -402,6 +403,18 @@ public final class RunflowClient implements AutoCloseable {
         }
 
         /**
+         * Sets who hears each HTTP attempt, retry and wait, for metrics and tracing. An observer that
+         * throws is logged and ignored.
+         *
+         * @param observer the observer; default {@link RunflowObserver#noop()}
+         * @return this builder
+         */
+        public Builder observer(RunflowObserver observer) {
+            this.observer = Objects.requireNonNull(observer, "observer");
+            return this;
+        }
+
+        /**
          * Sets the transport explicitly instead of finding one on the class path.
          *
          * @param transport the transport
@@ -470,7 +483,8 @@ public final class RunflowClient implements AutoCloseable {
                     pollPolicy,
                     clock,
                     sleeper,
-                    userAgent);
+                    userAgent,
+                    observer);
             RunflowTransport chosen = transport != null ? transport : discoverTransport();
             RunflowApi api = Objects.requireNonNull(chosen.create(options), "transport returned no RunflowApi");
             return new RunflowClient(this, options, api);

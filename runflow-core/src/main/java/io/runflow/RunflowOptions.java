@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param clock the time source of deadlines
  * @param sleeper waits between retries
  * @param userAgent the {@code User-Agent} header value
+ * @param observer hears each HTTP attempt and retry (transports report them) and each wait; never
+ *     throws (see {@link RunflowObserver#failSafe(RunflowObserver)})
  */
 public record RunflowOptions(
         String apiKey,
@@ -30,7 +32,8 @@ public record RunflowOptions(
         PollPolicy pollPolicy,
         Clock clock,
         Sleeper sleeper,
-        String userAgent) {
+        String userAgent,
+        RunflowObserver observer) {
 
     /** Checks that nothing required is missing. */
     public RunflowOptions {
@@ -43,12 +46,14 @@ public record RunflowOptions(
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(sleeper, "sleeper");
         Objects.requireNonNull(userAgent, "userAgent");
+        observer = RunflowObserver.failSafe(observer);
     }
 
     @Override
     public String toString() {
         return "RunflowOptions[apiKey=***, baseUrl=" + baseUrl + ", organizationId=" + organizationId
                 + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", retryPolicy="
-                + retryPolicy + ", pollPolicy=" + pollPolicy + ", userAgent=" + userAgent + "]";
+                + retryPolicy + ", pollPolicy=" + pollPolicy + ", userAgent=" + userAgent + ", observer=" + observer
+                + "]";
     }
 }

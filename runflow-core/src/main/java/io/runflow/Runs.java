@@ -339,7 +339,8 @@ public final class Runs {
     }
 
     private CompletableFuture<Run> startWait(String runId, Run known, PollPolicy policy, Consumer<Run> onStatusChange) {
-        RunWaiter waiter = new RunWaiter(runId, api, policy, options.clock(), scheduler, executor, onStatusChange);
+        RunWaiter waiter = new RunWaiter(
+                runId, api, policy, options.clock(), scheduler, executor, onStatusChange, options.observer());
         pending.add(waiter);
         waiter.start(known);
         return waiter.future();

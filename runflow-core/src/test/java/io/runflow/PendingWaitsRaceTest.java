@@ -67,6 +67,7 @@ class PendingWaitsRaceTest {
     }
 
     private RunWaiter waiter() {
-        return new RunWaiter("r", api, PollPolicy.defaults(), clock, scheduler, Runnable::run, run -> {});
+        return new RunWaiter(
+                "r", api, PollPolicy.defaults(), clock, scheduler, Runnable::run, run -> {}, RunflowObserver.noop());
     }
 }

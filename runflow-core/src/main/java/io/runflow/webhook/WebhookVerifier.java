@@ -155,6 +155,15 @@ public final class WebhookVerifier {
         return value;
     }
 
+    /**
+     * Returns the largest body accepted; a longer one is rejected before it is hashed.
+     *
+     * @return the limit in bytes
+     */
+    public long maxBodySize() {
+        return maxBodySize;
+    }
+
     @Override
     public String toString() {
         return "WebhookVerifier[secrets=" + secrets.size() + " (redacted), maxBodySize=" + maxBodySize + "]";

@@ -3,6 +3,7 @@ package io.runflow.feign;
 import feign.RetryableException;
 import feign.Retryer;
 import io.runflow.RetryPolicy;
+import io.runflow.RunflowObserver;
 import io.runflow.Sleeper;
 import io.runflow.errors.RunflowException;
 import io.runflow.errors.RunflowIoException;
@@ -11,18 +12,20 @@ import java.util.Optional;
 
 /**
  * Core's {@link RetryPolicy} as Feign's {@link Retryer}: one instance per call (Feign clones it), the
- * delay slept through the injected {@link Sleeper}. When the policy gives up, the core exception
+ * delay slept through the injected {@link Sleeper} and reported to the observer first. When the policy gives up, the core exception
  * itself is thrown, so callers never see Feign's wrapper.
  */
 final class PolicyRetryer implements Retryer {
 
     private final RetryPolicy policy;
     private final Sleeper sleeper;
+    private final RunflowObserver observer;
     private int failedAttempts;
 
-    PolicyRetryer(RetryPolicy policy, Sleeper sleeper) {
+    PolicyRetryer(RetryPolicy policy, Sleeper sleeper, RunflowObserver observer) {
         this.policy = policy;
         this.sleeper = sleeper;
+        this.observer = observer;
     }
 
     @Override
@@ -32,6 +35,10 @@ final class PolicyRetryer implements Retryer {
         Optional<Duration> delay = policy.delayBeforeRetry(failedAttempts, failure);
         if (delay.isEmpty()) {
             throw failure;
+        }
+        if (observer != RunflowObserver.noop()) {
+            observer.onRetry(new RunflowObserver.Retry(
+                    Endpoints.of(e.request()), failedAttempts, FailureKinds.reason(failure), delay.get()));
         }
         try {
             sleeper.sleep(delay.get());
@@ -46,6 +53,6 @@ final class PolicyRetryer implements Retryer {
 
     @Override
     public Retryer clone() {
-        return new PolicyRetryer(policy, sleeper);
+        return new PolicyRetryer(policy, sleeper, observer);
     }
 }

@@ -1,6 +1,8 @@
 package io.runflow.feign;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import feign.Capability;
+import feign.Client;
 import feign.Feign;
 import feign.FeignException;
 import feign.Logger;
@@ -8,6 +10,7 @@ import feign.Request;
 import feign.http2client.Http2Client;
 import feign.jackson.JacksonEncoder;
 import io.runflow.RunflowApi;
+import io.runflow.RunflowObserver;
 import io.runflow.RunflowOptions;
 import io.runflow.RunflowTransport;
 import io.runflow.errors.RunflowException;
@@ -50,6 +53,7 @@ import java.util.function.Supplier;
  * the same {@code Idempotency-Key} on every attempt), delays slept by the options' {@link
  * io.runflow.Sleeper}; connect and read timeouts from the options (capped at about 24.8 days, Feign's
  * limit); HTTP/1.1 for every base URL (h2 when you pass such a client through the customizer); SLF4J
+ * attempts and retries reported to the options' {@link io.runflow.RunflowObserver}; SLF4J
  * logging at DEBUG (logger {@code io.runflow.feign.RunflowFeign}, Feign level {@code BASIC} unless
  * customized) that never shows the API key or a webhook secret.
  *
@@ -60,10 +64,12 @@ public final class RunflowFeign implements RunflowApi {
 
     private final RunflowFeignApi api;
     private final HttpClient httpClient;
+    private final boolean observed;
 
-    private RunflowFeign(RunflowFeignApi api, HttpClient httpClient) {
+    private RunflowFeign(RunflowFeignApi api, HttpClient httpClient, boolean observed) {
         this.api = api;
         this.httpClient = httpClient;
+        this.observed = observed;
     }
 
     /**
@@ -118,14 +124,25 @@ public final class RunflowFeign implements RunflowApi {
                 .encoder(new JacksonEncoder(mapper))
                 .decoder(new RunflowDecoder(mapper))
                 .errorDecoder(new RunflowErrorDecoder())
-                .retryer(new PolicyRetryer(options.retryPolicy(), options.sleeper()))
+                .retryer(new PolicyRetryer(options.retryPolicy(), options.sleeper(), options.observer()))
                 .requestInterceptor(new HeadersInterceptor(options))
                 .logger(new RedactingLogger(options.apiKey()))
                 .logLevel(Logger.Level.BASIC);
+        RunflowObserver observer = options.observer();
+        boolean observed = observer != RunflowObserver.noop();
+        if (observed) {
+            // A capability, not a client: it wraps whichever client the customizer ends up setting.
+            builder.addCapability(new Capability() {
+                @Override
+                public Client enrich(Client client) {
+                    return new ObservedClient(client, observer);
+                }
+            });
+        }
         customizer.customize(builder);
         RunflowFeignApi api =
                 builder.target(RunflowFeignApi.class, options.baseUrl().toString());
-        return new RunflowFeign(api, httpClient);
+        return new RunflowFeign(api, httpClient, observed);
     }
 
     /**
@@ -261,9 +278,9 @@ public final class RunflowFeign implements RunflowApi {
         return ModelIds.encodeSegment(value);
     }
 
-    private static <T> T call(Supplier<T> request) {
+    private <T> T call(Supplier<T> request) {
         try {
-            return request.get();
+            return observed ? Attempts.counting(request) : request.get();
         } catch (RunflowException e) {
             throw e;
         } catch (FeignException e) {

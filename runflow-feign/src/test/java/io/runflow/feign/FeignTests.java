@@ -3,6 +3,7 @@ package io.runflow.feign;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.runflow.PollPolicy;
 import io.runflow.RetryPolicy;
+import io.runflow.RunflowObserver;
 import io.runflow.RunflowOptions;
 import io.runflow.Sleeper;
 import io.runflow.internal.json.RunflowJson;
@@ -54,7 +55,8 @@ final class FeignTests {
                 PollPolicy.defaults(),
                 Clock.systemUTC(),
                 sleeper,
-                USER_AGENT);
+                USER_AGENT,
+                RunflowObserver.noop());
     }
 
     static JsonNode json(RecordedRequest request) {

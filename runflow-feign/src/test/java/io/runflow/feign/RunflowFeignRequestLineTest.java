@@ -7,6 +7,7 @@ import feign.Request;
 import feign.Response;
 import io.runflow.PollPolicy;
 import io.runflow.RetryPolicy;
+import io.runflow.RunflowObserver;
 import io.runflow.RunflowOptions;
 import io.runflow.Sleeper;
 import io.runflow.catalog.FluxProUltra;
@@ -45,7 +46,8 @@ class RunflowFeignRequestLineTest {
                 PollPolicy.defaults(),
                 Clock.systemUTC(),
                 Sleeper.system(),
-                "runflow-java/test");
+                "runflow-java/test",
+                RunflowObserver.noop());
         return RunflowFeign.create(
                 options,
                 feign -> feign.client((request, timeouts) -> {
@@ -158,7 +160,8 @@ class RunflowFeignRequestLineTest {
                         PollPolicy.defaults(),
                         Clock.systemUTC(),
                         Sleeper.system(),
-                        "runflow-java/test"))) {
+                        "runflow-java/test",
+                        RunflowObserver.noop()))) {
             assertThat(tls).hasToString("RunflowFeign[HTTP_1_1]");
             assertThat(plain).hasToString("RunflowFeign[HTTP_1_1]");
         }

@@ -1,0 +1,87 @@
+package io.runflow;
+
+import java.util.Objects;
+
+/**
+ * Shields the SDK from an observer that throws: each event is passed on, and whatever the observer
+ * throws is logged and dropped, so it never changes a call's result. {@link #wrap} is how every
+ * component that reports events gets its observer.
+ */
+final class SafeObserver implements RunflowObserver {
+
+    /** The default observer: does nothing, and is recognised so that no event is even built for it. */
+    static final RunflowObserver NOOP = new RunflowObserver() {
+        @Override
+        public String toString() {
+            return "RunflowObserver.noop()";
+        }
+    };
+
+    private static final System.Logger LOG = System.getLogger(RunflowObserver.class.getName());
+
+    private final RunflowObserver delegate;
+
+    private SafeObserver(RunflowObserver delegate) {
+        this.delegate = delegate;
+    }
+
+    /**
+     * Returns an observer that never throws.
+     *
+     * @param observer the user's observer
+     * @return {@code observer} itself if it is the no-op or already safe, else a safe wrapper
+     */
+    static RunflowObserver wrap(RunflowObserver observer) {
+        Objects.requireNonNull(observer, "observer");
+        return observer == NOOP || observer instanceof SafeObserver ? observer : new SafeObserver(observer);
+    }
+
+    @Override
+    public void onHttpAttempt(HttpAttempt attempt) {
+        try {
+            delegate.onHttpAttempt(attempt);
+        } catch (RuntimeException e) {
+            ignored("onHttpAttempt", e);
+        }
+    }
+
+    @Override
+    public void onRetry(Retry retry) {
+        try {
+            delegate.onRetry(retry);
+        } catch (RuntimeException e) {
+            ignored("onRetry", e);
+        }
+    }
+
+    @Override
+    public void onWait(Wait wait) {
+        try {
+            delegate.onWait(wait);
+        } catch (RuntimeException e) {
+            ignored("onWait", e);
+        }
+    }
+
+    @Override
+    public void onWebhook(WebhookRequest request) {
+        try {
+            delegate.onWebhook(request);
+        } catch (RuntimeException e) {
+            ignored("onWebhook", e);
+        }
+    }
+
+    private void ignored(String method, RuntimeException e) {
+        // The class name only: the observer's own message might quote what it was handed.
+        LOG.log(
+                System.Logger.Level.WARNING,
+                () -> "RunflowObserver " + delegate.getClass().getName() + "." + method + " threw "
+                        + e.getClass().getName() + "; ignored");
+    }
+
+    @Override
+    public String toString() {
+        return delegate.toString();
+    }
+}

@@ -1,0 +1,287 @@
+package io.runflow.webhook;
+
+import io.runflow.RunflowClient;
+import io.runflow.RunflowObserver;
+import io.runflow.RunflowObserver.WebhookRequest;
+import io.runflow.RunflowObserver.WebhookRequest.Outcome;
+import io.runflow.webhook.WebhookVerificationException.Reason;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * A webhook endpoint without a framework: takes the raw body and the headers of a request Runflow
+ * sent to a {@code callback_url}, and answers what Runflow should hear. The Spring and Micronaut
+ * modules route their HTTP requests here; with any other server, call {@link #handle} from its POST
+ * handler.
+ *
+ * <pre>{@code
+ * WebhookEndpoint endpoint = WebhookEndpoint.builder()
+ *         .verifier(WebhookVerifier.builder().secret(System.getenv("RUNFLOW_WEBHOOK_SECRET")).build())
+ *         .client(runflow)                       // a verified callback ends runs().await(..) at once
+ *         .listener(callback -> orders.rendered(callback.runId(), callback.output()))
+ *         .build();
+ * WebhookResponse response = endpoint.handle(rawBody, request::getHeader);
+ * }</pre>
+ *
+ * <p>What {@link #handle} answers, in the order it decides:
+ *
+ * <table>
+ *   <caption>Statuses</caption>
+ *   <tr><th>status</th><th>when</th><th>body</th></tr>
+ *   <tr><td>413</td><td>the body is over the verifier's {@link WebhookVerifier#maxBodySize()},
+ *       decided before it is hashed or parsed</td>
+ *       <td>{@code {"outcome":"rejected","reason":"body_too_large"}}</td></tr>
+ *   <tr><td>401</td><td>the {@code Runflow-Signature} is missing, malformed or wrong</td>
+ *       <td>{@code {"outcome":"rejected","reason":"missing_signature"}}, {@code malformed_signature}
+ *       or {@code signature_mismatch}</td></tr>
+ *   <tr><td>400</td><td>signed, but not a callback</td>
+ *       <td>{@code {"outcome":"rejected","reason":"body_not_a_callback"}}</td></tr>
+ *   <tr><td>200</td><td>a verified callback already delivered: the listeners are not called
+ *       again</td><td>{@code {"outcome":"duplicate"}}</td></tr>
+ *   <tr><td>500</td><td>the de-duplicator failed (for example its database is down)</td>
+ *       <td>{@code {"outcome":"failed","reason":"deduplication_failed"}}</td></tr>
+ *   <tr><td>500</td><td>a listener threw: the delivery's de-duplication mark is released, so
+ *       Runflow's retry (it retries 5xx) is delivered again</td>
+ *       <td>{@code {"outcome":"failed","reason":"listener_failed"}}</td></tr>
+ *   <tr><td>200</td><td>delivered to every listener</td><td>{@code {"outcome":"delivered"}}</td></tr>
+ * </table>
+ *
+ * <p>With {@link Builder#client(RunflowClient)}, every verified run callback, a duplicate too, is
+ * offered to that client's waits on its run, which end at once (each wait ends once). Batch
+ * callbacks ({@link RunCallback#batchId()}) are verified, de-duplicated and handed to the listeners
+ * like run callbacks.
+ *
+ * <p>{@link #handle} never throws for anything a request contains. It is thread-safe; listeners run
+ * on the calling thread, in the order they were added.
+ */
+public final class WebhookEndpoint {
+
+    private static final System.Logger LOG = System.getLogger(WebhookEndpoint.class.getName());
+
+    private static final WebhookResponse DELIVERED = new WebhookResponse(200, "{\"outcome\":\"delivered\"}");
+    private static final WebhookResponse DUPLICATE = new WebhookResponse(200, "{\"outcome\":\"duplicate\"}");
+    private static final WebhookResponse LISTENER_FAILED =
+            new WebhookResponse(500, "{\"outcome\":\"failed\",\"reason\":\"listener_failed\"}");
+    private static final WebhookResponse DEDUPLICATION_FAILED =
+            new WebhookResponse(500, "{\"outcome\":\"failed\",\"reason\":\"deduplication_failed\"}");
+    private static final byte[] EMPTY = new byte[0];
+
+    private final WebhookVerifier verifier;
+    private final CallbackDeduplicator deduplicator;
+    private final RunflowClient client;
+    private final List<CallbackListener> listeners;
+    private final RunflowObserver observer;
+
+    private WebhookEndpoint(Builder builder) {
+        this.verifier = builder.verifier;
+        this.deduplicator = builder.deduplicator != null ? builder.deduplicator : InMemoryCallbackDeduplicator.create();
+        this.client = builder.client;
+        this.listeners = List.copyOf(builder.listeners);
+        this.observer = RunflowObserver.failSafe(builder.observer);
+    }
+
+    /**
+     * Starts an endpoint configuration.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Answers one request.
+     *
+     * @param rawBody the request body exactly as received ({@code null} is taken as empty); a body
+     *     longer than {@link #maxBodySize()} is answered 413 unread, so an adapter need not read more
+     *     than {@code maxBodySize() + 1} bytes
+     * @param header returns a request header's value by name, or {@code null} if absent; for
+     *     example {@code request::getHeader}
+     * @return the status and body to answer
+     */
+    public WebhookResponse handle(byte[] rawBody, Function<String, String> header) {
+        Objects.requireNonNull(header, "header");
+        long start = System.nanoTime();
+        RunCallback callback;
+        try {
+            callback = verifier.verify(rawBody == null ? EMPTY : rawBody, header);
+        } catch (WebhookVerificationException e) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "Runflow callback rejected: " + e.getMessage());
+            return answer(rejection(e.reason()), outcomeOf(e.reason()), start);
+        }
+        if (client != null && !callback.isBatch()) {
+            client.callbacks().accept(callback.toRun());
+        }
+        boolean first;
+        try {
+            first = deduplicator.firstDelivery(callback);
+        } catch (RuntimeException e) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "Runflow callback " + callback + " not delivered: the de-duplicator failed; answered 500,"
+                            + " so Runflow retries",
+                    e);
+            return answer(DEDUPLICATION_FAILED, Outcome.FAILED, start);
+        }
+        if (!first) {
+            return answer(DUPLICATE, Outcome.DUPLICATE, start);
+        }
+        for (CallbackListener listener : listeners) {
+            try {
+                listener.onCallback(callback);
+            } catch (RuntimeException | Error e) {
+                release(callback);
+                if (e instanceof VirtualMachineError) {
+                    throw (VirtualMachineError) e;
+                }
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "Runflow callback listener failed for " + callback + "; answered 500, so Runflow retries",
+                        e);
+                return answer(LISTENER_FAILED, Outcome.FAILED, start);
+            }
+        }
+        return answer(DELIVERED, Outcome.DELIVERED, start);
+    }
+
+    /**
+     * Returns the largest body accepted, the verifier's limit.
+     *
+     * @return the limit in bytes
+     */
+    public long maxBodySize() {
+        return verifier.maxBodySize();
+    }
+
+    private void release(RunCallback callback) {
+        try {
+            deduplicator.release(callback);
+        } catch (RuntimeException e) {
+            // The retry will be taken for a duplicate: say so, since the callback is then lost here.
+            LOG.log(
+                    System.Logger.Level.ERROR,
+                    "Runflow callback " + callback + " could not be released after its listener failed;"
+                            + " Runflow's retry will be taken for a duplicate",
+                    e);
+        }
+    }
+
+    private WebhookResponse answer(WebhookResponse response, Outcome outcome, long start) {
+        if (observer != RunflowObserver.noop()) {
+            observer.onWebhook(
+                    new WebhookRequest(outcome, response.status(), Duration.ofNanos(System.nanoTime() - start)));
+        }
+        return response;
+    }
+
+    private static WebhookResponse rejection(Reason reason) {
+        return new WebhookResponse(
+                reason.httpStatus(),
+                "{\"outcome\":\"rejected\",\"reason\":\"" + reason.name().toLowerCase(Locale.ROOT) + "\"}");
+    }
+
+    private static Outcome outcomeOf(Reason reason) {
+        switch (reason) {
+            case BODY_TOO_LARGE:
+                return Outcome.TOO_LARGE;
+            case BODY_NOT_A_CALLBACK:
+                return Outcome.NOT_A_CALLBACK;
+            default:
+                return Outcome.UNAUTHORIZED;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "WebhookEndpoint[verifier=" + verifier + ", deduplicator=" + deduplicator + ", listeners="
+                + listeners.size() + ", client=" + (client != null) + "]";
+    }
+
+    /** Configures a {@link WebhookEndpoint}. */
+    public static final class Builder {
+        private WebhookVerifier verifier;
+        private CallbackDeduplicator deduplicator;
+        private RunflowClient client;
+        private final List<CallbackListener> listeners = new ArrayList<>();
+        private RunflowObserver observer = RunflowObserver.noop();
+
+        private Builder() {}
+
+        /**
+         * Sets the verifier that checks each request's signature (required).
+         *
+         * @param verifier the verifier, with the organization's callback secrets
+         * @return this builder
+         */
+        public Builder verifier(WebhookVerifier verifier) {
+            this.verifier = Objects.requireNonNull(verifier, "verifier");
+            return this;
+        }
+
+        /**
+         * Sets what tells first deliveries from repeats. Behind a load balancer, share it between the
+         * instances ({@code JdbcCallbackDeduplicator}).
+         *
+         * @param deduplicator the de-duplicator; default a new {@link InMemoryCallbackDeduplicator}
+         *     with its defaults
+         * @return this builder
+         */
+        public Builder deduplicator(CallbackDeduplicator deduplicator) {
+            this.deduplicator = Objects.requireNonNull(deduplicator, "deduplicator");
+            return this;
+        }
+
+        /**
+         * Sets the client whose waits each verified run callback ends at once ({@code
+         * runs().await(..)}, {@code run(..)}), so polling is only the fallback. The endpoint does not
+         * close it.
+         *
+         * @param client the application's client; default none
+         * @return this builder
+         */
+        public Builder client(RunflowClient client) {
+            this.client = Objects.requireNonNull(client, "client");
+            return this;
+        }
+
+        /**
+         * Adds a listener; each verified callback reaches every listener once, in the order added.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder listener(CallbackListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Sets who hears each request's outcome, for metrics. An observer that throws is logged and
+         * ignored.
+         *
+         * @param observer the observer; default {@link RunflowObserver#noop()}
+         * @return this builder
+         */
+        public Builder observer(RunflowObserver observer) {
+            this.observer = Objects.requireNonNull(observer, "observer");
+            return this;
+        }
+
+        /**
+         * Builds the endpoint.
+         *
+         * @return the endpoint
+         * @throws IllegalStateException if no verifier is set
+         */
+        public WebhookEndpoint build() {
+            if (verifier == null) {
+                throw new IllegalStateException("verifier is required: call WebhookEndpoint.builder().verifier(..)");
+            }
+            return new WebhookEndpoint(this);
+        }
+    }
+}
