@@ -1,8 +1,6 @@
 package io.runflow.feign;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import feign.Capability;
-import feign.Client;
 import feign.Feign;
 import feign.FeignException;
 import feign.Logger;
@@ -132,12 +130,7 @@ public final class RunflowFeign implements RunflowApi {
         boolean observed = observer != RunflowObserver.noop();
         if (observed) {
             // A capability, not a client: it wraps whichever client the customizer ends up setting.
-            builder.addCapability(new Capability() {
-                @Override
-                public Client enrich(Client client) {
-                    return new ObservedClient(client, observer);
-                }
-            });
+            builder.addCapability(new ObservingCapability(observer));
         }
         customizer.customize(builder);
         RunflowFeignApi api =
