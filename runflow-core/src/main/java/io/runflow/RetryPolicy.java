@@ -15,9 +15,27 @@ import java.util.function.DoubleSupplier;
 /**
  * When a failed request is tried again, and after how long. One policy, used by every transport.
  *
- * <p>Retried: HTTP 429, HTTP 5xx and I/O failures ({@link RunflowIoException}). Never retried: any
- * other 4xx. Creates are retried too: each create carries one {@code Idempotency-Key} across all of
- * its attempts, so a retry never makes a second billed run.
+ * <p>Never retried: any 4xx other than 429. Always worth a retry: HTTP 429 (the request was refused,
+ * not applied) and an I/O failure before the request left the client ({@link
+ * RunflowIoException#mayHaveReachedServer()} false: connection refused, connect timeout). The other
+ * failures are <em>ambiguous</em> ({@link #isAmbiguous}): HTTP 5xx and I/O failures after the request
+ * was sent (read timeout, connection reset or dropped, EOF) leave open whether Runflow applied it.
+ * Those are retried only when repeating the call is {@link Replay#SAFE}: reads, {@code PATCH}, run
+ * create (one {@code Idempotency-Key} across all of its attempts, so a retry never makes a second
+ * billed run) and the admin cancellation (idempotent on terminal runs). For an {@link Replay#UNSAFE}
+ * call (creating a callback secret, redelivering a callback) the transport throws the ambiguous
+ * failure at once, its message ending {@code "; not retried: the request may have been applied, check
+ * before repeating it"}.
+ *
+ * <table>
+ *   <caption>Retried?</caption>
+ *   <tr><th>failure</th><th>{@code SAFE}</th><th>{@code UNSAFE}</th></tr>
+ *   <tr><td>429</td><td>yes</td><td>yes</td></tr>
+ *   <tr><td>I/O, never sent</td><td>yes</td><td>yes</td></tr>
+ *   <tr><td>5xx</td><td>yes</td><td>no</td></tr>
+ *   <tr><td>I/O, may have reached the server</td><td>yes</td><td>no</td></tr>
+ *   <tr><td>other 4xx, decoding failures</td><td>no</td><td>no</td></tr>
+ * </table>
  *
  * <p>The delay before retry {@code n} (1 for the first retry) is {@code min(maxDelay, initialDelay ×
  * 2^(n-1))} plus a jitter uniformly drawn from {@code [0, maxJitter)}. A {@code Retry-After} sent with
@@ -77,20 +95,88 @@ public final class RetryPolicy {
     }
 
     /**
-     * Tells whether a failure is worth another attempt, regardless of how many were made.
+     * Whether a call may be sent again after an ambiguous failure without being applied twice. A
+     * transport knows it per endpoint and passes it to {@link #delayBeforeRetry(int, RunflowException,
+     * Replay)}.
+     */
+    public enum Replay {
+        /**
+         * Repeating the call cannot apply it twice: {@code GET}, {@code PATCH}, and the {@code POST}s
+         * the contract makes idempotent (run create, which carries an {@code Idempotency-Key}; the
+         * admin cancellation, idempotent on terminal runs). Every retryable failure is retried.
+         */
+        SAFE,
+        /**
+         * Repeating the call could apply it twice ({@code POST /v1/callback-secrets}, {@code POST
+         * /v1/runs/{id}/callback-redeliveries}): only failures that provably did not apply it (429,
+         * I/O before the request left the client) are retried, never an {@linkplain #isAmbiguous
+         * ambiguous} one.
+         */
+        UNSAFE
+    }
+
+    /**
+     * Tells whether a failure is worth another attempt of a {@link Replay#SAFE} call, regardless of how
+     * many were made.
      *
      * @param failure the failure
      * @return true for 429, 5xx and I/O failures
      */
     public static boolean isRetryable(RunflowException failure) {
+        return isRetryable(failure, Replay.SAFE);
+    }
+
+    /**
+     * Tells whether a failure is worth another attempt, regardless of how many were made.
+     *
+     * @param failure the failure
+     * @param replay whether the call is safe to repeat after an ambiguous failure
+     * @return for {@code SAFE}: true for 429, 5xx and I/O failures; for {@code UNSAFE}: true for 429
+     *     and for I/O failures whose request never reached the server
+     */
+    public static boolean isRetryable(RunflowException failure, Replay replay) {
+        Objects.requireNonNull(failure, "failure");
+        Objects.requireNonNull(replay, "replay");
+        if (isAmbiguous(failure)) {
+            return replay == Replay.SAFE;
+        }
         if (failure instanceof RunflowIoException) {
             return true;
         }
+        return failure instanceof RunflowApiException && ((RunflowApiException) failure).status() == 429;
+    }
+
+    /**
+     * Tells whether a failure leaves open if the server applied the request: HTTP 5xx, or an I/O
+     * failure after which the request {@linkplain RunflowIoException#mayHaveReachedServer() may have
+     * reached the server}. A 429, any other answered status and an I/O failure before sending are not
+     * ambiguous.
+     *
+     * @param failure the failure
+     * @return true if repeating the request could apply it a second time
+     */
+    public static boolean isAmbiguous(RunflowException failure) {
+        Objects.requireNonNull(failure, "failure");
+        if (failure instanceof RunflowIoException) {
+            return ((RunflowIoException) failure).mayHaveReachedServer();
+        }
         if (failure instanceof RunflowApiException) {
             int status = ((RunflowApiException) failure).status();
-            return status == 429 || (status >= 500 && status <= 599);
+            return status >= 500 && status <= 599;
         }
         return false;
+    }
+
+    /**
+     * Decides whether to try again after a failed attempt of a {@link Replay#SAFE} call, and after how
+     * long. The same as {@code delayBeforeRetry(failedAttempts, failure, Replay.SAFE)}.
+     *
+     * @param failedAttempts how many attempts have failed so far, 1 or more
+     * @param failure the last failure
+     * @return the delay before the next attempt, or empty to give up and throw {@code failure}
+     */
+    public Optional<Duration> delayBeforeRetry(int failedAttempts, RunflowException failure) {
+        return delayBeforeRetry(failedAttempts, failure, Replay.SAFE);
     }
 
     /**
@@ -98,14 +184,16 @@ public final class RetryPolicy {
      *
      * @param failedAttempts how many attempts have failed so far, 1 or more
      * @param failure the last failure
+     * @param replay whether the call is safe to repeat after an ambiguous failure
      * @return the delay before the next attempt, or empty to give up and throw {@code failure}
      */
-    public Optional<Duration> delayBeforeRetry(int failedAttempts, RunflowException failure) {
+    public Optional<Duration> delayBeforeRetry(int failedAttempts, RunflowException failure, Replay replay) {
         if (failedAttempts < 1) {
             throw new IllegalArgumentException("failedAttempts must be at least 1, got " + failedAttempts);
         }
         Objects.requireNonNull(failure, "failure");
-        if (failedAttempts >= maxAttempts || !isRetryable(failure)) {
+        Objects.requireNonNull(replay, "replay");
+        if (failedAttempts >= maxAttempts || !isRetryable(failure, replay)) {
             return Optional.empty();
         }
         if (failure instanceof RateLimitException) {

@@ -19,7 +19,9 @@ import java.util.List;
  * behaviour. A transport (such as {@code runflow-feign}) implements it; applications use {@link
  * RunflowClient}, which adds waiting, paging and idempotency on top.
  *
- * <p>Implementations are thread-safe, retry according to {@link RunflowOptions#retryPolicy()}, and
+ * <p>Implementations are thread-safe, send an {@code Idempotency-Key} on every {@code POST} (one per
+ * call, the same on each attempt), retry according to {@link RunflowOptions#retryPolicy()} with each
+ * endpoint's {@link RetryPolicy.Replay} (unsafe: callback redelivery and callback-secret create), and
  * throw {@link RunflowApiException} (via {@code io.runflow.internal.json.ApiErrors}) for error statuses,
  * {@link RunflowIoException} for transport failures and {@link RunflowDecodingException} for bodies
  * they cannot read.
@@ -60,7 +62,8 @@ public interface RunflowApi extends AutoCloseable {
     List<CallbackDelivery> listCallbackDeliveries(String runId);
 
     /**
-     * {@code POST /v1/runs/{id}/callback-redeliveries}.
+     * {@code POST /v1/runs/{id}/callback-redeliveries}. {@link RetryPolicy.Replay#UNSAFE UNSAFE}: an
+     * ambiguous failure is thrown, not retried, since a repeat could deliver twice.
      *
      * @param runId the run id
      * @return the new delivery
@@ -101,7 +104,8 @@ public interface RunflowApi extends AutoCloseable {
     Page<Model> listPublicModels(ListQuery query);
 
     /**
-     * {@code POST /v1/callback-secrets}.
+     * {@code POST /v1/callback-secrets}. {@link RetryPolicy.Replay#UNSAFE UNSAFE}: an ambiguous
+     * failure is thrown, not retried, since a repeat could create a second secret.
      *
      * @param label a label of at most 255 characters, or {@code null}
      * @return the secret, with its {@code plain_secret} (shown this once)

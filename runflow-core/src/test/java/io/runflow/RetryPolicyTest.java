@@ -5,6 +5,7 @@ import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.runflow.RetryPolicy.Replay;
 import io.runflow.errors.RateLimitException;
 import io.runflow.errors.RunflowApiException;
 import io.runflow.errors.RunflowDecodingException;
@@ -17,10 +18,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RetryPolicyTest {
 
     private static final RunflowException UNAVAILABLE = api(503);
+    private static final RunflowIoException RESET = new RunflowIoException("reset", new IOException("reset"));
+    private static final RunflowIoException REFUSED =
+            RunflowIoException.neverSent("refused", new java.net.ConnectException("refused"));
 
     @Test
     void defaultsRetryFourTimesDoublingFromOneSecond() {
@@ -133,10 +139,125 @@ class RetryPolicyTest {
         assertThat(policy.delayBeforeRetry(200, UNAVAILABLE)).contains(ofSeconds(32));
     }
 
+    @Test
+    void theTwoArgumentDecisionIsTheDecisionForReplaySafeCalls() {
+        RetryPolicy policy = RetryPolicy.builder().random(() -> 0.0).build();
+
+        for (RunflowException failure : List.of(UNAVAILABLE, RESET, REFUSED, api(429), api(404))) {
+            for (int attempt = 1; attempt <= 5; attempt++) {
+                assertThat(policy.delayBeforeRetry(attempt, failure))
+                        .as("%s, attempt %d", failure.getMessage(), attempt)
+                        .isEqualTo(policy.delayBeforeRetry(attempt, failure, Replay.SAFE));
+            }
+        }
+    }
+
+    @Test
+    void replaySafeCallsRetryAmbiguousFailures() {
+        RetryPolicy policy = RetryPolicy.builder().random(() -> 0.0).build();
+
+        assertThat(policy.delayBeforeRetry(1, api(500), Replay.SAFE)).contains(ofSeconds(1));
+        assertThat(policy.delayBeforeRetry(1, api(599), Replay.SAFE)).contains(ofSeconds(1));
+        assertThat(policy.delayBeforeRetry(1, RESET, Replay.SAFE)).contains(ofSeconds(1));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {500, 502, 503, 504, 599})
+    void replayUnsafeCallsNeverRetryServerErrors(int status) {
+        assertThat(RetryPolicy.defaults().delayBeforeRetry(1, api(status), Replay.UNSAFE))
+                .isEmpty();
+    }
+
+    @Test
+    void replayUnsafeCallsNeverRetryAnIoFailureThatMayHaveReachedTheServer() {
+        assertThat(RetryPolicy.defaults().delayBeforeRetry(1, RESET, Replay.UNSAFE))
+                .isEmpty();
+    }
+
+    @Test
+    void replayUnsafeCallsRetryAnIoFailureThatNeverReachedTheServerUpToMaxAttempts() {
+        RetryPolicy policy = RetryPolicy.builder().random(() -> 0.0).build();
+
+        assertThat(delays(policy, REFUSED, Replay.UNSAFE))
+                .containsExactly(ofSeconds(1), ofSeconds(2), ofSeconds(4), ofSeconds(8));
+    }
+
+    @Test
+    void replayUnsafeCallsRetryRateLimitsHonouringRetryAfter() {
+        RetryPolicy policy = RetryPolicy.builder()
+                .maxRetryAfter(ofSeconds(20))
+                .random(() -> 0.0)
+                .build();
+
+        assertThat(delays(policy, api(429), Replay.UNSAFE))
+                .containsExactly(ofSeconds(1), ofSeconds(2), ofSeconds(4), ofSeconds(8));
+        assertThat(policy.delayBeforeRetry(1, rateLimited(ofSeconds(3)), Replay.UNSAFE))
+                .contains(ofSeconds(3));
+        assertThat(policy.delayBeforeRetry(1, rateLimited(ofSeconds(600)), Replay.UNSAFE))
+                .contains(ofSeconds(20));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {400, 404, 409, 422, 428, 430, 499, 600})
+    void neitherKindOfCallRetriesStatusesOutsideRateLimitAndServerErrors(int status) {
+        RetryPolicy policy = RetryPolicy.defaults();
+
+        assertThat(policy.delayBeforeRetry(1, api(status), Replay.SAFE)).isEmpty();
+        assertThat(policy.delayBeforeRetry(1, api(status), Replay.UNSAFE)).isEmpty();
+    }
+
+    @Test
+    void isRetryableFollowsTheDecisionTable() {
+        assertThat(RetryPolicy.isRetryable(api(429), Replay.UNSAFE)).isTrue();
+        assertThat(RetryPolicy.isRetryable(REFUSED, Replay.UNSAFE)).isTrue();
+        assertThat(RetryPolicy.isRetryable(api(503), Replay.UNSAFE)).isFalse();
+        assertThat(RetryPolicy.isRetryable(RESET, Replay.UNSAFE)).isFalse();
+        assertThat(RetryPolicy.isRetryable(api(503), Replay.SAFE)).isTrue();
+        assertThat(RetryPolicy.isRetryable(RESET, Replay.SAFE)).isTrue();
+        assertThat(RetryPolicy.isRetryable(RESET)).isTrue();
+        assertThat(RetryPolicy.isRetryable(new RunflowDecodingException("bad body", null), Replay.SAFE))
+                .isFalse();
+    }
+
+    @Test
+    void ambiguousFailuresAreServerErrorsAndIoFailuresThatMayHaveReachedTheServer() {
+        assertThat(RetryPolicy.isAmbiguous(api(499))).isFalse();
+        assertThat(RetryPolicy.isAmbiguous(api(500))).isTrue();
+        assertThat(RetryPolicy.isAmbiguous(api(599))).isTrue();
+        assertThat(RetryPolicy.isAmbiguous(api(600))).isFalse();
+        assertThat(RetryPolicy.isAmbiguous(api(429))).isFalse();
+        assertThat(RetryPolicy.isAmbiguous(RESET)).isTrue();
+        assertThat(RetryPolicy.isAmbiguous(REFUSED)).isFalse();
+        assertThat(RetryPolicy.isAmbiguous(new RunflowDecodingException("bad body", null)))
+                .isFalse();
+    }
+
+    @Test
+    void replayUnsafeCallsStillGiveUpAfterMaxAttempts() {
+        RetryPolicy policy = RetryPolicy.builder().maxAttempts(2).build();
+
+        assertThat(policy.delayBeforeRetry(1, REFUSED, Replay.UNSAFE)).isPresent();
+        assertThat(policy.delayBeforeRetry(2, REFUSED, Replay.UNSAFE)).isEmpty();
+    }
+
+    @Test
+    void replayIsRequired() {
+        assertThatThrownBy(() -> RetryPolicy.defaults().delayBeforeRetry(1, UNAVAILABLE, null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("replay");
+        assertThatThrownBy(() -> RetryPolicy.isRetryable(UNAVAILABLE, null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("replay");
+    }
+
     private static List<Duration> delays(RetryPolicy policy, RunflowException failure) {
+        return delays(policy, failure, Replay.SAFE);
+    }
+
+    private static List<Duration> delays(RetryPolicy policy, RunflowException failure, Replay replay) {
         List<Duration> delays = new ArrayList<>();
         for (int attempt = 1; ; attempt++) {
-            Optional<Duration> delay = policy.delayBeforeRetry(attempt, failure);
+            Optional<Duration> delay = policy.delayBeforeRetry(attempt, failure, replay);
             if (delay.isEmpty()) {
                 return delays;
             }

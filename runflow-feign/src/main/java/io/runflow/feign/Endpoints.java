@@ -4,9 +4,11 @@ import feign.Feign;
 import feign.Request;
 import feign.RequestLine;
 import feign.RequestTemplate;
+import io.runflow.RetryPolicy.Replay;
 import java.lang.reflect.Method;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Names endpoints the way messages show them: {@code GET /v1/runs/{id}}, the method and the path
@@ -15,6 +17,15 @@ import java.util.Map;
 final class Endpoints {
 
     private static final Map<String, String> BY_CONFIG_KEY = index();
+
+    /**
+     * The {@code POST}s that repeat without a second effect: run create (the contract's idempotency
+     * middleware replays the first answer for the same {@code Idempotency-Key}) and the admin
+     * cancellation (documented idempotent: a terminal run is answered 200, unchanged). Batch create
+     * belongs here once it exists. Every other {@code POST} is {@link Replay#UNSAFE}.
+     */
+    private static final Set<String> REPLAY_SAFE_POSTS =
+            Set.of("POST /v1/models/{model}/runs", "POST /v1/admin/runs/{id}/cancellation");
 
     private Endpoints() {}
 
@@ -42,6 +53,23 @@ final class Endpoints {
         int scheme = path.indexOf("://");
         int slash = scheme < 0 ? 0 : path.indexOf('/', scheme + 3);
         return request.httpMethod() + " " + (slash < 0 ? "/" : path.substring(slash));
+    }
+
+    /**
+     * Tells whether a request may be sent again after an ambiguous failure. {@code GET}, {@code
+     * PATCH} and the other non-{@code POST} methods are idempotent by definition; a {@code POST} is
+     * safe only when listed above. A request Feign cannot place (built outside the interface) is
+     * judged by its method alone, so an unknown {@code POST} is unsafe.
+     *
+     * @param request the request, or {@code null} (unsafe)
+     * @return how the retry policy treats the request's ambiguous failures
+     */
+    static Replay replay(Request request) {
+        if (request == null) {
+            return Replay.UNSAFE;
+        }
+        String endpoint = of(request);
+        return endpoint.startsWith("POST ") && !REPLAY_SAFE_POSTS.contains(endpoint) ? Replay.UNSAFE : Replay.SAFE;
     }
 
     private static Map<String, String> index() {

@@ -19,8 +19,9 @@ final class FailureKinds {
      * Classifies an I/O failure by its cause chain.
      *
      * @param failure what the HTTP client threw
-     * @return {@code CONNECT} when no connection was made, {@code TIMEOUT} for a read timeout, else
-     *     {@code IO}
+     * @return {@code CONNECT} when no connection was made (refused, connect timeout, no route,
+     *     unresolved host: no byte of the request reached the server), {@code TIMEOUT} for a read
+     *     timeout, else {@code IO}
      */
     static Failure of(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {

@@ -1,6 +1,7 @@
 package io.runflow.feign;
 
 import feign.FeignException;
+import io.runflow.RunflowObserver.HttpAttempt.Failure;
 import io.runflow.errors.RunflowException;
 import io.runflow.errors.RunflowIoException;
 import java.io.IOException;
@@ -25,7 +26,11 @@ final class Failures {
         String endpoint = Endpoints.of(e.request());
         Throwable cause = e.getCause();
         if (cause instanceof IOException) {
-            return new RunflowIoException(endpoint + ": " + describe(cause), cause);
+            String message = endpoint + ": " + describe(cause);
+            // A connect failure means no byte of the request reached the server: safe to send again.
+            return FailureKinds.of(cause) == Failure.CONNECT
+                    ? RunflowIoException.neverSent(message, cause)
+                    : new RunflowIoException(message, cause);
         }
         // Feign's own message quotes the full URL; keep only the endpoint and the kind of failure.
         return new RunflowIoException(

@@ -3,17 +3,22 @@ package io.runflow.feign;
 import feign.RetryableException;
 import feign.Retryer;
 import io.runflow.RetryPolicy;
+import io.runflow.RetryPolicy.Replay;
 import io.runflow.RunflowObserver;
 import io.runflow.Sleeper;
 import io.runflow.errors.RunflowException;
 import io.runflow.errors.RunflowIoException;
+import io.runflow.internal.NotRetried;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
  * Core's {@link RetryPolicy} as Feign's {@link Retryer}: one instance per call (Feign clones it), the
- * delay slept through the injected {@link Sleeper} and reported to the observer first. When the policy gives up, the core exception
- * itself is thrown, so callers never see Feign's wrapper.
+ * delay reported to the observer, then slept through the injected {@link Sleeper}. Each request's {@link Replay} comes from {@link
+ * Endpoints#replay}, so an ambiguous failure of an unsafe {@code POST} is not retried. When the policy
+ * gives up, the core exception is thrown (never Feign's wrapper); for an ambiguous failure of an
+ * unsafe call, one of the same type saying that the request may have been applied ({@link
+ * NotRetried}).
  */
 final class PolicyRetryer implements Retryer {
 
@@ -31,10 +36,11 @@ final class PolicyRetryer implements Retryer {
     @Override
     public void continueOrPropagate(RetryableException e) {
         RunflowException failure = Failures.toRunflow(e);
+        Replay replay = Endpoints.replay(e.request());
         failedAttempts++;
-        Optional<Duration> delay = policy.delayBeforeRetry(failedAttempts, failure);
+        Optional<Duration> delay = policy.delayBeforeRetry(failedAttempts, failure, replay);
         if (delay.isEmpty()) {
-            throw failure;
+            throw NotRetried.exception(failure, replay, Endpoints.of(e.request()));
         }
         if (observer != RunflowObserver.noop()) {
             observer.onRetry(new RunflowObserver.Retry(

@@ -46,14 +46,23 @@ import java.util.function.Supplier;
  * }</pre>
  *
  * <p>What it sets up: bearer auth, {@code X-Organization-Id}, {@code User-Agent} and {@code Accept}
- * on every request; core's JSON mapping; every non-2xx status mapped by core to its typed exception;
- * retries by the options' {@link io.runflow.RetryPolicy} (429, 5xx, I/O failures; creates too, with
- * the same {@code Idempotency-Key} on every attempt), delays slept by the options' {@link
- * io.runflow.Sleeper}; connect and read timeouts from the options (capped at about 24.8 days, Feign's
+ * on every request; an {@code Idempotency-Key} on every {@code POST}, one per call and the same on
+ * each of its attempts; core's JSON mapping; every non-2xx status mapped by core to its typed
+ * exception; retries by the options' {@link io.runflow.RetryPolicy}, delays slept by the options'
+ * {@link io.runflow.Sleeper}; connect and read timeouts from the options (capped at about 24.8 days, Feign's
  * limit); HTTP/1.1 for every base URL (h2 when you pass such a client through the customizer); SLF4J
  * attempts and retries reported to the options' {@link io.runflow.RunflowObserver}; SLF4J
  * logging at DEBUG (logger {@code io.runflow.feign.RunflowFeign}, Feign level {@code BASIC} unless
  * customized) that never shows the API key or a webhook secret.
+ *
+ * <p>Retries: 429 and a refused or timed-out connect (the request never reached Runflow) on every
+ * call. Ambiguous failures (5xx; read timeout, reset or dropped connection after the request was
+ * sent) only where repeating cannot apply the call twice: {@code GET}s, {@code PATCH}, run create
+ * (its key makes Runflow replay the first answer) and the admin cancellation (idempotent). Creating a
+ * callback secret and redelivering a callback are not repeated after an ambiguous failure: the
+ * {@link io.runflow.errors.ServerException} or {@link io.runflow.errors.RunflowIoException} is thrown
+ * at once, its message ending {@code "; not retried: the request may have been applied, check before
+ * repeating it"}.
  *
  * <p>Thread-safe. Every method throws only core's exceptions: {@link io.runflow.errors.RunflowApiException}
  * subclasses, {@link io.runflow.errors.RunflowIoException} and {@link io.runflow.errors.RunflowDecodingException}.
@@ -188,13 +197,15 @@ public final class RunflowFeign implements RunflowApi {
     @Override
     public CallbackDelivery redeliverCallback(String runId) {
         String id = segment(runId, "runId");
-        return call(() -> api.redeliverCallback(id));
+        String key = IdempotencyKeys.generate();
+        return call(() -> api.redeliverCallback(id, key));
     }
 
     @Override
     public Run cancelRun(String runId, String reason) {
         String id = segment(runId, "runId");
-        return call(() -> api.cancelRun(id, RunflowJson.cancellationBody(reason)));
+        String key = IdempotencyKeys.generate();
+        return call(() -> api.cancelRun(id, key, RunflowJson.cancellationBody(reason)));
     }
 
     @Override
@@ -217,7 +228,8 @@ public final class RunflowFeign implements RunflowApi {
 
     @Override
     public CallbackSecret createCallbackSecret(String label) {
-        return call(() -> api.createCallbackSecret(RunflowJson.callbackSecretCreateBody(label)));
+        String key = IdempotencyKeys.generate();
+        return call(() -> api.createCallbackSecret(key, RunflowJson.callbackSecretCreateBody(label)));
     }
 
     @Override

@@ -24,6 +24,9 @@ import java.util.Map;
  * Ids use {@code decodeSlash = false}, so an encoded {@code /} inside an id stays {@code %2F}; the
  * model path arrives with its separators as {@code %2F} and uses {@code decodeSlash = true}, which
  * turns exactly those back into {@code /}.
+ *
+ * <p>Every {@code POST} carries an {@code Idempotency-Key} (Runflow's idempotency middleware is
+ * global); {@link Endpoints#replay} says which of them may be retried after an ambiguous failure.
  */
 interface RunflowFeignApi {
 
@@ -41,11 +44,12 @@ interface RunflowFeignApi {
     List<CallbackDelivery> listCallbackDeliveries(@Param("id") String runId);
 
     @RequestLine(value = "POST /v1/runs/{id}/callback-redeliveries", decodeSlash = false)
-    CallbackDelivery redeliverCallback(@Param("id") String runId);
+    @Headers("Idempotency-Key: {idempotencyKey}")
+    CallbackDelivery redeliverCallback(@Param("id") String runId, @Param("idempotencyKey") String idempotencyKey);
 
     @RequestLine(value = "POST /v1/admin/runs/{id}/cancellation", decodeSlash = false)
-    @Headers("Content-Type: application/json")
-    Run cancelRun(@Param("id") String runId, ObjectNode body);
+    @Headers({"Content-Type: application/json", "Idempotency-Key: {idempotencyKey}"})
+    Run cancelRun(@Param("id") String runId, @Param("idempotencyKey") String idempotencyKey, ObjectNode body);
 
     @RequestLine(value = "GET /v1/models", decodeSlash = false)
     Page<Model> listModels(@QueryMap Map<String, String> query);
@@ -57,8 +61,8 @@ interface RunflowFeignApi {
     Page<Model> listPublicModels(@QueryMap Map<String, String> query);
 
     @RequestLine(value = "POST /v1/callback-secrets", decodeSlash = false)
-    @Headers("Content-Type: application/json")
-    CallbackSecret createCallbackSecret(ObjectNode body);
+    @Headers({"Content-Type: application/json", "Idempotency-Key: {idempotencyKey}"})
+    CallbackSecret createCallbackSecret(@Param("idempotencyKey") String idempotencyKey, ObjectNode body);
 
     @RequestLine(value = "GET /v1/callback-secrets/{id}", decodeSlash = false)
     CallbackSecret getCallbackSecret(@Param("id") String secretId);
