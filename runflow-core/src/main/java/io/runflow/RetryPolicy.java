@@ -168,6 +168,23 @@ public final class RetryPolicy {
     }
 
     /**
+     * Returns what a transport throws once it stops retrying a call. For an {@linkplain
+     * #isAmbiguous ambiguous} failure (5xx, or an I/O failure after the request may have been sent)
+     * of an {@link Replay#UNSAFE} call: an exception of the same type (so {@code catch} blocks still
+     * apply) whose message ends {@code "; not retried: the request may have been applied, check
+     * before repeating it"}, with the endpoint in front. Otherwise {@code failure} itself.
+     *
+     * @param failure the call's last failure
+     * @param replay whether the call was safe to repeat
+     * @param endpoint the endpoint template, for example {@code POST /v1/callback-secrets}; never a
+     *     full URL
+     * @return the exception to throw
+     */
+    public static RunflowException finalFailure(RunflowException failure, Replay replay, String endpoint) {
+        return NotRetried.exception(failure, replay, endpoint);
+    }
+
+    /**
      * Decides whether to try again after a failed attempt of a {@link Replay#SAFE} call, and after how
      * long. The same as {@code delayBeforeRetry(failedAttempts, failure, Replay.SAFE)}.
      *

@@ -125,6 +125,9 @@ public final class WebhookEndpoint {
                     "Runflow callback " + callback + " not delivered: the de-duplicator failed; answered 500,"
                             + " so Runflow retries",
                     e);
+            // The store may have kept the mark before failing (a commit whose reply was lost): drop it,
+            // or Runflow's retry would be taken for a duplicate of a callback nobody handled.
+            release(callback);
             return answer(DEDUPLICATION_FAILED, Outcome.FAILED, start);
         }
         if (!first) {

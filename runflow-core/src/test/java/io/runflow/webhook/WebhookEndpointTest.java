@@ -157,7 +157,8 @@ class WebhookEndpointTest {
     }
 
     @Test
-    void answers500WhenTheDeduplicatorFails() {
+    void answers500WhenTheDeduplicatorFailsAndReleasesAMarkItMayHaveKept() {
+        List<String> released = new ArrayList<>();
         WebhookEndpoint broken = WebhookEndpoint.builder()
                 .verifier(verifier)
                 .deduplicator(new CallbackDeduplicator() {
@@ -167,7 +168,10 @@ class WebhookEndpointTest {
                     }
 
                     @Override
-                    public void release(RunCallback callback) {}
+                    public void release(RunCallback callback) {
+                        released.add(callback.runId());
+                        throw new IllegalStateException("database still down");
+                    }
                 })
                 .listener(received::add)
                 .observer(observer)
@@ -177,6 +181,7 @@ class WebhookEndpointTest {
                 .isEqualTo(new WebhookResponse(500, "{\"outcome\":\"failed\",\"reason\":\"deduplication_failed\"}"));
         assertThat(received).isEmpty();
         assertThat(events).extracting(WebhookRequest::outcome).containsExactly(Outcome.FAILED);
+        assertThat(released).containsExactly("run-1");
     }
 
     @Test

@@ -8,7 +8,6 @@ import io.runflow.RunflowObserver;
 import io.runflow.Sleeper;
 import io.runflow.errors.RunflowException;
 import io.runflow.errors.RunflowIoException;
-import io.runflow.internal.NotRetried;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -18,7 +17,7 @@ import java.util.Optional;
  * Endpoints#replay}, so an ambiguous failure of an unsafe {@code POST} is not retried. When the policy
  * gives up, the core exception is thrown (never Feign's wrapper); for an ambiguous failure of an
  * unsafe call, one of the same type saying that the request may have been applied ({@link
- * NotRetried}).
+ * RetryPolicy#finalFailure}).
  */
 final class PolicyRetryer implements Retryer {
 
@@ -40,7 +39,7 @@ final class PolicyRetryer implements Retryer {
         failedAttempts++;
         Optional<Duration> delay = policy.delayBeforeRetry(failedAttempts, failure, replay);
         if (delay.isEmpty()) {
-            throw NotRetried.exception(failure, replay, Endpoints.of(e.request()));
+            throw RetryPolicy.finalFailure(failure, replay, Endpoints.of(e.request()));
         }
         if (observer != RunflowObserver.noop()) {
             observer.onRetry(new RunflowObserver.Retry(

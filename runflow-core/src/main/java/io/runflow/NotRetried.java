@@ -1,6 +1,5 @@
-package io.runflow.internal;
+package io.runflow;
 
-import io.runflow.RetryPolicy;
 import io.runflow.RetryPolicy.Replay;
 import io.runflow.errors.RunflowApiException;
 import io.runflow.errors.RunflowException;
@@ -10,12 +9,13 @@ import java.util.Objects;
 
 /**
  * What a transport throws once the {@link RetryPolicy} gives up, so every transport words an
- * ambiguous failure of an unsafe call the same way. Not public API.
+ * ambiguous failure of an unsafe call the same way. Reached through {@link
+ * RetryPolicy#finalFailure}.
  */
-public final class NotRetried {
+final class NotRetried {
 
     /** The sentence that ends the message of an ambiguous failure of an {@link Replay#UNSAFE} call. */
-    public static final String MAY_HAVE_BEEN_APPLIED =
+    static final String MAY_HAVE_BEEN_APPLIED =
             "not retried: the request may have been applied, check before repeating it";
 
     private NotRetried() {}
@@ -34,7 +34,7 @@ public final class NotRetried {
      * @param endpoint the endpoint template, e.g. {@code POST /v1/callback-secrets}; never a full URL
      * @return the exception to throw
      */
-    public static RunflowException exception(RunflowException failure, Replay replay, String endpoint) {
+    static RunflowException exception(RunflowException failure, Replay replay, String endpoint) {
         Objects.requireNonNull(failure, "failure");
         Objects.requireNonNull(replay, "replay");
         Objects.requireNonNull(endpoint, "endpoint");

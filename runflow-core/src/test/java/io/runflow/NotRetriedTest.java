@@ -1,4 +1,4 @@
-package io.runflow.internal;
+package io.runflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
