@@ -339,8 +339,8 @@ public final class JdbcCallbackDeduplicator implements CallbackDeduplicator {
 
         /**
          * Sets how long a mark blocks repeats after the first delivery, and after which {@link
-         * JdbcCallbackDeduplicator#purgeExpired()} deletes it. Make it much longer than Runflow's retry schedule and than
-         * the time in which you might request a redelivery.
+         * JdbcCallbackDeduplicator#purgeExpired()} deletes it. Make it much longer than Runflow's
+         * retry schedule and than the time in which you might request a redelivery.
          *
          * @param retention positive; default 7 days
          * @return this builder
