@@ -238,17 +238,22 @@ public final class JdbcCallbackDeduplicator implements CallbackDeduplicator {
     }
 
     /**
-     * Tells a unique-key violation from every other failure. Only 23505 (the standard's, used by
-     * PostgreSQL and H2) and 23000 (MySQL, Oracle, SQL Server) count: other states of class 23, such
-     * as 23502 for a NOT NULL column, mean a table of another shape, and must fail loudly rather
-     * than pass for a repeat.
+     * Tells a unique-key violation from every other failure. SQLState 23505 (the standard's, used by
+     * PostgreSQL and H2) counts; 23000 counts with the vendor code of a duplicate key (MySQL and
+     * MariaDB 1062, Oracle 1, SQL Server 2627 and 2601), since those databases give 23000 to a NOT
+     * NULL violation too. Any other state of class 23 means a table of another shape, and must fail
+     * loudly rather than pass for a repeat.
      */
-    private static boolean isDuplicateKey(SQLException e) {
+    static boolean isDuplicateKey(SQLException e) {
         String state = e.getSQLState();
         if (state == null) {
             return e instanceof SQLIntegrityConstraintViolationException;
         }
-        return state.equals("23505") || state.equals("23000");
+        if (state.equals("23505")) {
+            return true;
+        }
+        int code = e.getErrorCode();
+        return state.equals("23000") && (code == 1062 || code == 1 || code == 2627 || code == 2601);
     }
 
     private <T> T withConnection(String operation, SqlWork<T> work) {

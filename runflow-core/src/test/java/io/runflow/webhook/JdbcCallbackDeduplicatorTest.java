@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -118,6 +119,28 @@ class JdbcCallbackDeduplicatorTest {
                 .hasSize(71)
                 .matches("sha256:[0-9a-f]{64}")
                 .isNotEqualTo(JdbcCallbackDeduplicator.storedKey(run(longest + "s", "run.completed")));
+    }
+
+    @Test
+    void takesOnlyAUniqueKeyViolationForARepeat() {
+        assertThat(JdbcCallbackDeduplicator.isDuplicateKey(new SQLException("duplicate key", "23505")))
+                .as("PostgreSQL, H2")
+                .isTrue();
+        assertThat(JdbcCallbackDeduplicator.isDuplicateKey(new SQLException("Duplicate entry", "23000", 1062)))
+                .as("MySQL")
+                .isTrue();
+        assertThat(JdbcCallbackDeduplicator.isDuplicateKey(new SQLIntegrityConstraintViolationException("dup")))
+                .as("no SQLState")
+                .isTrue();
+        assertThat(JdbcCallbackDeduplicator.isDuplicateKey(new SQLException("cannot be null", "23000", 1048)))
+                .as("MySQL NOT NULL")
+                .isFalse();
+        assertThat(JdbcCallbackDeduplicator.isDuplicateKey(
+                        new SQLIntegrityConstraintViolationException("null value", "23502")))
+                .as("NOT NULL")
+                .isFalse();
+        assertThat(JdbcCallbackDeduplicator.isDuplicateKey(new SQLException("refused", "08001")))
+                .isFalse();
     }
 
     @Test
