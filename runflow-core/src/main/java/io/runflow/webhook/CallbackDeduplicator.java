@@ -7,7 +7,10 @@ package io.runflow.webhook;
  *
  * <p>A delivery is identified by its run id (or batch id) and its event name. The default, {@link
  * InMemoryCallbackDeduplicator}, remembers within one process; an application with several instances
- * behind a load balancer plugs in a shared store (for example a Redis {@code SET NX} with an expiry).
+ * behind a load balancer plugs in a shared store: {@link JdbcCallbackDeduplicator} (a table in the
+ * application's own database), or another, for example a Redis {@code SET NX} with an expiry. A
+ * shared store that cannot be reached throws {@link CallbackDeduplicationException} rather than
+ * guess.
  *
  * <p>Implementations must be thread-safe, and answer {@code true} exactly once per key while they
  * remember it, even when deliveries arrive concurrently.

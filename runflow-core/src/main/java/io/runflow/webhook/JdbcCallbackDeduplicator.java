@@ -1,0 +1,384 @@
+package io.runflow.webhook;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+
+/**
+ * Shares de-duplication marks between application instances through a table in the application's
+ * own database, so that a callback delivered to any instance behind a load balancer is handed to the
+ * application once. Plain JDBC: any {@link DataSource} (a connection pool such as HikariCP, or the
+ * one Spring Boot or Micronaut configures) and no further dependency.
+ *
+ * <pre>{@code
+ * JdbcCallbackDeduplicator deduplicator = JdbcCallbackDeduplicator.builder(dataSource)
+ *         .retention(Duration.ofDays(7))
+ *         .build();
+ * deduplicator.createTableIfMissing(); // or run ddl() in your schema migrations
+ * if (deduplicator.firstDelivery(callback)) {
+ *     handle(callback);
+ * }
+ * }</pre>
+ *
+ * <h2>The table</h2>
+ *
+ * <p>{@link #ddl()} returns the statement, portable across PostgreSQL, H2 and MySQL; for the default
+ * table name it reads:
+ *
+ * <pre>{@code
+ * CREATE TABLE IF NOT EXISTS runflow_callback_deliveries (
+ *     delivery_key VARCHAR(300) NOT NULL PRIMARY KEY,
+ *     first_seen TIMESTAMP NOT NULL
+ * )
+ * }</pre>
+ *
+ * <p>{@code delivery_key} holds {@link CallbackDeduplicator#keyOf(RunCallback)}, for example {@code
+ * run:run-1:run.completed}; a key longer than {@value #MAX_KEY_LENGTH} characters is stored as
+ * {@code sha256:} and the 64 hex digits of its SHA-256 instead, which keeps it apart from every
+ * literal key (those start with {@code run:} or {@code batch:}). {@code first_seen} is the instant
+ * of the first delivery in UTC, taken from this class's clock, not the database's. On MySQL, give
+ * {@code delivery_key} a binary collation ({@code COLLATE utf8mb4_bin}) so that keys differing only
+ * in case stay apart. {@link #purgeExpired()} scans by {@code first_seen}; on a large table an index
+ * on that column makes it cheaper.
+ *
+ * <h2>How a delivery is decided</h2>
+ *
+ * <p>{@link #firstDelivery(RunCallback)} is one {@code INSERT}, committed at once: it succeeds for
+ * the first delivery and fails on the primary key for every repeat, whichever instance the repeat
+ * reaches and however close together they arrive, so the database's unique key, not a read before
+ * the write, decides. There is no check-then-insert. A mark older than the retention no longer
+ * blocks a delivery: when the insert meets one, the expired row is deleted with a guarded {@code
+ * DELETE ... WHERE delivery_key = ? AND first_seen <= ?} and the insert is tried once more. Of
+ * several instances racing over the same expired mark, one deletes it and the others delete
+ * nothing; any second insert fails on the key, so still exactly one answers {@code true}. (This
+ * assumes the instances' clocks differ by less than the retention.) {@link #purgeExpired()} only
+ * keeps the table small; correctness does not depend on running it.
+ *
+ * <p>Each call takes one connection from the data source and gives it back before returning; on a
+ * connection with auto-commit off, auto-commit is switched on for the call and restored afterwards.
+ * Give it a data source that is not bound to the caller's transaction: a mark must be committed
+ * whatever becomes of the caller's work. PostgreSQL writes every repeat's key violation to its
+ * server log as an error; that is expected.
+ *
+ * <p>Any {@link SQLException} (database down, pool exhausted, table missing) becomes a {@link
+ * CallbackDeduplicationException}, never an answer. Instances are immutable and thread-safe.
+ */
+public final class JdbcCallbackDeduplicator implements CallbackDeduplicator {
+
+    /** The table used unless {@link Builder#tableName(String)} says otherwise. */
+    public static final String DEFAULT_TABLE_NAME = "runflow_callback_deliveries";
+
+    /** The longest key stored as it is; longer keys are stored as {@code sha256:<64 hex digits>}. */
+    public static final int MAX_KEY_LENGTH = 300;
+
+    /** How long a mark blocks repeats unless {@link Builder#retention(Duration)} says otherwise. */
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(7);
+
+    /**
+     * Unquoted identifiers only, so that no table name can carry SQL; 63 characters is PostgreSQL's
+     * limit (and below MySQL's 64).
+     */
+    private static final Pattern TABLE_NAME =
+            Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}(\\.[A-Za-z_][A-Za-z0-9_]{0,62})?");
+
+    private final DataSource dataSource;
+    private final String tableName;
+    private final Duration retention;
+    private final Clock clock;
+    private final String insert;
+    private final String deleteExpiredKey;
+    private final String deleteKey;
+    private final String deleteExpired;
+
+    private JdbcCallbackDeduplicator(Builder builder) {
+        this.dataSource = builder.dataSource;
+        this.tableName = builder.tableName;
+        this.retention = builder.retention;
+        this.clock = builder.clock;
+        this.insert = "INSERT INTO " + tableName + " (delivery_key, first_seen) VALUES (?, ?)";
+        this.deleteExpiredKey = "DELETE FROM " + tableName + " WHERE delivery_key = ? AND first_seen <= ?";
+        this.deleteKey = "DELETE FROM " + tableName + " WHERE delivery_key = ?";
+        this.deleteExpired = "DELETE FROM " + tableName + " WHERE first_seen <= ?";
+    }
+
+    /**
+     * Starts a configuration.
+     *
+     * @param dataSource where the table lives; connections are taken per call and closed after it
+     * @return a new builder
+     */
+    public static Builder builder(DataSource dataSource) {
+        return new Builder(dataSource);
+    }
+
+    /**
+     * Returns the statement that creates this de-duplicator's table, for schema migrations. See the
+     * class documentation for the statement with the default name.
+     *
+     * @return a {@code CREATE TABLE IF NOT EXISTS} statement, without a trailing semicolon
+     */
+    public String ddl() {
+        return "CREATE TABLE IF NOT EXISTS " + tableName + " (\n"
+                + "    delivery_key VARCHAR(" + MAX_KEY_LENGTH + ") NOT NULL PRIMARY KEY,\n"
+                + "    first_seen TIMESTAMP NOT NULL\n"
+                + ")";
+    }
+
+    /**
+     * Creates the table unless it exists, by running {@link #ddl()}. Safe to call on every start,
+     * from several instances at once; a schema given in {@link Builder#tableName(String)} must
+     * exist.
+     *
+     * @throws CallbackDeduplicationException if the statement fails
+     */
+    public void createTableIfMissing() {
+        withConnection("createTableIfMissing", connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(ddl());
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Records a delivery with one insert and tells whether it is the first of its run (or batch)
+     * and event within the retention, across every instance that shares the table.
+     *
+     * @param callback a verified callback
+     * @return true for the first delivery, false for a repeat
+     * @throws CallbackDeduplicationException if the database cannot be used
+     */
+    @Override
+    public boolean firstDelivery(RunCallback callback) {
+        String key = storedKey(Objects.requireNonNull(callback, "callback"));
+        Instant now = clock.instant();
+        return withConnection("firstDelivery", connection -> {
+            if (tryInsert(connection, key, now)) {
+                return true;
+            }
+            if (deleteIfExpired(connection, key, now) == 0) {
+                return false;
+            }
+            // The expired mark is gone; another instance may have inserted a fresh one since, and
+            // then this insert loses on the key like any repeat.
+            return tryInsert(connection, key, now);
+        });
+    }
+
+    /**
+     * Forgets a delivery, so that its next delivery counts as the first again. Releasing a delivery
+     * that is not remembered does nothing.
+     *
+     * @param callback a callback that {@link #firstDelivery(RunCallback)} accepted
+     * @throws CallbackDeduplicationException if the database cannot be used
+     */
+    @Override
+    public void release(RunCallback callback) {
+        String key = storedKey(Objects.requireNonNull(callback, "callback"));
+        withConnection("release", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(deleteKey)) {
+                statement.setString(1, key);
+                statement.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Deletes the marks older than the retention, to keep the table small. Run it now and then, for
+     * example daily from a scheduler on one instance; expired marks block nothing even if it never
+     * runs.
+     *
+     * @return how many marks were deleted
+     * @throws CallbackDeduplicationException if the database cannot be used
+     */
+    public int purgeExpired() {
+        Instant now = clock.instant();
+        return withConnection("purgeExpired", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(deleteExpired)) {
+                statement.setObject(1, utc(now.minus(retention)));
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    private boolean tryInsert(Connection connection, String key, Instant now) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(insert)) {
+            statement.setString(1, key);
+            statement.setObject(2, utc(now));
+            statement.executeUpdate();
+            return true;
+        } catch (SQLException e) {
+            if (isDuplicateKey(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private int deleteIfExpired(Connection connection, String key, Instant now) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(deleteExpiredKey)) {
+            statement.setString(1, key);
+            statement.setObject(2, utc(now.minus(retention)));
+            return statement.executeUpdate();
+        }
+    }
+
+    /**
+     * Tells a unique-key violation from every other failure. SQLState 23505 (the standard's, used by
+     * PostgreSQL and H2) counts; 23000 counts with the vendor code of a duplicate key (MySQL and
+     * MariaDB 1062, Oracle 1, SQL Server 2627 and 2601), since those databases give 23000 to a NOT
+     * NULL violation too. Any other state of class 23 means a table of another shape, and must fail
+     * loudly rather than pass for a repeat.
+     */
+    static boolean isDuplicateKey(SQLException e) {
+        String state = e.getSQLState();
+        if (state == null) {
+            return e instanceof SQLIntegrityConstraintViolationException;
+        }
+        if (state.equals("23505")) {
+            return true;
+        }
+        int code = e.getErrorCode();
+        return state.equals("23000") && (code == 1062 || code == 1 || code == 2627 || code == 2601);
+    }
+
+    private <T> T withConnection(String operation, SqlWork<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            if (!autoCommit) {
+                connection.setAutoCommit(true);
+            }
+            try {
+                return work.run(connection);
+            } finally {
+                if (!autoCommit) {
+                    connection.setAutoCommit(false);
+                }
+            }
+        } catch (SQLException e) {
+            throw new CallbackDeduplicationException(message(operation, e), e);
+        }
+    }
+
+    private String message(String operation, SQLException e) {
+        // Never the driver's message: it may name the host, the database and the user.
+        String state = e.getSQLState() == null ? "no SQLState" : "SQLState " + e.getSQLState();
+        return "JdbcCallbackDeduplicator." + operation + " on " + tableName + " failed: " + state + " ("
+                + e.getClass().getSimpleName() + ")";
+    }
+
+    static String storedKey(RunCallback callback) {
+        String key = CallbackDeduplicator.keyOf(callback);
+        if (key.length() <= MAX_KEY_LENGTH) {
+            return key;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return "sha256:" + Hex.encode(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    /** UTC wall time: TIMESTAMP without a zone reads the same on every database and session. */
+    private static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    @Override
+    public String toString() {
+        // Not the data source: its toString may show the URL or the user.
+        return "JdbcCallbackDeduplicator[table=" + tableName + ", retention=" + retention + "]";
+    }
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** Builds a {@link JdbcCallbackDeduplicator}. */
+    public static final class Builder {
+        private final DataSource dataSource;
+        private String tableName = DEFAULT_TABLE_NAME;
+        private Duration retention = DEFAULT_RETENTION;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder(DataSource dataSource) {
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        }
+
+        /**
+         * Sets the table the marks live in. Only a plain identifier is accepted, optionally with a
+         * schema ({@code app.callback_deliveries}): letters, digits and underscores, not starting
+         * with a digit, at most 63 characters each. It is used unquoted, so the database folds its
+         * case as usual.
+         *
+         * @param tableName the table; default {@value JdbcCallbackDeduplicator#DEFAULT_TABLE_NAME}
+         * @return this builder
+         * @throws IllegalArgumentException if it is not a plain identifier
+         */
+        public Builder tableName(String tableName) {
+            Objects.requireNonNull(tableName, "tableName");
+            if (!TABLE_NAME.matcher(tableName).matches()) {
+                throw new IllegalArgumentException(
+                        "tableName must be a plain SQL identifier, optionally schema-qualified, got \"" + tableName
+                                + "\"");
+            }
+            this.tableName = tableName;
+            return this;
+        }
+
+        /**
+         * Sets how long a mark blocks repeats after the first delivery, and after which {@link
+         * JdbcCallbackDeduplicator#purgeExpired()} deletes it. Make it much longer than Runflow's
+         * retry schedule and than the time in which you might request a redelivery.
+         *
+         * @param retention positive; default 7 days
+         * @return this builder
+         * @throws IllegalArgumentException if it is zero or negative
+         */
+        public Builder retention(Duration retention) {
+            Objects.requireNonNull(retention, "retention");
+            if (retention.isNegative() || retention.isZero()) {
+                throw new IllegalArgumentException("retention must be positive, got " + retention);
+            }
+            this.retention = retention;
+            return this;
+        }
+
+        /**
+         * Sets the clock that stamps first deliveries and times expiry, for tests.
+         *
+         * @param clock the clock; default {@link Clock#systemUTC()}
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Builds the de-duplicator. It does not touch the database: call {@link
+         * JdbcCallbackDeduplicator#createTableIfMissing()} or create the table with your migrations.
+         *
+         * @return a new de-duplicator
+         */
+        public JdbcCallbackDeduplicator build() {
+            return new JdbcCallbackDeduplicator(this);
+        }
+    }
+}
