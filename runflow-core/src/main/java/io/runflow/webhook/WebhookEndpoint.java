@@ -227,7 +227,7 @@ public final class WebhookEndpoint {
 
         /**
          * Sets what tells first deliveries from repeats. Behind a load balancer, share it between the
-         * instances ({@code JdbcCallbackDeduplicator}).
+         * instances ({@link JdbcCallbackDeduplicator}).
          *
          * @param deduplicator the de-duplicator; default a new {@link InMemoryCallbackDeduplicator}
          *     with its defaults
