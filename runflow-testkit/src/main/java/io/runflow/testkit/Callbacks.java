@@ -39,12 +39,12 @@ final class Callbacks {
         final String runId;
         final String url;
         final byte[] payload;
-        final CallbackSecrets.Signing signing;
+        final CallbackSecretsApi.Signing signing;
         final String signature;
         final String requestId;
         final boolean automatic;
         final Instant createdAt;
-        final List<CallbackAttempt> attempts = new ArrayList<>();
+        final List<RecordedCallbackAttempt> attempts = new ArrayList<>();
         String status = "pending";
         String failureReason;
         String failureDetail;
@@ -57,7 +57,7 @@ final class Callbacks {
                 String runId,
                 String url,
                 byte[] payload,
-                CallbackSecrets.Signing signing,
+                CallbackSecretsApi.Signing signing,
                 String requestId,
                 boolean automatic,
                 Instant createdAt) {
@@ -79,7 +79,7 @@ final class Callbacks {
     private final ServerClock clock;
     private final Scheduler scheduler;
     private final Ids ids;
-    private final CallbackSecrets secrets;
+    private final CallbackSecretsApi secrets;
     private final Duration attemptTimeout;
     private final boolean allowRemote;
     private final List<Delivery> deliveries = new ArrayList<>();
@@ -92,7 +92,7 @@ final class Callbacks {
             ServerClock clock,
             Scheduler scheduler,
             Ids ids,
-            CallbackSecrets secrets,
+            CallbackSecretsApi secrets,
             Duration attemptTimeout,
             boolean allowRemote) {
         this.clock = clock;
@@ -204,7 +204,7 @@ final class Callbacks {
 
         void record(int status, String body, String error) {
             Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
-            CallbackAttempt attempt = new CallbackAttempt(number, status, body, error, at, took);
+            RecordedCallbackAttempt attempt = new RecordedCallbackAttempt(number, status, body, error, at, took);
             synchronized (Callbacks.this) {
                 if (generation != Callbacks.this.generation) {
                     return;
@@ -306,11 +306,11 @@ final class Callbacks {
         return s.length() <= MAX_RESPONSE_CHARS ? s : s.substring(0, MAX_RESPONSE_CHARS);
     }
 
-    synchronized List<CallbackDelivery> snapshots(String runId) {
-        List<CallbackDelivery> list = new ArrayList<>();
+    synchronized List<RecordedCallback> snapshots(String runId) {
+        List<RecordedCallback> list = new ArrayList<>();
         for (Delivery d : deliveries) {
             if (runId == null || d.runId.equals(runId)) {
-                list.add(new CallbackDelivery(
+                list.add(new RecordedCallback(
                         d.id,
                         d.runId,
                         d.url,
@@ -358,7 +358,7 @@ final class Callbacks {
         n.set("updated_at", Json.time(d.updatedAt));
         n.set("completed_at", Json.time(d.completedAt));
         ArrayNode attempts = n.putArray("attempts");
-        for (CallbackAttempt a : d.attempts) {
+        for (RecordedCallbackAttempt a : d.attempts) {
             ObjectNode o = attempts.addObject();
             o.put("id", d.id + "-" + a.number());
             o.put("delivery_id", d.id);

@@ -16,28 +16,28 @@ record CreateRequest(ObjectNode input, String callbackUrl, JsonNode metadata, St
 
     static CreateRequest validate(JsonNode body, FakeModel model) {
         if (!body.isObject()) {
-            throw ApiException.badRequest("request body must be a JSON object");
+            throw ErrorResponseException.badRequest("request body must be a JSON object");
         }
-        List<ApiException.FieldError> errors = new ArrayList<>();
+        List<ErrorResponseException.FieldError> errors = new ArrayList<>();
         JsonNode input = body.get("input");
         Long seed = null;
         if (input == null || input.isNull()) {
-            errors.add(new ApiException.FieldError("input", "is required"));
+            errors.add(new ErrorResponseException.FieldError("input", "is required"));
         } else if (!input.isObject()) {
-            errors.add(new ApiException.FieldError("input", "must be an object"));
+            errors.add(new ErrorResponseException.FieldError("input", "must be an object"));
         } else {
             for (String field : model.requiredInputs()) {
                 JsonNode value = input.get(field);
                 if (value == null || value.isNull()) {
-                    errors.add(new ApiException.FieldError("input." + field, "is required"));
+                    errors.add(new ErrorResponseException.FieldError("input." + field, "is required"));
                 } else if (!value.isTextual() || value.textValue().isBlank()) {
-                    errors.add(new ApiException.FieldError("input." + field, "must be a non-blank string"));
+                    errors.add(new ErrorResponseException.FieldError("input." + field, "must be a non-blank string"));
                 }
             }
             JsonNode s = input.get("seed");
             if (s != null && !s.isNull()) {
                 if (!s.canConvertToLong() || !s.isIntegralNumber() || s.longValue() < 0) {
-                    errors.add(new ApiException.FieldError("input.seed", "must be a non-negative integer"));
+                    errors.add(new ErrorResponseException.FieldError("input.seed", "must be a non-negative integer"));
                 } else {
                     seed = s.longValue();
                 }
@@ -45,15 +45,15 @@ record CreateRequest(ObjectNode input, String callbackUrl, JsonNode metadata, St
         }
         String callbackUrl = text(body, "callback_url", 2048, errors);
         if (callbackUrl != null && !isHttpUrl(callbackUrl)) {
-            errors.add(new ApiException.FieldError("callback_url", "must be an absolute http or https URL"));
+            errors.add(new ErrorResponseException.FieldError("callback_url", "must be an absolute http or https URL"));
         }
         JsonNode metadata = body.get("metadata");
         if (metadata != null && !metadata.isNull() && !metadata.isObject()) {
-            errors.add(new ApiException.FieldError("metadata", "must be an object or null"));
+            errors.add(new ErrorResponseException.FieldError("metadata", "must be an object or null"));
         }
         String clientRef = text(body, "client_ref", 255, errors);
         if (!errors.isEmpty()) {
-            throw ApiException.validation(errors);
+            throw ErrorResponseException.validation(errors);
         }
         return new CreateRequest(
                 ((ObjectNode) input).deepCopy(),
@@ -63,17 +63,17 @@ record CreateRequest(ObjectNode input, String callbackUrl, JsonNode metadata, St
                 seed);
     }
 
-    private static String text(JsonNode body, String field, int max, List<ApiException.FieldError> errors) {
+    private static String text(JsonNode body, String field, int max, List<ErrorResponseException.FieldError> errors) {
         JsonNode value = body.get(field);
         if (value == null || value.isNull()) {
             return null;
         }
         if (!value.isTextual()) {
-            errors.add(new ApiException.FieldError(field, "must be a string or null"));
+            errors.add(new ErrorResponseException.FieldError(field, "must be a string or null"));
             return null;
         }
         if (value.textValue().length() > max) {
-            errors.add(new ApiException.FieldError(field, "must be at most " + max + " characters"));
+            errors.add(new ErrorResponseException.FieldError(field, "must be at most " + max + " characters"));
             return null;
         }
         return value.textValue();

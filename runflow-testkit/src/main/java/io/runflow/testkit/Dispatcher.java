@@ -42,7 +42,9 @@ final class Dispatcher implements HttpHandler {
             System.getLogger(FakeRunflowServer.class.getName())
                     .log(Level.WARNING, "fake Runflow server failed on a request", e);
             try {
-                write(exchange, ApiException.envelopeResponse(500, "INTERNAL_ERROR", "the fake server failed"));
+                write(
+                        exchange,
+                        ErrorResponseException.envelopeResponse(500, "INTERNAL_ERROR", "the fake server failed"));
             } catch (IOException | RuntimeException alreadyAnswered) {
                 exchange.close();
             }
@@ -98,7 +100,7 @@ final class Dispatcher implements HttpHandler {
     private Response answer(Request request, boolean tooLarge) {
         try {
             if (tooLarge) {
-                return new ApiException(
+                return new ErrorResponseException(
                                 413,
                                 "PAYLOAD_TOO_LARGE",
                                 "request body is larger than " + maxBodyBytes + " bytes",
@@ -106,7 +108,7 @@ final class Dispatcher implements HttpHandler {
                         .toResponse();
             }
             return router.dispatch(request);
-        } catch (ApiException e) {
+        } catch (ErrorResponseException e) {
             return e.toResponse();
         }
     }

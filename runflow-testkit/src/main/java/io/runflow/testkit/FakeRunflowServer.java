@@ -91,8 +91,8 @@ public final class FakeRunflowServer implements AutoCloseable {
     private final Journal journal;
     private final Faults faults = new Faults();
     private final Outcomes outcomes = new Outcomes();
-    private final Models models;
-    private final CallbackSecrets secrets;
+    private final ModelsApi models;
+    private final CallbackSecretsApi secrets;
     private final Callbacks callbacks;
     private final RunLifecycle lifecycle;
     private final VirtualScheduler clientScheduler;
@@ -116,8 +116,8 @@ public final class FakeRunflowServer implements AutoCloseable {
         for (FakeModel m : b.models) {
             catalog.add(b.imageWidth > 0 ? m.withSize(b.imageWidth, b.imageHeight) : m);
         }
-        this.models = new Models(catalog, ORG_ID, clock.instant());
-        this.secrets = new CallbackSecrets(ids, clock, ORG_ID, b.webhookSecret);
+        this.models = new ModelsApi(catalog, ORG_ID, clock.instant());
+        this.secrets = new CallbackSecretsApi(ids, clock, ORG_ID, b.webhookSecret);
         this.callbacks = new Callbacks(clock, scheduler, ids, secrets, b.callbackTimeout, b.allowNonLoopbackCallbacks);
         try {
             this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), 0);
@@ -134,7 +134,7 @@ public final class FakeRunflowServer implements AutoCloseable {
                 () -> baseUrl,
                 run -> callbacks.runFinished(store, run));
         RunsApi runs = new RunsApi(store, models, lifecycle, callbacks, outcomes, ids, clock, new RunJson(ORG_ID));
-        CallbackSecrets s = secrets;
+        CallbackSecretsApi s = secrets;
         Router router = new Router(this::authorize)
                 .open("GET", "/v1/health", r -> Response.bytes(200, "application/json", HEALTH.clone()))
                 .open("GET", "/v1/public/models", models::list)
@@ -190,7 +190,7 @@ public final class FakeRunflowServer implements AutoCloseable {
         byte[] expected = ("Bearer " + apiKey).getBytes(StandardCharsets.UTF_8);
         byte[] given = header == null ? new byte[0] : header.getBytes(StandardCharsets.UTF_8);
         if (!MessageDigest.isEqual(expected, given)) {
-            throw new ApiException(401, "UNAUTHORIZED", "missing or invalid API key", null);
+            throw new ErrorResponseException(401, "UNAUTHORIZED", "missing or invalid API key", null);
         }
     }
 
@@ -414,7 +414,7 @@ public final class FakeRunflowServer implements AutoCloseable {
      *
      * @return snapshots of the deliveries
      */
-    public List<CallbackDelivery> deliveries() {
+    public List<RecordedCallback> deliveries() {
         return callbacks.snapshots(null);
     }
 
@@ -424,7 +424,7 @@ public final class FakeRunflowServer implements AutoCloseable {
      * @param runId the run id
      * @return snapshots of its deliveries
      */
-    public List<CallbackDelivery> deliveries(String runId) {
+    public List<RecordedCallback> deliveries(String runId) {
         return callbacks.snapshots(Objects.requireNonNull(runId, "runId"));
     }
 

@@ -58,7 +58,7 @@ public final class Fault {
                 ? "RATE_LIMITED"
                 : status == 503 ? "SERVICE_UNAVAILABLE" : status >= 500 ? "INTERNAL_ERROR" : "FAULT";
         String message = status == 429 ? "Rate limit exceeded: injected by the fake" : "injected by the fake";
-        byte[] envelope = Json.write(ApiException.envelope(code, message, null));
+        byte[] envelope = Json.write(ErrorResponseException.envelope(code, message, null));
         return new Fault(Kind.RESPOND, status, envelope, Map.of(), Duration.ZERO, 1, null);
     }
 

@@ -18,7 +18,7 @@ final class Files {
         int height;
         synchronized (store) {
             if (run == null || run.output == null || !"0.jpg".equals(request.param("file"))) {
-                throw ApiException.notFound("NOT_FOUND", "no such file: " + request.path());
+                throw ErrorResponseException.notFound("NOT_FOUND", "no such file: " + request.path());
             }
             seed = run.seed;
             width = run.model.width();

@@ -54,17 +54,17 @@ final class Json {
     /**
      * Parses a request body.
      *
-     * @throws ApiException 400 when the bytes are not JSON
+     * @throws ErrorResponseException 400 when the bytes are not JSON
      */
     static JsonNode parse(byte[] body) {
         try {
             JsonNode node = Holder.MAPPER.readTree(body);
             if (node == null || node.isMissingNode()) {
-                throw ApiException.badRequest("request body is empty; a JSON object is required");
+                throw ErrorResponseException.badRequest("request body is empty; a JSON object is required");
             }
             return node;
         } catch (IOException e) {
-            throw ApiException.badRequest("request body is not valid JSON");
+            throw ErrorResponseException.badRequest("request body is not valid JSON");
         }
     }
 

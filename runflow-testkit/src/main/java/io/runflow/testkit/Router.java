@@ -21,7 +21,7 @@ final class Router {
         Response handle(Request request);
     }
 
-    /** Checks the caller's credentials; throws an {@link ApiException} to refuse. */
+    /** Checks the caller's credentials; throws an {@link ErrorResponseException} to refuse. */
     @FunctionalInterface
     interface Guard {
         void check(Request request);
@@ -70,7 +70,7 @@ final class Router {
             Handler handler = route.byMethod.get(request.method());
             if (handler == null) {
                 String allow = String.join(", ", new TreeSet<>(route.byMethod.keySet()));
-                return new ApiException(
+                return new ErrorResponseException(
                                 405,
                                 "METHOD_NOT_ALLOWED",
                                 "method " + request.method() + " is not allowed on " + request.path() + "; allowed: "
@@ -84,7 +84,8 @@ final class Router {
             }
             return handler.handle(request.withParams(params));
         }
-        throw ApiException.notFound("NOT_FOUND", "no such endpoint: " + request.method() + " " + request.path());
+        throw ErrorResponseException.notFound(
+                "NOT_FOUND", "no such endpoint: " + request.method() + " " + request.path());
     }
 
     private static List<String> segments(String path) {

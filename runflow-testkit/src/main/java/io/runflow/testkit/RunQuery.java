@@ -44,12 +44,12 @@ final class RunQuery {
                 limit = -1;
             }
             if (limit < 1 || limit > 500) {
-                throw ApiException.validation("limit", "must be an integer from 1 to 500");
+                throw ErrorResponseException.validation("limit", "must be an integer from 1 to 500");
             }
         }
         String sort = query.getOrDefault("sort_by", "created_at:desc");
         if (!sort.equals("created_at:desc") && !sort.equals("created_at:asc")) {
-            throw ApiException.validation("sort_by", "the fake supports created_at:desc and created_at:asc");
+            throw ErrorResponseException.validation("sort_by", "the fake supports created_at:desc and created_at:asc");
         }
         return new RunQuery(limit, sort.endsWith(":asc"), filter(query.get("q")), query.get("pq"));
     }
@@ -79,8 +79,8 @@ final class RunQuery {
         return all;
     }
 
-    private static ApiException unsupported(String clause) {
-        return ApiException.validation(
+    private static ErrorResponseException unsupported(String clause) {
+        return ErrorResponseException.validation(
                 "q", "unsupported filter '" + clause + "'; the fake supports status_code and client_ref");
     }
 
@@ -150,6 +150,6 @@ final class RunQuery {
         } catch (IllegalArgumentException e) {
             // falls through to the validation error
         }
-        throw ApiException.validation("pq", "is not a cursor this server issued");
+        throw ErrorResponseException.validation("pq", "is not a cursor this server issued");
     }
 }

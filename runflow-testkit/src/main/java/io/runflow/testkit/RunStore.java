@@ -32,7 +32,7 @@ final class RunStore {
     /**
      * Creates a run, or replays the run an Idempotency-Key already made.
      *
-     * @throws ApiException 409 {@code CONFLICT} when the key was used with another body or path
+     * @throws ErrorResponseException 409 {@code CONFLICT} when the key was used with another body or path
      */
     synchronized Created create(String idempotencyKey, String path, JsonNode body, Supplier<RunState> factory) {
         if (idempotencyKey != null) {
@@ -41,7 +41,7 @@ final class RunStore {
                 if (use.path.equals(path) && use.body.equals(body)) {
                     return new Created(byId.get(use.runId), true);
                 }
-                throw new ApiException(
+                throw new ErrorResponseException(
                         409, "CONFLICT", "Idempotency-Key was already used with a different request body", null);
             }
         }
@@ -58,11 +58,12 @@ final class RunStore {
         return byId.get(id);
     }
 
-    /** @throws ApiException 404 {@code RUN_NOT_FOUND} */
+    /** @throws ErrorResponseException 404 {@code RUN_NOT_FOUND} */
     synchronized RunState get(String id) {
         RunState run = byId.get(id);
         if (run == null) {
-            throw ApiException.notFound("RUN_NOT_FOUND", "run " + id + " does not exist or belongs to another org");
+            throw ErrorResponseException.notFound(
+                    "RUN_NOT_FOUND", "run " + id + " does not exist or belongs to another org");
         }
         return run;
     }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class RunsApi {
 
     private final RunStore store;
-    private final Models models;
+    private final ModelsApi models;
     private final RunLifecycle lifecycle;
     private final Callbacks callbacks;
     private final Outcomes outcomes;
@@ -18,7 +18,7 @@ final class RunsApi {
 
     RunsApi(
             RunStore store,
-            Models models,
+            ModelsApi models,
             RunLifecycle lifecycle,
             Callbacks callbacks,
             Outcomes outcomes,
@@ -101,10 +101,10 @@ final class RunsApi {
         byte[] payload;
         synchronized (store) {
             if (!run.isTerminal()) {
-                throw ApiException.validation("run_id", "run is not terminal yet: " + run.status);
+                throw ErrorResponseException.validation("run_id", "run is not terminal yet: " + run.status);
             }
             if (run.callbackUrl == null) {
-                throw ApiException.validation("callback_url", "run has no callback_url");
+                throw ErrorResponseException.validation("callback_url", "run has no callback_url");
             }
             payload = Json.write(RunJson.callbackPayload(run));
         }
@@ -118,14 +118,14 @@ final class RunsApi {
             JsonNode body = Json.parse(request.body());
             JsonNode reason = body.get("reason");
             if (!body.isObject()) {
-                throw ApiException.badRequest("request body must be a JSON object");
+                throw ErrorResponseException.badRequest("request body must be a JSON object");
             }
             if (reason != null
                     && !reason.isNull()
                     && (!reason.isTextual()
                             || reason.textValue().length() < 3
                             || reason.textValue().length() > 500)) {
-                throw ApiException.validation("reason", "must be a string of 3 to 500 characters");
+                throw ErrorResponseException.validation("reason", "must be a string of 3 to 500 characters");
             }
         }
         boolean transitioned = lifecycle.cancel(run);

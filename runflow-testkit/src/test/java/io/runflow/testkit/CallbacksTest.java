@@ -112,13 +112,15 @@ class CallbacksTest {
         assertThat(receiver.received()).hasSize(2);
         server.advance(Duration.ofSeconds(2));
 
-        CallbackDelivery delivery = server.deliveries(id).get(0);
+        RecordedCallback delivery = server.deliveries(id).get(0);
 
         assertThat(receiver.received()).hasSize(3);
         assertThat(delivery.status()).isEqualTo("succeeded");
-        assertThat(delivery.attempts()).extracting(CallbackAttempt::statusCode).containsExactly(500, 503, 200);
         assertThat(delivery.attempts())
-                .extracting(CallbackAttempt::attemptedAt)
+                .extracting(RecordedCallbackAttempt::statusCode)
+                .containsExactly(500, 503, 200);
+        assertThat(delivery.attempts())
+                .extracting(RecordedCallbackAttempt::attemptedAt)
                 .containsExactly(T0.plusMillis(50), T0.plusMillis(1050), T0.plusMillis(3050));
     }
 
@@ -128,7 +130,7 @@ class CallbacksTest {
         String id = createWithCallback(receiver.url());
         server.advance(Duration.ofMinutes(1));
 
-        CallbackDelivery delivery = server.deliveries(id).get(0);
+        RecordedCallback delivery = server.deliveries(id).get(0);
 
         assertThat(receiver.received()).hasSize(3);
         assertThat(delivery.status()).isEqualTo("failed");
@@ -154,7 +156,7 @@ class CallbacksTest {
         String id = createWithCallback("http://127.0.0.1:" + closedPort + "/hook");
         server.advance(Duration.ofMinutes(1));
 
-        CallbackDelivery delivery = server.deliveries(id).get(0);
+        RecordedCallback delivery = server.deliveries(id).get(0);
 
         assertThat(delivery.attempts()).hasSize(3);
         assertThat(delivery.attempts()).allSatisfy(a -> {
@@ -249,7 +251,7 @@ class CallbacksTest {
         assertThat(a.json().get("status_code").asText()).isEqualTo("succeeded");
         assertThat(receiver.received()).hasSize(2);
         assertThat(server.deliveries(id))
-                .extracting(CallbackDelivery::automatic)
+                .extracting(RecordedCallback::automatic)
                 .containsExactly(true, false);
     }
 
@@ -313,9 +315,9 @@ class CallbacksTest {
                 Thread.onSpinWait();
             }
 
-            List<CallbackAttempt> attempts = fast.deliveries(id).get(0).attempts();
+            List<RecordedCallbackAttempt> attempts = fast.deliveries(id).get(0).attempts();
 
-            assertThat(attempts).extracting(CallbackAttempt::statusCode).containsExactly(500, 500, 200);
+            assertThat(attempts).extracting(RecordedCallbackAttempt::statusCode).containsExactly(500, 500, 200);
             assertThat(Duration.between(
                             attempts.get(0).attemptedAt(), attempts.get(1).attemptedAt()))
                     .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
@@ -359,11 +361,11 @@ class CallbacksTest {
                     .createFlux(",\"callback_url\":\"http://127.0.0.1:" + silent.getLocalPort() + "/hook\"");
             slow.advance(Duration.ofSeconds(5));
 
-            CallbackDelivery delivery = slow.deliveries(id).get(0);
+            RecordedCallback delivery = slow.deliveries(id).get(0);
 
             assertThat(delivery.status()).isEqualTo("failed");
             assertThat(delivery.attempts())
-                    .extracting(CallbackAttempt::attemptedAt)
+                    .extracting(RecordedCallbackAttempt::attemptedAt)
                     .containsExactly(T0.plusMillis(50), T0.plusMillis(1050), T0.plusMillis(3050));
             assertThat(delivery.attempts()).allSatisfy(a -> {
                 assertThat(a.statusCode()).isZero();

@@ -1,7 +1,7 @@
 package io.runflow.testkit.assertj;
 
-import io.runflow.testkit.CallbackAttempt;
-import io.runflow.testkit.CallbackDelivery;
+import io.runflow.testkit.RecordedCallback;
+import io.runflow.testkit.RecordedCallbackAttempt;
 import io.runflow.webhook.WebhookSigner;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,10 +12,10 @@ import org.assertj.core.api.AbstractAssert;
  * Assertions on one callback delivery of the fake server. Obtain with {@link RunflowAssertions}.
  * Messages never show a secret.
  */
-public final class CallbackDeliveryAssert extends AbstractAssert<CallbackDeliveryAssert, CallbackDelivery> {
+public final class RecordedCallbackAssert extends AbstractAssert<RecordedCallbackAssert, RecordedCallback> {
 
-    CallbackDeliveryAssert(CallbackDelivery actual) {
-        super(actual, CallbackDeliveryAssert.class);
+    RecordedCallbackAssert(RecordedCallback actual) {
+        super(actual, RecordedCallbackAssert.class);
     }
 
     /**
@@ -23,7 +23,7 @@ public final class CallbackDeliveryAssert extends AbstractAssert<CallbackDeliver
      *
      * @return this assertion
      */
-    public CallbackDeliveryAssert isDelivered() {
+    public RecordedCallbackAssert isDelivered() {
         isNotNull();
         if (!actual.delivered()) {
             failWithMessage(
@@ -33,7 +33,7 @@ public final class CallbackDeliveryAssert extends AbstractAssert<CallbackDeliver
                     actual.status(),
                     actual.attempts().size(),
                     actual.attempts().stream()
-                            .map(CallbackDeliveryAssert::describe)
+                            .map(RecordedCallbackAssert::describe)
                             .collect(Collectors.toList()));
         }
         return this;
@@ -45,7 +45,7 @@ public final class CallbackDeliveryAssert extends AbstractAssert<CallbackDeliver
      * @param expected the number of attempts, 1 to 3
      * @return this assertion
      */
-    public CallbackDeliveryAssert hasAttempts(int expected) {
+    public RecordedCallbackAssert hasAttempts(int expected) {
         isNotNull();
         if (actual.attempts().size() != expected) {
             failWithMessage(
@@ -61,7 +61,7 @@ public final class CallbackDeliveryAssert extends AbstractAssert<CallbackDeliver
      * @param secret the signing secret, e.g. {@code server.webhookSecret()}
      * @return this assertion
      */
-    public CallbackDeliveryAssert hasValidSignatureFor(String secret) {
+    public RecordedCallbackAssert hasValidSignatureFor(String secret) {
         isNotNull();
         if (actual.signature() == null) {
             failWithMessage(
@@ -77,7 +77,7 @@ public final class CallbackDeliveryAssert extends AbstractAssert<CallbackDeliver
         return this;
     }
 
-    private static String describe(CallbackAttempt a) {
+    private static String describe(RecordedCallbackAttempt a) {
         return "#" + a.number() + " " + (a.statusCode() == 0 ? a.error() : "HTTP " + a.statusCode());
     }
 }

@@ -14,11 +14,11 @@ import java.util.Objects;
  * @param attemptedAt when the attempt started, on the server clock
  * @param responseTime how long the receiver took (real time)
  */
-public record CallbackAttempt(
+public record RecordedCallbackAttempt(
         int number, int statusCode, String responseBody, String error, Instant attemptedAt, Duration responseTime) {
 
     /** Checks the required values. */
-    public CallbackAttempt {
+    public RecordedCallbackAttempt {
         Objects.requireNonNull(responseBody, "responseBody");
         Objects.requireNonNull(attemptedAt, "attemptedAt");
         Objects.requireNonNull(responseTime, "responseTime");

@@ -13,7 +13,7 @@ import java.util.List;
  * in the create answer; the one secret with {@code is_current} signs deliveries. The first secret
  * created while none is current becomes current; {@code PATCH is_current=true} promotes another.
  */
-final class CallbackSecrets {
+final class CallbackSecretsApi {
 
     /** A secret's id and value, for signing. */
     record Signing(String id, String secret) {}
@@ -43,7 +43,7 @@ final class CallbackSecrets {
     private final String orgId;
     private final String initialSecret;
 
-    CallbackSecrets(Ids ids, Clock clock, String orgId, String initialSecret) {
+    CallbackSecretsApi(Ids ids, Clock clock, String orgId, String initialSecret) {
         this.ids = ids;
         this.clock = clock;
         this.orgId = orgId;
@@ -107,12 +107,12 @@ final class CallbackSecrets {
     Response patch(Request request) {
         JsonNode body = Json.parse(request.body());
         if (!body.isObject()) {
-            throw ApiException.badRequest("request body must be a JSON object");
+            throw ErrorResponseException.badRequest("request body must be a JSON object");
         }
         String label = body.has("label") ? label(body) : null;
         JsonNode isCurrent = body.get("is_current");
         if (isCurrent != null && !isCurrent.isNull() && !isCurrent.isBoolean()) {
-            throw ApiException.validation("is_current", "must be a boolean or null");
+            throw ErrorResponseException.validation("is_current", "must be a boolean or null");
         }
         synchronized (this) {
             Secret s = find(request.param("id"));
@@ -132,14 +132,14 @@ final class CallbackSecrets {
 
     private static String label(JsonNode body) {
         if (!body.isObject()) {
-            throw ApiException.badRequest("request body must be a JSON object");
+            throw ErrorResponseException.badRequest("request body must be a JSON object");
         }
         JsonNode label = body.get("label");
         if (label == null || label.isNull()) {
             return null;
         }
         if (!label.isTextual() || label.textValue().length() > 255) {
-            throw ApiException.validation("label", "must be a string of at most 255 characters");
+            throw ErrorResponseException.validation("label", "must be a string of at most 255 characters");
         }
         return label.textValue();
     }
@@ -148,7 +148,8 @@ final class CallbackSecrets {
         return secrets.stream()
                 .filter(s -> s.id.equals(id))
                 .findFirst()
-                .orElseThrow(() -> ApiException.notFound("NOT_FOUND", "callback secret " + id + " not found"));
+                .orElseThrow(
+                        () -> ErrorResponseException.notFound("NOT_FOUND", "callback secret " + id + " not found"));
     }
 
     private ObjectNode json(Secret s) {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /** An error answer in the documented {@code {code, message, errors}} envelope. */
-final class ApiException extends RuntimeException {
+final class ErrorResponseException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
@@ -16,26 +16,26 @@ final class ApiException extends RuntimeException {
     private final String code;
     private final transient List<FieldError> errors;
 
-    ApiException(int status, String code, String message, List<FieldError> errors) {
+    ErrorResponseException(int status, String code, String message, List<FieldError> errors) {
         super(message, null, false, false);
         this.status = status;
         this.code = code;
         this.errors = errors == null ? null : List.copyOf(errors);
     }
 
-    static ApiException badRequest(String message) {
-        return new ApiException(400, "BAD_REQUEST", message, null);
+    static ErrorResponseException badRequest(String message) {
+        return new ErrorResponseException(400, "BAD_REQUEST", message, null);
     }
 
-    static ApiException notFound(String code, String message) {
-        return new ApiException(404, code, message, null);
+    static ErrorResponseException notFound(String code, String message) {
+        return new ErrorResponseException(404, code, message, null);
     }
 
-    static ApiException validation(List<FieldError> errors) {
-        return new ApiException(422, "VALIDATION_ERROR", "request validation failed", errors);
+    static ErrorResponseException validation(List<FieldError> errors) {
+        return new ErrorResponseException(422, "VALIDATION_ERROR", "request validation failed", errors);
     }
 
-    static ApiException validation(String field, String message) {
+    static ErrorResponseException validation(String field, String message) {
         return validation(List.of(new FieldError(field, message)));
     }
 

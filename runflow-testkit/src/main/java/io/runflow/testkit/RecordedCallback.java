@@ -20,7 +20,7 @@ import java.util.Objects;
  * @param attempts the attempts, oldest first
  * @param createdAt when the delivery was created, on the server clock
  */
-public record CallbackDelivery(
+public record RecordedCallback(
         String id,
         String runId,
         String callbackUrl,
@@ -30,11 +30,11 @@ public record CallbackDelivery(
         String requestId,
         boolean automatic,
         String status,
-        List<CallbackAttempt> attempts,
+        List<RecordedCallbackAttempt> attempts,
         Instant createdAt) {
 
     /** Checks the required values and copies the payload and attempts. */
-    public CallbackDelivery {
+    public RecordedCallback {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(callbackUrl, "callbackUrl");
@@ -76,7 +76,7 @@ public record CallbackDelivery(
     /** Shows id, run, status and attempt count; never the payload or signature. */
     @Override
     public String toString() {
-        return "CallbackDelivery[id=" + id + ", runId=" + runId + ", status=" + status + ", attempts=" + attempts.size()
+        return "RecordedCallback[id=" + id + ", runId=" + runId + ", status=" + status + ", attempts=" + attempts.size()
                 + "]";
     }
 }

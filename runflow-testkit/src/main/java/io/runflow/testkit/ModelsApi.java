@@ -8,23 +8,23 @@ import java.util.List;
 import java.util.Map;
 
 /** The model catalog and its endpoints: {@code GET /v1/models[/{id...}]} and {@code /v1/public/models}. */
-final class Models {
+final class ModelsApi {
 
     private final Map<String, FakeModel> byId = new LinkedHashMap<>();
     private final String orgId;
     private final Instant createdAt;
 
-    Models(List<FakeModel> catalog, String orgId, Instant createdAt) {
+    ModelsApi(List<FakeModel> catalog, String orgId, Instant createdAt) {
         catalog.forEach(m -> byId.put(m.id(), m));
         this.orgId = orgId;
         this.createdAt = createdAt;
     }
 
-    /** @throws ApiException 404 {@code MODEL_NOT_FOUND} */
+    /** @throws ErrorResponseException 404 {@code MODEL_NOT_FOUND} */
     FakeModel require(String id) {
         FakeModel model = byId.get(id);
         if (model == null) {
-            throw ApiException.notFound("MODEL_NOT_FOUND", "model " + id + " not found");
+            throw ErrorResponseException.notFound("MODEL_NOT_FOUND", "model " + id + " not found");
         }
         return model;
     }
