@@ -2,7 +2,6 @@ package io.runflow.testkit;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * A model in the fake's catalog: its id as used in paths ({@code owner/slug}, possibly more
@@ -102,11 +101,5 @@ public record FakeModel(String id, String name, List<String> requiredInputs, int
      */
     public FakeModel withSize(int newWidth, int newHeight) {
         return new FakeModel(id, name, requiredInputs, newWidth, newHeight, price);
-    }
-
-    /** A stable UUID for the model, the {@code model_id} of its runs. */
-    String uuid() {
-        return UUID.nameUUIDFromBytes(id.getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .toString();
     }
 }

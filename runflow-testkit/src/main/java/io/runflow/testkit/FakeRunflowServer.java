@@ -1,28 +1,19 @@
 package io.runflow.testkit;
 
-import com.sun.net.httpserver.HttpServer;
 import io.runflow.RunflowClient;
-import java.io.IOException;
+import io.runflow.testkit.internal.fake.FakeBackend;
+import io.runflow.testkit.internal.fake.FakeConfig;
+import io.runflow.testkit.internal.http.LoopbackHttpServer;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A stateful fake of the Runflow API on loopback, for tests: real endpoints, errors in the documented
@@ -51,6 +42,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * "message": "is required"}} per problem, fields named by dotted path. Every answer carries a {@code
  * Runflow-Request-Id}. Health, public models and output files need no key.
  *
+ * <p>Every POST honours {@code Idempotency-Key} as Runflow's global middleware does: the same key
+ * with the same path and body on the same route (per organization) replays the first 2xx answer and
+ * applies nothing again; the same key with another body is 409 {@code CONFLICT}; an error answer is
+ * not kept, so a retry can succeed; requests with one key are handled one at a time; without the
+ * header every request is applied. Keys are kept until {@link #reset()}.
+ *
  * <p>Thread-safe. Starts serving in {@link Builder#build()}; {@link #close()} stops it.
  *
  * <p>The JDK HTTP server stalls about 40 ms per keep-alive request unless TCP_NODELAY is on, so this
@@ -64,116 +61,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FakeRunflowServer implements AutoCloseable {
 
     static {
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-        if (System.getProperty("sun.net.httpserver.drainAmount") == null) {
-            System.setProperty("sun.net.httpserver.drainAmount", "0");
-        }
+        LoopbackHttpServer.tuneJdkServer();
     }
 
     /** The instant a deterministic server's clock starts at: 2026-05-06T10:00:00Z. */
     public static final Instant DETERMINISTIC_START = Instant.ofEpochSecond(1_778_061_600L);
 
-    /** Written without Jackson, so that the first health check does not wait for it to load. */
-    private static final byte[] HEALTH = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
-
-    private static final String ORG_ID = "00000000-0000-4000-8000-00000000000a";
-
-    private final HttpServer http;
-    private final ExecutorService executor;
-    private final String baseUrl;
+    private final FakeBackend backend;
     private final String apiKey;
-    private final ServerClock clock;
-    private final Scheduler scheduler;
-    private final Ids ids;
-    private final RunStore store = new RunStore();
-    private final Journal journal;
-    private final Faults faults = new Faults();
-    private final Outcomes outcomes = new Outcomes();
-    private final Models models;
-    private final CallbackSecrets secrets;
-    private final Callbacks callbacks;
-    private final RunLifecycle lifecycle;
-    private final VirtualScheduler clientScheduler;
-    private final JpegRenderer images = new JpegRenderer();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private FakeRunflowServer(Builder b) {
-        Thread warmUp = new Thread(FakeRunflowServer::warmUp, "fake-runflow-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.start();
-        this.apiKey = b.apiKey;
-        this.journal = new Journal(b.journalCapacity);
-        Clock base = b.clock != null
-                ? b.clock
-                : b.deterministic ? Clock.fixed(DETERMINISTIC_START, ZoneOffset.UTC) : Clock.systemUTC();
-        this.clock = new ServerClock(base, b.timeScale);
-        // An attempt ends within its timeout plus a second (Callbacks bounds it); advance waits no longer.
-        this.scheduler = new Scheduler(clock, !b.deterministic, b.callbackTimeout.plusSeconds(2));
-        this.ids = new Ids(b.deterministic, clock);
-        List<FakeModel> catalog = new ArrayList<>();
-        for (FakeModel m : b.models) {
-            catalog.add(b.imageWidth > 0 ? m.withSize(b.imageWidth, b.imageHeight) : m);
-        }
-        this.models = new Models(catalog, ORG_ID, clock.instant());
-        this.secrets = new CallbackSecrets(ids, clock, ORG_ID, b.webhookSecret);
-        this.callbacks = new Callbacks(clock, scheduler, ids, secrets, b.callbackTimeout, b.allowNonLoopbackCallbacks);
-        try {
-            this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), 0);
-        } catch (IOException e) {
-            scheduler.close();
-            throw new UncheckedIOException("cannot bind the fake Runflow server to port " + b.port, e);
-        }
-        this.baseUrl = "http://127.0.0.1:" + http.getAddress().getPort();
-        this.lifecycle = new RunLifecycle(
-                store,
-                scheduler,
-                clock,
-                new RunLifecycle.Phases(b.queued, b.dispatching, b.running),
-                () -> baseUrl,
-                run -> callbacks.runFinished(store, run));
-        RunsApi runs = new RunsApi(store, models, lifecycle, callbacks, outcomes, ids, clock, new RunJson(ORG_ID));
-        CallbackSecrets s = secrets;
-        Router router = new Router(this::authorize)
-                .open("GET", "/v1/health", r -> Response.bytes(200, "application/json", HEALTH.clone()))
-                .open("GET", "/v1/public/models", models::list)
-                .open("GET", "/files/{run}/{file}", new Files(store, images)::get)
-                .route("GET", "/v1/models", models::list)
-                .route("POST", "/v1/models/{model...}/runs", runs::create)
-                .route("GET", "/v1/models/{model...}", models::get)
-                .route("GET", "/v1/runs", runs::list)
-                .route("GET", "/v1/runs/{id}", runs::get)
-                .route("GET", "/v1/runs/{id}/callback", runs::callbackHistory)
-                .route("POST", "/v1/runs/{id}/callback-redeliveries", runs::redeliver)
-                .route("POST", "/v1/admin/runs/{id}/cancellation", runs::cancel)
-                .route("GET", "/v1/callback-secrets", s::list)
-                .route("POST", "/v1/callback-secrets", s::create)
-                .route("GET", "/v1/callback-secrets/{id}", s::get)
-                .route("PATCH", "/v1/callback-secrets/{id}", s::patch);
-        AtomicInteger threads = new AtomicInteger();
-        this.executor = Executors.newCachedThreadPool(task -> {
-            Thread t = new Thread(task, "fake-runflow-http-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        http.createContext("/", new Dispatcher(router, journal, faults, clock, b.maxRequestBodyBytes));
-        http.setExecutor(executor);
-        http.start();
-        this.clientScheduler = new VirtualScheduler(clock::instant, this::advance);
-    }
-
-    /**
-     * Loads, off the caller's thread, what the first answers need: the JDK server formats a {@code
-     * Date} header (java.time with locale data, tens of milliseconds the first time in a JVM) and API
-     * answers need Jackson. Overlaps that cost with the client's own start.
-     */
-    private static void warmUp() {
-        // The same pattern as the JDK server's Date header; "zzz" loads time-zone names.
-        DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss zzz", Locale.US)
-                .withZone(ZoneId.of("GMT"))
-                .format(Instant.now());
-        Json.write(Json.object().put("warm", true));
+    private FakeRunflowServer(FakeConfig config) {
+        this.backend = new FakeBackend(config, DETERMINISTIC_START);
+        this.apiKey = config.apiKey();
     }
 
     /**
@@ -185,22 +85,13 @@ public final class FakeRunflowServer implements AutoCloseable {
         return new Builder();
     }
 
-    private void authorize(Request request) {
-        String header = request.header("Authorization");
-        byte[] expected = ("Bearer " + apiKey).getBytes(StandardCharsets.UTF_8);
-        byte[] given = header == null ? new byte[0] : header.getBytes(StandardCharsets.UTF_8);
-        if (!MessageDigest.isEqual(expected, given)) {
-            throw new ApiException(401, "UNAUTHORIZED", "missing or invalid API key", null);
-        }
-    }
-
     /**
      * Returns the base URL to give the client.
      *
      * @return e.g. {@code http://127.0.0.1:41234}, without a trailing slash
      */
     public String baseUrl() {
-        return baseUrl;
+        return backend.baseUrl();
     }
 
     /**
@@ -209,7 +100,7 @@ public final class FakeRunflowServer implements AutoCloseable {
      * @return the bound port
      */
     public int port() {
-        return http.getAddress().getPort();
+        return backend.port();
     }
 
     /**
@@ -228,7 +119,7 @@ public final class FakeRunflowServer implements AutoCloseable {
      * @throws IllegalStateException when no secret is current, so callbacks go unsigned
      */
     public String webhookSecret() {
-        String current = secrets.currentValue();
+        String current = backend.currentSecret();
         if (current == null) {
             throw new IllegalStateException("no callback signing secret is current; callbacks are sent unsigned");
         }
@@ -241,7 +132,7 @@ public final class FakeRunflowServer implements AutoCloseable {
      * @return a UTC clock that moves with {@link #advance(Duration)}
      */
     public Clock clock() {
-        return clock;
+        return backend.clock();
     }
 
     /**
@@ -260,25 +151,26 @@ public final class FakeRunflowServer implements AutoCloseable {
      * @return a new builder with api key, base URL, clock, sleeper and scheduler set
      */
     public RunflowClient.Builder clientBuilder() {
+        ScheduledExecutorService scheduler = backend.clientScheduler();
         return RunflowClient.builder()
                 .apiKey(apiKey)
-                .baseUrl(baseUrl)
-                .clock(clock)
+                .baseUrl(baseUrl())
+                .clock(clock())
                 .sleeper(this::advance)
-                .scheduler(clientScheduler)
+                .scheduler(scheduler)
                 // Polls run on the scheduler's own thread: a virtual clock must not jump to a wait's
                 // deadline while a poll is still on its way to the server on another thread.
-                .executor(clientScheduler);
+                .executor(scheduler);
     }
 
-    /** The output image cache, for tests of this package. */
-    JpegRenderer images() {
-        return images;
+    /** How many output images are cached, for tests of this package. */
+    int cachedImages() {
+        return backend.cachedImages();
     }
 
     /** The scheduler the client builder hands out, for tests of this package. */
-    VirtualScheduler clientScheduler() {
-        return clientScheduler;
+    ScheduledExecutorService clientScheduler() {
+        return backend.clientScheduler();
     }
 
     /**
@@ -292,7 +184,7 @@ public final class FakeRunflowServer implements AutoCloseable {
         if (duration.isNegative()) {
             throw new IllegalArgumentException("duration must not be negative: " + duration);
         }
-        scheduler.advance(duration);
+        backend.advance(duration);
     }
 
     /**
@@ -302,7 +194,9 @@ public final class FakeRunflowServer implements AutoCloseable {
      * @param outcome how its runs end
      */
     public void onModel(String model, Outcome outcome) {
-        outcomes.onModel(Objects.requireNonNull(model, "model"), Objects.requireNonNull(outcome, "outcome"));
+        backend.onModel(
+                Objects.requireNonNull(model, "model"),
+                Objects.requireNonNull(outcome, "outcome").script());
     }
 
     /**
@@ -312,7 +206,7 @@ public final class FakeRunflowServer implements AutoCloseable {
      * @param outcome how the next run ends
      */
     public void onNextRun(Outcome outcome) {
-        outcomes.onNextRun(Objects.requireNonNull(outcome, "outcome"));
+        backend.onNextRun(Objects.requireNonNull(outcome, "outcome").script());
     }
 
     /**
@@ -337,11 +231,7 @@ public final class FakeRunflowServer implements AutoCloseable {
      */
     public boolean release(String runId, Outcome outcome) {
         Objects.requireNonNull(outcome, "outcome");
-        RunState run = store.find(Objects.requireNonNull(runId, "runId"));
-        if (run == null) {
-            throw new IllegalArgumentException("no run with id " + runId);
-        }
-        return lifecycle.release(run, outcome);
+        return backend.release(Objects.requireNonNull(runId, "runId"), outcome.script());
     }
 
     /**
@@ -350,7 +240,7 @@ public final class FakeRunflowServer implements AutoCloseable {
      * @param fault the fault, e.g. {@code Fault.rateLimited().times(2)}
      */
     public void inject(Fault fault) {
-        faults.add(Objects.requireNonNull(fault, "fault"));
+        backend.inject(Objects.requireNonNull(fault, "fault").rule());
     }
 
     /**
@@ -371,7 +261,7 @@ public final class FakeRunflowServer implements AutoCloseable {
      * @throws IllegalStateException when none arrives in time
      */
     public RecordedRequest takeRequest(Duration timeout) {
-        return journal.take(Objects.requireNonNull(timeout, "timeout"));
+        return backend.takeRequest(Objects.requireNonNull(timeout, "timeout"));
     }
 
     /**
@@ -381,16 +271,17 @@ public final class FakeRunflowServer implements AutoCloseable {
      * @return an immutable list
      */
     public List<RecordedRequest> requests() {
-        return journal.all();
+        return backend.requests();
     }
 
     /**
-     * Returns every run, oldest first.
+     * Returns every run, oldest first: one per create the server applied, so a replayed {@code
+     * Idempotency-Key} adds none.
      *
      * @return snapshots of the runs
      */
     public List<FakeRun> runs() {
-        return store.snapshots();
+        return backend.runs();
     }
 
     /**
@@ -400,13 +291,7 @@ public final class FakeRunflowServer implements AutoCloseable {
      * @return a snapshot, or empty when there is no such run
      */
     public Optional<FakeRun> run(String runId) {
-        RunState run = store.find(runId);
-        if (run == null) {
-            return Optional.empty();
-        }
-        synchronized (store) {
-            return Optional.of(run.snapshot());
-        }
+        return backend.run(runId);
     }
 
     /**
@@ -414,55 +299,54 @@ public final class FakeRunflowServer implements AutoCloseable {
      *
      * @return snapshots of the deliveries
      */
-    public List<CallbackDelivery> deliveries() {
-        return callbacks.snapshots(null);
+    public List<RecordedCallback> deliveries() {
+        return backend.deliveries(null);
     }
 
     /**
-     * Returns the callback deliveries of one run, oldest first.
+     * Returns the callback deliveries of one run, oldest first: the automatic one and one per
+     * redelivery the server applied ({@link RecordedCallback#automatic()} false), so a replayed
+     * {@code Idempotency-Key} adds none.
      *
      * @param runId the run id
      * @return snapshots of its deliveries
      */
-    public List<CallbackDelivery> deliveries(String runId) {
-        return callbacks.snapshots(Objects.requireNonNull(runId, "runId"));
+    public List<RecordedCallback> deliveries(String runId) {
+        return backend.deliveries(Objects.requireNonNull(runId, "runId"));
     }
 
     /**
-     * Forgets runs, deliveries, requests, faults, scripted outcomes, created secrets, rendered images
-     * and the client scheduler's pending polls (their futures are cancelled), and puts the clock back, so the next test starts as on a fresh server. The port, key and catalog stay.
+     * Returns the organization's callback signing secrets, oldest first: the one the server started
+     * with (unless {@link Builder#withoutWebhookSecret()}) and one per create the server applied.
+     *
+     * @return snapshots of the secrets, without their values
+     */
+    public List<FakeCallbackSecret> callbackSecrets() {
+        return backend.callbackSecrets();
+    }
+
+    /**
+     * Forgets runs, deliveries, requests, faults, Idempotency-Keys, scripted outcomes, created
+     * secrets, rendered images and the client scheduler's pending polls (their futures are cancelled),
+     * and puts the clock back, so the next test starts as on a fresh server. The port, key and catalog
+     * stay.
      */
     public void reset() {
-        clientScheduler.clear();
-        scheduler.clear(() -> {
-            store.clear();
-            journal.clear();
-            faults.clear();
-            outcomes.clear();
-            callbacks.clear();
-            ids.reset();
-            clock.reset();
-            secrets.reset();
-            images.clear();
-        });
+        backend.reset();
     }
 
     /** Stops serving and stops every timed task. */
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
+        if (closed.compareAndSet(false, true)) {
+            backend.close();
         }
-        clientScheduler.shutdownNow();
-        http.stop(0);
-        scheduler.close();
-        executor.shutdownNow();
     }
 
     /** Shows the base URL; never the key or secret. */
     @Override
     public String toString() {
-        return "FakeRunflowServer[" + baseUrl + "]";
+        return "FakeRunflowServer[" + baseUrl() + "]";
     }
 
     /**
@@ -699,7 +583,25 @@ public final class FakeRunflowServer implements AutoCloseable {
          * @throws UncheckedIOException when the port cannot be bound
          */
         public FakeRunflowServer build() {
-            return new FakeRunflowServer(this);
+            List<FakeModel> catalog = new ArrayList<>();
+            for (FakeModel m : models) {
+                catalog.add(imageWidth > 0 ? m.withSize(imageWidth, imageHeight) : m);
+            }
+            return new FakeRunflowServer(new FakeConfig(
+                    port,
+                    apiKey,
+                    webhookSecret,
+                    catalog,
+                    clock,
+                    timeScale,
+                    deterministic,
+                    queued,
+                    dispatching,
+                    running,
+                    maxRequestBodyBytes,
+                    callbackTimeout,
+                    allowNonLoopbackCallbacks,
+                    journalCapacity));
         }
 
         private static String notBlank(String value, String name) {

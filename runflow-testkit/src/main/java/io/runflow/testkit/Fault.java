@@ -1,5 +1,9 @@
 package io.runflow.testkit;
 
+import io.runflow.testkit.internal.http.ErrorResponseException;
+import io.runflow.testkit.internal.http.FaultRule;
+import io.runflow.testkit.internal.http.FaultRule.Kind;
+import io.runflow.testkit.internal.http.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -16,13 +20,6 @@ import java.util.Objects;
  * }</pre>
  */
 public final class Fault {
-
-    enum Kind {
-        RESPOND,
-        DELAY,
-        RESET,
-        ACCEPT_THEN_DROP
-    }
 
     private final Kind kind;
     private final int status;
@@ -58,7 +55,7 @@ public final class Fault {
                 ? "RATE_LIMITED"
                 : status == 503 ? "SERVICE_UNAVAILABLE" : status >= 500 ? "INTERNAL_ERROR" : "FAULT";
         String message = status == 429 ? "Rate limit exceeded: injected by the fake" : "injected by the fake";
-        byte[] envelope = Json.write(ApiException.envelope(code, message, null));
+        byte[] envelope = Json.write(ErrorResponseException.envelope(code, message, null));
         return new Fault(Kind.RESPOND, status, envelope, Map.of(), Duration.ZERO, 1, null);
     }
 
@@ -168,32 +165,9 @@ public final class Fault {
         }
     }
 
-    Kind kind() {
-        return kind;
-    }
-
-    int statusCode() {
-        return status;
-    }
-
-    byte[] responseBody() {
-        return body.clone();
-    }
-
-    Map<String, String> headers() {
-        return headers;
-    }
-
-    Duration delayTime() {
-        return delay;
-    }
-
-    int count() {
-        return times;
-    }
-
-    boolean matches(String requestPath) {
-        return path == null || requestPath.startsWith(path);
+    /** The form the dispatcher applies. */
+    FaultRule rule() {
+        return new FaultRule(kind, status, body, headers, delay, times, path);
     }
 
     @Override

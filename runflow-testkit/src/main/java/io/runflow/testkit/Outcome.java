@@ -1,5 +1,7 @@
 package io.runflow.testkit;
 
+import io.runflow.testkit.internal.fake.ScriptedOutcome;
+import io.runflow.testkit.internal.fake.ScriptedOutcome.Kind;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -13,13 +15,6 @@ import java.util.Objects;
  * }</pre>
  */
 public final class Outcome {
-
-    enum Kind {
-        SUCCEED,
-        FAIL,
-        CANCEL,
-        HOLD
-    }
 
     private static final Outcome SUCCEED = new Outcome(Kind.SUCCEED, null, null, null, null);
     private static final Outcome CANCEL = new Outcome(Kind.CANCEL, null, null, null, null);
@@ -117,25 +112,9 @@ public final class Outcome {
         return new Outcome(kind, failureCode, failureStage, failureMessage, runningTime);
     }
 
-    /** The scripted running time, or null for the server's running phase. */
-    Duration running() {
-        return running;
-    }
-
-    Kind kind() {
-        return kind;
-    }
-
-    String failureCode() {
-        return failureCode;
-    }
-
-    String failureStage() {
-        return failureStage;
-    }
-
-    String failureMessage() {
-        return failureMessage;
+    /** The form the run lifecycle applies. */
+    ScriptedOutcome script() {
+        return new ScriptedOutcome(kind, failureCode, failureStage, failureMessage, running);
     }
 
     @Override

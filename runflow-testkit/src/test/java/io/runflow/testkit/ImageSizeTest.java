@@ -46,11 +46,11 @@ class ImageSizeTest {
             String id = http.createFlux("");
             server.advance(Duration.ofSeconds(1));
             assertThat(http.get("/files/" + id + "/0.jpg").status()).isEqualTo(200);
-            assertThat(server.images().cached()).isEqualTo(1);
+            assertThat(server.cachedImages()).isEqualTo(1);
 
             server.reset();
 
-            assertThat(server.images().cached()).isZero();
+            assertThat(server.cachedImages()).isZero();
         }
     }
 }

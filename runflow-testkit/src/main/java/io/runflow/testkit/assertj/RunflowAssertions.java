@@ -1,8 +1,8 @@
 package io.runflow.testkit.assertj;
 
 import io.runflow.model.Run;
-import io.runflow.testkit.CallbackDelivery;
 import io.runflow.testkit.FakeRunflowServer;
+import io.runflow.testkit.RecordedCallback;
 
 /**
  * The entry point of the testkit's AssertJ assertions. Import it statically next to AssertJ's own
@@ -46,7 +46,7 @@ public final class RunflowAssertions {
      * @param actual the delivery
      * @return the assertion
      */
-    public static CallbackDeliveryAssert assertThat(CallbackDelivery actual) {
-        return new CallbackDeliveryAssert(actual);
+    public static RecordedCallbackAssert assertThat(RecordedCallback actual) {
+        return new RecordedCallbackAssert(actual);
     }
 }

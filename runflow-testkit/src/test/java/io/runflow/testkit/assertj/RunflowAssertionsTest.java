@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.runflow.internal.json.RunflowJson;
 import io.runflow.model.Run;
 import io.runflow.model.RunStatus;
-import io.runflow.testkit.CallbackDelivery;
 import io.runflow.testkit.FakeRunflowServer;
 import io.runflow.testkit.Outcome;
+import io.runflow.testkit.RecordedCallback;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -194,7 +194,7 @@ class RunflowAssertionsTest {
         }
         create("{\"input\":{\"prompt\":\"a fox\"},\"callback_url\":\"http://127.0.0.1:" + closedPort + "/x\"}", null);
         server.advance(Duration.ofSeconds(1));
-        CallbackDelivery delivery = server.deliveries().get(0);
+        RecordedCallback delivery = server.deliveries().get(0);
 
         assertThatThrownBy(() -> assertThat(delivery).isDelivered())
                 .hasMessage(String.format(
@@ -228,7 +228,7 @@ class RunflowAssertionsTest {
                     .build();
             http.send(create, HttpResponse.BodyHandlers.discarding());
             unsigned.advance(Duration.ofSeconds(1));
-            CallbackDelivery delivery = unsigned.deliveries().get(0);
+            RecordedCallback delivery = unsigned.deliveries().get(0);
 
             assertThatThrownBy(() -> assertThat(delivery).hasValidSignatureFor("whsec_x"))
                     .hasMessage(String.format(

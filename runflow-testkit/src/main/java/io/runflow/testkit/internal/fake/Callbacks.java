@@ -1,0 +1,97 @@
+package io.runflow.testkit.internal.fake;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.runflow.testkit.internal.http.Json;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Sends callbacks: creates a delivery in the {@link CallbackLedger}, signed with the current secret
+ * when one exists, and runs its attempts on the server clock through the {@link LoopbackGuard} and the
+ * {@link CallbackSender}.
+ *
+ * <p>Attempts are asynchronous: the scheduler task only starts the request, and the answer (or the
+ * failure, at the latest after the attempt timeout plus a second) records the attempt and schedules
+ * the retry. So a receiver that never answers delays only its own delivery, never another run.
+ */
+final class Callbacks {
+
+    private final ServerClock clock;
+    private final Scheduler scheduler;
+    private final Ids ids;
+    private final CallbackSecretsApi secrets;
+    private final CallbackLedger ledger;
+    private final CallbackSender sender;
+    private final LoopbackGuard guard;
+
+    Callbacks(
+            ServerClock clock,
+            Scheduler scheduler,
+            Ids ids,
+            CallbackSecretsApi secrets,
+            CallbackLedger ledger,
+            CallbackSender sender,
+            LoopbackGuard guard) {
+        this.clock = clock;
+        this.scheduler = scheduler;
+        this.ids = ids;
+        this.secrets = secrets;
+        this.ledger = ledger;
+        this.sender = sender;
+        this.guard = guard;
+    }
+
+    /** Queues the automatic callback of a run that just became terminal, if it has a callback_url. */
+    void runFinished(RunStore store, RunState run) {
+        byte[] payload;
+        synchronized (store) {
+            if (run.callbackUrl == null) {
+                return;
+            }
+            payload = Json.write(RunJson.callbackPayload(run));
+        }
+        CallbackLedger.Delivery d = create(run.id, run.callbackUrl, payload, true);
+        scheduler.start(Duration.ZERO, () -> attempt(d));
+    }
+
+    /**
+     * Creates a manual delivery and waits for its first attempt (bounded by the attempt timeout), so
+     * that the answer shows its outcome; retries follow on the server clock.
+     */
+    ObjectNode redeliver(String runId, String url, byte[] payload) {
+        CallbackLedger.Delivery d = create(runId, url, payload, false);
+        try {
+            attempt(d).join();
+        } catch (CompletionException | CancellationException e) {
+            // The attempt recorded its own outcome; the answer shows whatever was recorded.
+        }
+        return ledger.json(d);
+    }
+
+    private CallbackLedger.Delivery create(String runId, String url, byte[] payload, boolean automatic) {
+        CallbackLedger.Delivery d = new CallbackLedger.Delivery(
+                ids.next(), runId, url, payload, secrets.current(), "req_" + ids.next(), automatic, clock.instant());
+        ledger.add(d);
+        return d;
+    }
+
+    /** Starts one attempt; the future completes once it is recorded (and its retry scheduled). */
+    private CompletableFuture<Void> attempt(CallbackLedger.Delivery d) {
+        CallbackLedger.Attempt a = ledger.begin(d);
+        URI uri = URI.create(d.url);
+        String refusal = guard.refusal(uri);
+        if (refusal != null) {
+            ledger.record(a, CallbackSender.Result.failed(refusal), backoff -> retry(d, backoff));
+            return CompletableFuture.completedFuture(null);
+        }
+        return sender.send(uri, d.payload, d.requestId, d.signature)
+                .thenAccept(result -> ledger.record(a, result, backoff -> retry(d, backoff)));
+    }
+
+    private void retry(CallbackLedger.Delivery d, Duration backoff) {
+        scheduler.start(backoff, () -> attempt(d));
+    }
+}

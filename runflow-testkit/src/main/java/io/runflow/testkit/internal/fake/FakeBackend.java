@@ -1,0 +1,321 @@
+package io.runflow.testkit.internal.fake;
+
+import io.runflow.testkit.FakeCallbackSecret;
+import io.runflow.testkit.FakeRun;
+import io.runflow.testkit.RecordedCallback;
+import io.runflow.testkit.RecordedRequest;
+import io.runflow.testkit.internal.http.Dispatcher;
+import io.runflow.testkit.internal.http.ErrorResponseException;
+import io.runflow.testkit.internal.http.FaultRule;
+import io.runflow.testkit.internal.http.Faults;
+import io.runflow.testkit.internal.http.Idempotency;
+import io.runflow.testkit.internal.http.Journal;
+import io.runflow.testkit.internal.http.LoopbackHttpServer;
+import io.runflow.testkit.internal.http.Request;
+import io.runflow.testkit.internal.http.Response;
+import io.runflow.testkit.internal.http.Router;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * The fake's insides, wired: the Runflow domain (runs, lifecycle, models, callback secrets,
+ * callbacks, outcomes), its route table, and the HTTP plumbing that serves it. {@code
+ * FakeRunflowServer} is its public face and holds nothing else. Not public API.
+ */
+public final class FakeBackend implements AutoCloseable {
+
+    /** Written without Jackson, so that the first health check does not wait for it to load. */
+    private static final byte[] HEALTH = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
+
+    private static final String ORG_ID = "00000000-0000-4000-8000-00000000000a";
+
+    private final LoopbackHttpServer http;
+    private final byte[] bearer;
+    private final ServerClock clock;
+    private final Scheduler scheduler;
+    private final Ids ids;
+    private final RunStore store = new RunStore();
+    private final Journal journal;
+    private final Faults faults = new Faults();
+    private final Idempotency idempotency = new Idempotency();
+    private final Outcomes outcomes = new Outcomes();
+    private final CallbackSecretsApi secrets;
+    private final CallbackLedger ledger;
+    private final RunLifecycle lifecycle;
+    private final VirtualScheduler clientScheduler;
+    private final JpegRenderer images = new JpegRenderer();
+
+    /**
+     * Binds the port and starts serving.
+     *
+     * @param config the checked settings
+     * @param deterministicStart where a deterministic clock starts
+     * @throws java.io.UncheckedIOException when the port cannot be bound
+     */
+    public FakeBackend(FakeConfig config, Instant deterministicStart) {
+        LoopbackHttpServer.warmUp();
+        this.http = LoopbackHttpServer.bind(config.port());
+        this.bearer = ("Bearer " + config.apiKey()).getBytes(StandardCharsets.UTF_8);
+        this.journal = new Journal(config.journalCapacity());
+        Clock base = config.clock() != null
+                ? config.clock()
+                : config.deterministic() ? Clock.fixed(deterministicStart, ZoneOffset.UTC) : Clock.systemUTC();
+        this.clock = new ServerClock(base, config.timeScale());
+        // An attempt ends within its timeout plus a second (CallbackSender bounds it); advance waits no longer.
+        this.scheduler = new Scheduler(
+                clock, !config.deterministic(), config.callbackTimeout().plusSeconds(2));
+        this.ids = new Ids(config.deterministic(), clock);
+        ModelsApi models = new ModelsApi(config.models(), ORG_ID, clock.instant());
+        this.secrets = new CallbackSecretsApi(ids, clock, ORG_ID, config.webhookSecret());
+        this.ledger = new CallbackLedger(clock);
+        Callbacks callbacks = new Callbacks(
+                clock,
+                scheduler,
+                ids,
+                secrets,
+                ledger,
+                new CallbackSender(config.callbackTimeout()),
+                new LoopbackGuard(config.allowNonLoopbackCallbacks()));
+        String baseUrl = http.baseUrl();
+        this.lifecycle = new RunLifecycle(
+                store,
+                scheduler,
+                clock,
+                new RunLifecycle.Phases(config.queued(), config.dispatching(), config.running()),
+                () -> baseUrl,
+                run -> callbacks.runFinished(store, run));
+        RunsApi runs =
+                new RunsApi(store, models, lifecycle, callbacks, ledger, outcomes, ids, clock, new RunJson(ORG_ID));
+        http.start(new Dispatcher(
+                routes(models, runs, new Files(store, images)), journal, faults, clock, config.maxRequestBodyBytes()));
+        this.clientScheduler = new VirtualScheduler(clock::instant, this::advance);
+    }
+
+    /** The route table: every endpoint of the contract the fake implements. */
+    private Router routes(ModelsApi models, RunsApi runs, Files files) {
+        CallbackSecretsApi s = secrets;
+        return new Router(this::authorize)
+                .use(idempotency)
+                .open("GET", "/v1/health", r -> Response.bytes(200, "application/json", HEALTH.clone()))
+                .open("GET", "/v1/public/models", models::list)
+                .open("GET", "/files/{run}/{file}", files::get)
+                .route("GET", "/v1/models", models::list)
+                .route("POST", "/v1/models/{model...}/runs", runs::create)
+                .route("GET", "/v1/models/{model...}", models::get)
+                .route("GET", "/v1/runs", runs::list)
+                .route("GET", "/v1/runs/{id}", runs::get)
+                .route("GET", "/v1/runs/{id}/callback", runs::callbackHistory)
+                .route("POST", "/v1/runs/{id}/callback-redeliveries", runs::redeliver)
+                .route("POST", "/v1/admin/runs/{id}/cancellation", runs::cancel)
+                .route("GET", "/v1/callback-secrets", s::list)
+                .route("POST", "/v1/callback-secrets", s::create)
+                .route("GET", "/v1/callback-secrets/{id}", s::get)
+                .route("PATCH", "/v1/callback-secrets/{id}", s::patch);
+    }
+
+    /** Bearer auth, compared in constant time. */
+    private void authorize(Request request) {
+        String header = request.header("Authorization");
+        byte[] given = header == null ? new byte[0] : header.getBytes(StandardCharsets.UTF_8);
+        if (!MessageDigest.isEqual(bearer, given)) {
+            throw new ErrorResponseException(401, "UNAUTHORIZED", "missing or invalid API key", null);
+        }
+    }
+
+    /**
+     * Returns the base URL.
+     *
+     * @return {@code http://127.0.0.1:<port>}
+     */
+    public String baseUrl() {
+        return http.baseUrl();
+    }
+
+    /**
+     * Returns the bound port.
+     *
+     * @return the port
+     */
+    public int port() {
+        return http.port();
+    }
+
+    /**
+     * Returns the current signing secret's value.
+     *
+     * @return the value, or null when none is current
+     */
+    public String currentSecret() {
+        return secrets.currentValue();
+    }
+
+    /**
+     * Returns the callback signing secrets, oldest first.
+     *
+     * @return snapshots
+     */
+    public List<FakeCallbackSecret> callbackSecrets() {
+        return secrets.snapshots();
+    }
+
+    /**
+     * Returns the server clock.
+     *
+     * @return the clock that {@link #advance(Duration)} moves
+     */
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
+     * Returns the scheduler for a client's polls, which waits in server time.
+     *
+     * @return the scheduler
+     */
+    public ScheduledExecutorService clientScheduler() {
+        return clientScheduler;
+    }
+
+    /**
+     * Moves server time and runs what falls due.
+     *
+     * @param duration not negative
+     */
+    public void advance(Duration duration) {
+        scheduler.advance(duration);
+    }
+
+    /**
+     * Scripts how every later run of a model ends.
+     *
+     * @param model the model id
+     * @param outcome how its runs end
+     */
+    public void onModel(String model, ScriptedOutcome outcome) {
+        outcomes.onModel(model, outcome);
+    }
+
+    /**
+     * Scripts how the next created run ends.
+     *
+     * @param outcome how it ends
+     */
+    public void onNextRun(ScriptedOutcome outcome) {
+        outcomes.onNextRun(outcome);
+    }
+
+    /**
+     * Ends a held run, or gives a run not yet running its outcome.
+     *
+     * @param runId the run id
+     * @param outcome how it ends
+     * @return false when the run was already terminal
+     * @throws IllegalArgumentException when there is no such run
+     */
+    public boolean release(String runId, ScriptedOutcome outcome) {
+        RunState run = store.find(runId);
+        if (run == null) {
+            throw new IllegalArgumentException("no run with id " + runId);
+        }
+        return lifecycle.release(run, outcome);
+    }
+
+    /**
+     * Installs a fault.
+     *
+     * @param rule the fault
+     */
+    public void inject(FaultRule rule) {
+        faults.add(rule);
+    }
+
+    /**
+     * Returns the oldest request not taken yet, waiting for it.
+     *
+     * @param timeout how long to wait
+     * @return the request
+     * @throws IllegalStateException when none arrives in time
+     */
+    public RecordedRequest takeRequest(Duration timeout) {
+        return journal.take(timeout);
+    }
+
+    /**
+     * Returns the journal's requests, oldest first.
+     *
+     * @return an immutable list
+     */
+    public List<RecordedRequest> requests() {
+        return journal.all();
+    }
+
+    /**
+     * Returns every run, oldest first.
+     *
+     * @return snapshots
+     */
+    public List<FakeRun> runs() {
+        return store.snapshots();
+    }
+
+    /**
+     * Returns one run.
+     *
+     * @param runId the id
+     * @return a snapshot, or empty
+     */
+    public Optional<FakeRun> run(String runId) {
+        return Optional.ofNullable(store.snapshot(runId));
+    }
+
+    /**
+     * Returns callback deliveries, oldest first.
+     *
+     * @param runId the run whose deliveries to return, or null for every run's
+     * @return snapshots
+     */
+    public List<RecordedCallback> deliveries(String runId) {
+        return ledger.snapshots(runId);
+    }
+
+    /**
+     * Returns how many output images are cached, for tests of the cache.
+     *
+     * @return the count
+     */
+    public int cachedImages() {
+        return images.cached();
+    }
+
+    /** Forgets everything a test left, and puts the clock back. */
+    public void reset() {
+        clientScheduler.clear();
+        scheduler.clear(() -> {
+            store.clear();
+            journal.clear();
+            faults.clear();
+            idempotency.clear();
+            outcomes.clear();
+            ledger.clear();
+            ids.reset();
+            clock.reset();
+            secrets.reset();
+            images.clear();
+        });
+    }
+
+    /** Stops serving and stops every timed task. */
+    @Override
+    public void close() {
+        clientScheduler.shutdownNow();
+        http.stop();
+        scheduler.close();
+    }
+}

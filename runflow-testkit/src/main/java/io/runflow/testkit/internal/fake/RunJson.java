@@ -1,0 +1,111 @@
+package io.runflow.testkit.internal.fake;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.runflow.testkit.internal.http.Json;
+import java.time.Duration;
+
+/** Writes the Run object (contract section 4.1) and the callback payload (section 6.2). */
+final class RunJson {
+
+    private final String orgId;
+
+    RunJson(String orgId) {
+        this.orgId = orgId;
+    }
+
+    /** Call with the store's lock held. */
+    ObjectNode run(RunState r) {
+        ObjectNode n = Json.object();
+        n.put("id", r.id);
+        n.putNull("flow_id");
+        n.put("model_id", ModelsApi.uuid(r.model));
+        n.putNull("comfyui_workflow_id");
+        n.put("target_type", "model");
+        n.putNull("target_version");
+        n.put("org_id", orgId);
+        n.put("status_code", r.status);
+        n.put("source_code", "api");
+        n.set("input", r.input.deepCopy());
+        if (r.output == null) {
+            n.putNull("output");
+        } else {
+            n.set("output", r.output.deepCopy());
+        }
+        n.putObject("context");
+        if (r.completedAt == null) {
+            n.putNull("duration_ms");
+        } else {
+            n.put("duration_ms", durationMillis(r));
+        }
+        if (RunState.SUCCEEDED.equals(r.status)) {
+            n.put("cost", r.model.price());
+        } else {
+            n.putNull("cost");
+        }
+        n.putNull("cost_breakdown");
+        n.put("nodes_total", 1);
+        n.put("nodes_completed", r.isTerminal() ? 1 : 0);
+        n.putNull("batch_id");
+        Json.putNullable(n, "client_ref", r.clientRef);
+        n.put("request_id", r.requestId);
+        n.putNull("created_by");
+        n.set("created_at", Json.time(r.createdAt));
+        n.set("started_at", Json.time(r.startedAt));
+        n.set("completed_at", Json.time(r.completedAt));
+        Json.putNullable(n, "callback_url", r.callbackUrl);
+        if (r.metadata == null) {
+            n.putNull("metadata");
+        } else {
+            n.set("metadata", r.metadata.deepCopy());
+        }
+        n.put("has_logs", false);
+        n.put("has_node_runs", false);
+        n.putObject("links");
+        Json.putNullable(n, "failure_code", r.failureCode);
+        Json.putNullable(n, "failure_message", r.failureMessage);
+        Json.putNullable(n, "failure_stage_code", r.failureStage);
+        return n;
+    }
+
+    /** The callback envelope, frozen when a delivery is created. Call with the store's lock held. */
+    static ObjectNode callbackPayload(RunState r) {
+        ObjectNode n = Json.object();
+        n.put("event", event(r.status));
+        n.put("run_id", r.id);
+        n.put("status", r.status);
+        if (RunState.SUCCEEDED.equals(r.status) && r.output != null) {
+            n.set("output", r.output.deepCopy());
+        } else if (RunState.FAILED.equals(r.status)) {
+            n.putObject("output").put("code", r.failureCode).put("message", r.failureMessage);
+        } else {
+            n.putNull("output");
+        }
+        n.put("duration_ms", durationMillis(r));
+        n.put("created_at", Json.callbackTime(r.createdAt));
+        n.put("completed_at", Json.callbackTime(r.completedAt));
+        if (r.metadata == null) {
+            n.putNull("metadata");
+        } else {
+            n.set("metadata", r.metadata.deepCopy());
+        }
+        return n;
+    }
+
+    /** Event names use the UK spelling for cancel, statuses the US one, as the contract says. */
+    static String event(String status) {
+        switch (status) {
+            case RunState.SUCCEEDED:
+                return "run.completed";
+            case RunState.FAILED:
+                return "run.failed";
+            case RunState.CANCELED:
+                return "run.cancelled";
+            default:
+                return "run." + status;
+        }
+    }
+
+    private static long durationMillis(RunState r) {
+        return Duration.between(r.createdAt, r.completedAt).toMillis();
+    }
+}

@@ -1,0 +1,92 @@
+package io.runflow.testkit.internal.fake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.runflow.testkit.FakeModel;
+import io.runflow.testkit.FakeRun;
+import java.time.Instant;
+
+/** One run's mutable state. Every field is guarded by the {@link RunStore}'s lock. */
+final class RunState {
+
+    static final String QUEUED = "queued";
+    static final String DISPATCHING = "dispatching";
+    static final String RUNNING = "running";
+    static final String SUCCEEDED = "succeeded";
+    static final String FAILED = "failed";
+    static final String CANCELED = "canceled";
+
+    final String id;
+    final long sequence;
+    final FakeModel model;
+    final ObjectNode input;
+    final JsonNode metadata;
+    final String callbackUrl;
+    final String clientRef;
+    final String idempotencyKey;
+    final String requestId;
+    final long seed;
+    final Instant createdAt;
+
+    String status = QUEUED;
+    ScriptedOutcome outcome;
+    boolean held;
+    Instant startedAt;
+    Instant completedAt;
+    ObjectNode output;
+    String failureCode;
+    String failureMessage;
+    String failureStage;
+
+    RunState(
+            String id,
+            long sequence,
+            FakeModel model,
+            ObjectNode input,
+            JsonNode metadata,
+            String callbackUrl,
+            String clientRef,
+            String idempotencyKey,
+            String requestId,
+            long seed,
+            Instant createdAt,
+            ScriptedOutcome outcome) {
+        this.id = id;
+        this.sequence = sequence;
+        this.model = model;
+        this.input = input;
+        this.metadata = metadata;
+        this.callbackUrl = callbackUrl;
+        this.clientRef = clientRef;
+        this.idempotencyKey = idempotencyKey;
+        this.requestId = requestId;
+        this.seed = seed;
+        this.createdAt = createdAt;
+        this.outcome = outcome;
+    }
+
+    static boolean isTerminal(String status) {
+        return SUCCEEDED.equals(status) || FAILED.equals(status) || CANCELED.equals(status);
+    }
+
+    boolean isTerminal() {
+        return isTerminal(status);
+    }
+
+    FakeRun snapshot() {
+        return new FakeRun(
+                id,
+                model.id(),
+                status,
+                input.deepCopy(),
+                metadata == null ? null : metadata.deepCopy(),
+                callbackUrl,
+                clientRef,
+                idempotencyKey,
+                seed,
+                createdAt,
+                completedAt,
+                failureCode,
+                failureMessage);
+    }
+}

@@ -1,0 +1,166 @@
+package io.runflow.testkit.internal.http;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.runflow.testkit.FakeRunflowServer;
+import io.runflow.testkit.RecordedRequest;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JDK server's one handler: records the request, applies an installed fault, refuses oversized
+ * bodies, routes, and writes the answer in one piece. Nothing that goes wrong inside reaches the
+ * client as a stack trace: it becomes a 500 envelope. Not public API.
+ *
+ * <p>Faults apply before routing, so one that refuses a request (a status, a reset) leaves nothing
+ * applied and nothing kept for its {@code Idempotency-Key}; accept-then-drop and delay hand the
+ * request to the router as usual.
+ */
+public final class Dispatcher implements HttpHandler {
+
+    private final Router router;
+    private final Journal journal;
+    private final Faults faults;
+    private final Clock clock;
+    private final int maxBodyBytes;
+
+    /**
+     * Creates the handler.
+     *
+     * @param router the routes
+     * @param journal where every request is recorded
+     * @param faults the installed faults
+     * @param clock the server clock, for the journal's times
+     * @param maxBodyBytes the largest request body accepted
+     */
+    public Dispatcher(Router router, Journal journal, Faults faults, Clock clock, int maxBodyBytes) {
+        this.router = router;
+        this.journal = journal;
+        this.faults = faults;
+        this.clock = clock;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try {
+            serve(exchange);
+        } catch (IOException e) {
+            exchange.close();
+        } catch (Throwable e) { // an Error too (say OutOfMemoryError): the client must still get an answer
+            System.getLogger(FakeRunflowServer.class.getName())
+                    .log(Level.WARNING, "fake Runflow server failed on a request", e);
+            try {
+                write(
+                        exchange,
+                        ErrorResponseException.envelopeResponse(500, "INTERNAL_ERROR", "the fake server failed"));
+            } catch (IOException | RuntimeException alreadyAnswered) {
+                exchange.close();
+            }
+        }
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod();
+        String path = exchange.getRequestURI().getPath();
+        String rawQuery = exchange.getRequestURI().getRawQuery();
+        Map<String, List<String>> headers = new LinkedHashMap<>(exchange.getRequestHeaders());
+        byte[] body = readBody(exchange);
+        boolean tooLarge = body == null || body.length > maxBodyBytes;
+        if (body == null) {
+            body = new byte[0];
+        }
+        if (tooLarge) {
+            // The rest of the body is never read, so the connection cannot carry another request.
+            exchange.getResponseHeaders().set("Connection", "close");
+        }
+        long sequence = journal.nextSequence();
+        exchange.getResponseHeaders().set("Runflow-Request-Id", "req_" + sequence);
+        journal.record(new RecordedRequest(
+                sequence, method, path, rawQuery == null ? "" : rawQuery, headers, body, clock.instant()));
+        Request request = new Request(method, path, Request.parseQuery(rawQuery), headers, body, Map.of());
+
+        FaultRule fault = faults.take(path);
+        if (fault != null) {
+            switch (fault.kind()) {
+                case RESET:
+                    exchange.close();
+                    return;
+                case RESPOND:
+                    write(exchange, new Response(fault.status(), "application/json", fault.headers(), fault.body()));
+                    return;
+                case ACCEPT_THEN_DROP:
+                    answer(request, tooLarge);
+                    exchange.close();
+                    return;
+                case DELAY:
+                    pause(fault);
+                    break;
+                default:
+                    break;
+            }
+        }
+        write(exchange, answer(request, tooLarge));
+    }
+
+    private Response answer(Request request, boolean tooLarge) {
+        try {
+            if (tooLarge) {
+                return new ErrorResponseException(
+                                413,
+                                "PAYLOAD_TOO_LARGE",
+                                "request body is larger than " + maxBodyBytes + " bytes",
+                                null)
+                        .toResponse();
+            }
+            return router.dispatch(request);
+        } catch (ErrorResponseException e) {
+            return e.toResponse();
+        }
+    }
+
+    /**
+     * Reads at most one byte more than the limit, enough to know the body is too large, and nothing
+     * (null) when the declared Content-Length already is. The rest stays unread: the JDK server closes
+     * such a connection after the answer instead of draining it (see {@link LoopbackHttpServer#tuneJdkServer()}).
+     */
+    private byte[] readBody(HttpExchange exchange) throws IOException {
+        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+        if (declared != null && declared.length() > 0 && declared.chars().allMatch(Character::isDigit)) {
+            if (declared.length() > 18 || Long.parseLong(declared) > maxBodyBytes) {
+                return null;
+            }
+        }
+        return exchange.getRequestBody().readNBytes(maxBodyBytes + 1);
+    }
+
+    private static void pause(FaultRule fault) {
+        try {
+            Thread.sleep(fault.delay().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void write(HttpExchange exchange, Response response) throws IOException {
+        Headers out = exchange.getResponseHeaders();
+        if (response.contentType() != null) {
+            out.set("Content-Type", response.contentType());
+        }
+        response.headers().forEach(out::set);
+        byte[] body = response.body();
+        exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream os = exchange.getResponseBody()) {
+                os.write(body);
+            }
+        }
+        exchange.close();
+    }
+}
