@@ -1,0 +1,53 @@
+package io.runflow.feign;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import io.runflow.internal.IdempotencyKeys;
+import io.runflow.internal.JdkHttpClients;
+import io.runflow.internal.ModelIds;
+import io.runflow.internal.json.ApiErrors;
+import io.runflow.internal.json.RunflowJson;
+import org.junit.jupiter.api.Test;
+
+/** The transport may use core's internal layer only through the classes a transport needs. */
+class ArchitectureTest {
+
+    private static final JavaClasses FEIGN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.runflow.feign");
+
+    @Test
+    void usesOnlyTheInternalClassesATransportNeeds() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.runflow.feign..")
+                .should()
+                .dependOnClassesThat(resideInAPackage("io.runflow.internal..")
+                        .and(not(belongToAnyOf(
+                                RunflowJson.class,
+                                ApiErrors.class,
+                                ModelIds.class,
+                                IdempotencyKeys.class,
+                                JdkHttpClients.class))))
+                .because("a transport maps JSON, errors, ids and keys through core; nothing else of core's"
+                        + " internal layer is its business")
+                .check(FEIGN);
+    }
+
+    @Test
+    void neverReachesIntoTheTestkit() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.runflow.feign..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.runflow.testkit..")
+                .check(FEIGN);
+    }
+}
