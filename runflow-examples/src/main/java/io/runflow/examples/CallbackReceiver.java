@@ -3,8 +3,10 @@ package io.runflow.examples;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.runflow.RunCallbacks;
+import io.runflow.RunflowObserver;
 import io.runflow.webhook.RunCallback;
-import io.runflow.webhook.WebhookVerificationException;
+import io.runflow.webhook.WebhookEndpoint;
+import io.runflow.webhook.WebhookResponse;
 import io.runflow.webhook.WebhookVerifier;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,17 +23,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A minimal webhook endpoint: verifies each callback's signature over the raw body with {@link
- * WebhookVerifier} before reading it, answers 401 to a bad signature, and hands good ones to {@link
- * RunCallbacks} so the wait on the run ends at once.
+ * A minimal webhook receiver on the JDK's HTTP server: the HTTP part only. Core's {@link
+ * WebhookEndpoint} verifies each callback's signature over the raw body before reading it, answers 401
+ * to a bad signature, and hands each run's callback once to the listener here, which passes it to
+ * {@link RunCallbacks} so the wait on the run ends at once.
  */
 final class CallbackReceiver implements AutoCloseable {
 
-    /** Callbacks larger than this are refused before they are read in full. */
-    private static final int MAX_BODY = 1 << 20;
-
     private final HttpServer server;
-    private final WebhookVerifier verifier;
+    private final WebhookEndpoint endpoint;
     private final RunCallbacks callbacks;
     private final Map<String, Boolean> completedWait = new ConcurrentHashMap<>();
     private final Map<String, CountDownLatch> arrivals = new ConcurrentHashMap<>();
@@ -39,8 +39,19 @@ final class CallbackReceiver implements AutoCloseable {
 
     private CallbackReceiver(HttpServer server, WebhookVerifier verifier, RunCallbacks callbacks) {
         this.server = server;
-        this.verifier = verifier;
         this.callbacks = callbacks;
+        this.endpoint = WebhookEndpoint.builder()
+                .verifier(verifier)
+                .listener(this::received)
+                .observer(new RunflowObserver() {
+                    @Override
+                    public void onWebhook(WebhookRequest request) {
+                        if (request.status() >= 400 && request.status() < 500) {
+                            rejected.incrementAndGet();
+                        }
+                    }
+                })
+                .build();
     }
 
     /** Listens on loopback at {@code port} (0 for any free port) under {@code path}. */
@@ -84,21 +95,20 @@ final class CallbackReceiver implements AutoCloseable {
             }
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {
-                body = in.readNBytes(MAX_BODY + 1);
+                // One byte past the limit is enough for the endpoint to answer 413; the rest is never read.
+                body = in.readNBytes((int) Math.min(endpoint.maxBodySize() + 1, Integer.MAX_VALUE - 8));
             }
-            RunCallback callback;
-            try {
-                callback = verifier.verify(body, exchange.getRequestHeaders()::getFirst);
-            } catch (WebhookVerificationException e) {
-                rejected.incrementAndGet();
-                answer(exchange, e.reason().httpStatus(), e.reason().name());
-                return;
-            }
-            if (!callback.isBatch()) {
-                completedWait.merge(callback.runId(), callbacks.accept(callback.toRun()) > 0, Boolean::logicalOr);
-                latch(callback.runId()).countDown();
-            }
-            answer(exchange, 200, "ok");
+            WebhookResponse response = endpoint.handle(body, exchange.getRequestHeaders()::getFirst);
+            exchange.getResponseHeaders().set("Content-Type", WebhookResponse.CONTENT_TYPE);
+            answer(exchange, response.status(), response.body());
+        }
+    }
+
+    private void received(RunCallback callback) {
+        if (!callback.isBatch()) {
+            // The count tells the summary whether this callback, rather than a poll, ended the wait.
+            completedWait.merge(callback.runId(), callbacks.accept(callback.toRun()) > 0, Boolean::logicalOr);
+            latch(callback.runId()).countDown();
         }
     }
 
