@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -50,6 +51,7 @@ public final class RunflowClient implements AutoCloseable {
     private final RunflowApi api;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService ownedExecutor;
+    private final java.util.concurrent.Executor executor;
     private final boolean ownsScheduler;
     private final Runs runs;
     private final Models models;
@@ -64,7 +66,7 @@ public final class RunflowClient implements AutoCloseable {
         this.ownsScheduler = builder.scheduler == null;
         this.scheduler = ownsScheduler ? defaultScheduler() : builder.scheduler;
         this.ownedExecutor = builder.executor == null ? Executors.newCachedThreadPool(daemon("runflow-io-")) : null;
-        java.util.concurrent.Executor executor = builder.executor == null ? ownedExecutor : builder.executor;
+        this.executor = builder.executor == null ? ownedExecutor : builder.executor;
         this.runs = new Runs(api, options, scheduler, executor, pending);
         this.models = new Models(api);
         this.callbackSecrets = new CallbackSecrets(api);
@@ -135,6 +137,15 @@ public final class RunflowClient implements AutoCloseable {
      */
     public Health health() {
         return api.health();
+    }
+
+    /**
+     * Checks the service on the client's executor.
+     *
+     * @return the health, or the failure
+     */
+    public CompletableFuture<Health> healthAsync() {
+        return CompletableFuture.supplyAsync(api::health, executor);
     }
 
     /**
@@ -249,6 +260,11 @@ public final class RunflowClient implements AutoCloseable {
             String key = apiKey.strip();
             if (key.isEmpty()) {
                 throw new IllegalArgumentException("apiKey must not be blank");
+            }
+            if (key.startsWith("${") && key.endsWith("}")) {
+                // A configuration placeholder nobody resolved: say which, since it names no secret.
+                throw new IllegalArgumentException(
+                        "apiKey is the unresolved placeholder " + key + ": set what it refers to");
             }
             if (!key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
                 throw new IllegalArgumentException("apiKey must be visible ASCII characters without spaces");

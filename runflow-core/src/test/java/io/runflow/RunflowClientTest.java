@@ -49,6 +49,8 @@ class RunflowClientTest {
     @Test
     void rejectsKeysThatCannotTravelInAHeaderWithoutEchoingThem() {
         assertThatThrownBy(() -> RunflowClient.builder().apiKey(" ")).hasMessage("apiKey must not be blank");
+        assertThatThrownBy(() -> RunflowClient.builder().apiKey("${RUNFLOW_API_KEY}"))
+                .hasMessage("apiKey is the unresolved placeholder ${RUNFLOW_API_KEY}: set what it refers to");
         assertThatThrownBy(() -> RunflowClient.builder().apiKey("rf_live_abc def"))
                 .hasMessage("apiKey must be visible ASCII characters without spaces");
     }
