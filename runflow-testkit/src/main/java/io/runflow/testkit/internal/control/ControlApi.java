@@ -81,7 +81,9 @@ public final class ControlApi {
 
     /** {@code POST /reset}, no body: {@link FakeRunflowServer#reset()}. */
     private Response reset(Request request) {
-        ControlBody.parse(request.body(), true).only(Set.of());
+        ControlBody body = ControlBody.parse(request.body(), true);
+        body.only(Set.of());
+        body.check();
         server.reset();
         return ok(applied("reset()").set("now", Json.time(server.clock().instant())));
     }

@@ -60,7 +60,11 @@ final class ControlBody {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!known.contains(name)) {
-                reject(name, "is not a known field; known: " + String.join(", ", new TreeSet<>(known)));
+                reject(
+                        name,
+                        known.isEmpty()
+                                ? "is not a known field; this endpoint takes none"
+                                : "is not a known field; known: " + String.join(", ", new TreeSet<>(known)));
             }
         }
     }
