@@ -445,7 +445,8 @@ class ControlApiTest {
         assertThat(create.get("method").asText()).isEqualTo("POST");
         assertThat(create.get("path").asText()).isEqualTo(FLUX_RUNS);
         assertThat(create.get("query").asText()).isEmpty();
-        assertThat(create.get("headers").get("Authorization").get(0).asText()).isEqualTo("Bearer " + server.apiKey());
+        assertThat(create.get("headers").get("authorization").get(0).asText()).isEqualTo("Bearer " + server.apiKey());
+        assertThat(create.get("headers").get("content-type").get(0).asText()).isEqualTo("application/json");
         assertThat(create.get("body").asText()).contains("\"sku\":\"A-1\"");
         assertThat(create.get("json").get("metadata").get("sku").asText()).isEqualTo("A-1");
         assertThat(create.get("received_at").asText()).isEqualTo("2026-05-06T10:00:00Z");

@@ -10,7 +10,9 @@ import io.runflow.testkit.RecordedCallback;
 import io.runflow.testkit.RecordedCallbackAttempt;
 import io.runflow.testkit.RecordedRequest;
 import io.runflow.testkit.internal.http.Json;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -38,11 +40,13 @@ final class ControlJson {
         n.put("method", r.method());
         n.put("path", r.path());
         n.put("query", r.query());
+        // Lower case, as HTTP/2 writes them: a dict lookup in Python or Node.js needs one spelling.
+        Map<String, List<String>> byName = new TreeMap<>();
+        r.headers()
+                .forEach((name, values) -> byName.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                        .addAll(values));
         ObjectNode headers = n.putObject("headers");
-        for (Map.Entry<String, List<String>> header : new TreeMap<>(r.headers()).entrySet()) {
-            ArrayNode values = headers.putArray(header.getKey());
-            header.getValue().forEach(values::add);
-        }
+        byName.forEach((name, values) -> values.forEach(headers.withArrayProperty(name)::add));
         n.put("body", r.bodyAsString());
         n.set("json", parsedOrNull(r.body()));
         n.set("received_at", Json.time(r.receivedAt()));
