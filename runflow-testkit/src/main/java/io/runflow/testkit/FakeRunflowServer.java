@@ -76,16 +76,18 @@ public final class FakeRunflowServer implements AutoCloseable {
 
     private final FakeBackend backend;
     private final String apiKey;
-    private final boolean controlApi;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile boolean controlApi;
 
-    private FakeRunflowServer(FakeConfig config, boolean controlApi) {
+    private FakeRunflowServer(FakeConfig config) {
         this.backend = new FakeBackend(config, DETERMINISTIC_START);
         this.apiKey = config.apiKey();
-        this.controlApi = controlApi;
-        if (controlApi) {
-            backend.mount(ControlApi.PREFIX, ControlApi.routes(this));
-        }
+    }
+
+    /** Serves the control API beside the API; once, from {@link Builder#build()}. */
+    private void serveControlApi() {
+        backend.mount(ControlApi.PREFIX, ControlApi.routes(this));
+        controlApi = true;
     }
 
     /**
@@ -623,23 +625,25 @@ public final class FakeRunflowServer implements AutoCloseable {
             for (FakeModel m : models) {
                 catalog.add(imageWidth > 0 ? m.withSize(imageWidth, imageHeight) : m);
             }
-            return new FakeRunflowServer(
-                    new FakeConfig(
-                            port,
-                            apiKey,
-                            webhookSecret,
-                            catalog,
-                            clock,
-                            timeScale,
-                            deterministic,
-                            queued,
-                            dispatching,
-                            running,
-                            maxRequestBodyBytes,
-                            callbackTimeout,
-                            allowNonLoopbackCallbacks,
-                            journalCapacity),
-                    controlApi);
+            FakeRunflowServer server = new FakeRunflowServer(new FakeConfig(
+                    port,
+                    apiKey,
+                    webhookSecret,
+                    catalog,
+                    clock,
+                    timeScale,
+                    deterministic,
+                    queued,
+                    dispatching,
+                    running,
+                    maxRequestBodyBytes,
+                    callbackTimeout,
+                    allowNonLoopbackCallbacks,
+                    journalCapacity));
+            if (controlApi) {
+                server.serveControlApi();
+            }
+            return server;
         }
 
         private static String notBlank(String value, String name) {
