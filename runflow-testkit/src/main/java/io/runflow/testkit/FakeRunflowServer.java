@@ -1,6 +1,7 @@
 package io.runflow.testkit;
 
 import io.runflow.RunflowClient;
+import io.runflow.testkit.internal.control.ControlApi;
 import io.runflow.testkit.internal.fake.FakeBackend;
 import io.runflow.testkit.internal.fake.FakeConfig;
 import io.runflow.testkit.internal.http.LoopbackHttpServer;
@@ -48,6 +49,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * not kept, so a retry can succeed; requests with one key are handled one at a time; without the
  * header every request is applied. Keys are kept until {@link #reset()}.
  *
+ * <p>Control API: with {@link Builder#controlApi(boolean)} (on in the standalone jar) the server
+ * also serves {@code /__fake/v1/...}, one HTTP endpoint per scripting and inspection method of this
+ * class, so that tests in other languages script it as JUnit tests do; see the README. Those requests
+ * need no key, are never in {@link #requests()}, and no fault applies to them. Off by default: then
+ * {@code /__fake/} paths are 404 {@code NOT_FOUND} like any unknown path.
+ *
  * <p>Thread-safe. Starts serving in {@link Builder#build()}; {@link #close()} stops it.
  *
  * <p>The JDK HTTP server stalls about 40 ms per keep-alive request unless TCP_NODELAY is on, so this
@@ -70,10 +77,17 @@ public final class FakeRunflowServer implements AutoCloseable {
     private final FakeBackend backend;
     private final String apiKey;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile boolean controlApi;
 
     private FakeRunflowServer(FakeConfig config) {
         this.backend = new FakeBackend(config, DETERMINISTIC_START);
         this.apiKey = config.apiKey();
+    }
+
+    /** Serves the control API beside the API; once, from {@link Builder#build()}. */
+    private void serveControlApi() {
+        backend.mount(ControlApi.PREFIX, ControlApi.routes(this));
+        controlApi = true;
     }
 
     /**
@@ -161,6 +175,11 @@ public final class FakeRunflowServer implements AutoCloseable {
                 // Polls run on the scheduler's own thread: a virtual clock must not jump to a wait's
                 // deadline while a poll is still on its way to the server on another thread.
                 .executor(scheduler);
+    }
+
+    /** Whether the control API is served, for the standalone jar's banner. */
+    boolean controlApi() {
+        return controlApi;
     }
 
     /** How many output images are cached, for tests of this package. */
@@ -371,6 +390,7 @@ public final class FakeRunflowServer implements AutoCloseable {
         private Duration callbackTimeout = Duration.ofSeconds(5);
         private boolean allowNonLoopbackCallbacks;
         private int journalCapacity = 10_000;
+        private boolean controlApi;
 
         private Builder() {}
 
@@ -577,6 +597,24 @@ public final class FakeRunflowServer implements AutoCloseable {
         }
 
         /**
+         * Serves the control API under {@code /__fake/v1/}: HTTP endpoints for {@link
+         * FakeRunflowServer#onModel onModel}, {@link FakeRunflowServer#onNextRun onNextRun}, {@link
+         * FakeRunflowServer#inject inject}, {@link FakeRunflowServer#advance advance}, {@link
+         * FakeRunflowServer#release(String, Outcome) release}, {@link FakeRunflowServer#reset reset}
+         * and the runs, requests, deliveries and secrets, for tests written in other languages. Its
+         * requests need no key and stay out of the journal. Default false (the standalone jar turns it
+         * on): a test in Java has the methods themselves, and {@code /__fake/} paths are then 404 like
+         * any unknown path.
+         *
+         * @param enabled true to serve the control API
+         * @return this builder
+         */
+        public Builder controlApi(boolean enabled) {
+            this.controlApi = enabled;
+            return this;
+        }
+
+        /**
          * Binds the port and starts serving.
          *
          * @return the running server
@@ -587,7 +625,7 @@ public final class FakeRunflowServer implements AutoCloseable {
             for (FakeModel m : models) {
                 catalog.add(imageWidth > 0 ? m.withSize(imageWidth, imageHeight) : m);
             }
-            return new FakeRunflowServer(new FakeConfig(
+            FakeRunflowServer server = new FakeRunflowServer(new FakeConfig(
                     port,
                     apiKey,
                     webhookSecret,
@@ -602,6 +640,10 @@ public final class FakeRunflowServer implements AutoCloseable {
                     callbackTimeout,
                     allowNonLoopbackCallbacks,
                     journalCapacity));
+            if (controlApi) {
+                server.serveControlApi();
+            }
+            return server;
         }
 
         private static String notBlank(String value, String name) {

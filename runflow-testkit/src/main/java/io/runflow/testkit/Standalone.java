@@ -1,5 +1,6 @@
 package io.runflow.testkit;
 
+import io.runflow.testkit.internal.control.ControlApi;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.BindException;
@@ -7,14 +8,17 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar runflow-testkit-<version>-standalone.jar [--port 8089] [--api-key <key>]
- * [--webhook-secret <secret>] [--image-size <w>x<h>] [--allow-remote-callbacks]}: the fake server for
- * non-JVM code (cURL, Python, Node.js). Prints its base URL, key and secret, and stops on SIGTERM or
- * Ctrl-C.
+ * [--webhook-secret <secret>] [--image-size <w>x<h>] [--allow-remote-callbacks] [--deterministic]
+ * [--no-control-api]}: the fake server for non-JVM code (cURL, Python, Node.js), with its control API
+ * under {@code /__fake/v1/} unless {@code --no-control-api}. Prints its base URL, key and secret, and
+ * stops on SIGTERM or Ctrl-C. Exits with 2, one line and the usage on standard error, for a bad option
+ * or a port in use.
  */
 final class Standalone {
 
     static final String USAGE = "usage: java -jar runflow-testkit-standalone.jar [--port <port>] [--api-key <key>]"
-            + " [--webhook-secret <secret>] [--image-size <width>x<height>] [--allow-remote-callbacks]";
+            + " [--webhook-secret <secret>] [--image-size <width>x<height>] [--allow-remote-callbacks]"
+            + " [--deterministic] [--no-control-api]";
 
     private Standalone() {}
 
@@ -77,14 +81,17 @@ final class Standalone {
         out.println("  base URL:       " + server.baseUrl());
         out.println("  API key:        " + server.apiKey());
         out.println("  webhook secret: " + server.webhookSecret());
+        if (server.controlApi()) {
+            out.println("  control API:    " + server.baseUrl() + ControlApi.V1 + " (no key needed)");
+        }
         out.println(
                 "Try: curl -H \"Authorization: Bearer " + server.apiKey() + "\" " + server.baseUrl() + "/v1/models");
         out.flush();
     }
 
-    /** Reads the command line into a builder; rejects anything unknown. */
+    /** Reads the command line into a builder, control API on; rejects anything unknown. */
     static FakeRunflowServer.Builder parse(String[] args) {
-        FakeRunflowServer.Builder builder = FakeRunflowServer.builder();
+        FakeRunflowServer.Builder builder = FakeRunflowServer.builder().controlApi(true);
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -107,6 +114,12 @@ final class Standalone {
                     break;
                 case "--allow-remote-callbacks":
                     builder.allowNonLoopbackCallbacks(true);
+                    break;
+                case "--deterministic":
+                    builder.deterministic();
+                    break;
+                case "--no-control-api":
+                    builder.controlApi(false);
                     break;
                 default:
                     throw new IllegalArgumentException("unknown option " + arg);

@@ -41,6 +41,18 @@ class ArchitectureTest {
     }
 
     @Test
+    void scriptsTheFakeOverHttpOnlyThroughItsPublicMethods() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.runflow.testkit.internal.control..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.runflow.testkit.internal.fake..")
+                .because("the control API must stay in step with FakeRunflowServer's scripting methods")
+                .check(TESTKIT);
+    }
+
+    @Test
     void keepsThePublicPackagesOffTheDomainInternals() {
         noClasses()
                 .that()

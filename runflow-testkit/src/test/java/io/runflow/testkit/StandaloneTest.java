@@ -34,6 +34,42 @@ class StandaloneTest {
     }
 
     @Test
+    void servesTheControlApiByDefaultAndSaysWhere() {
+        try (FakeRunflowServer server = Standalone.parse(new String[0]).build()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            Standalone.print(server, new PrintStream(out, true, StandardCharsets.UTF_8));
+
+            assertThat(out.toString(StandardCharsets.UTF_8))
+                    .contains("  control API:    " + server.baseUrl() + "/__fake/v1 (no key needed)");
+            assertThat(new Http(server).withKey(null).get("/__fake/v1/runs").status())
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
+    void noControlApiTurnsItOff() {
+        try (FakeRunflowServer server =
+                Standalone.parse(new String[] {"--no-control-api"}).build()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            Standalone.print(server, new PrintStream(out, true, StandardCharsets.UTF_8));
+
+            assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("control API");
+            assertThat(new Http(server).get("/__fake/v1/runs").status()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void deterministicStartsTheClockAtTheFixedInstantAndHoldsIt() {
+        try (FakeRunflowServer server =
+                Standalone.parse(new String[] {"--deterministic"}).build()) {
+            String id = new Http(server).createFlux("");
+
+            assertThat(server.clock().instant()).isEqualTo(FakeRunflowServer.DETERMINISTIC_START);
+            assertThat(server.run(id).orElseThrow().status()).isEqualTo("queued");
+        }
+    }
+
+    @Test
     void aPortInUseIsOneLineOnStandardError() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             int port = taken.getLocalPort();

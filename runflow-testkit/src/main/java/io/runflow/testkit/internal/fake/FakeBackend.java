@@ -14,6 +14,7 @@ import io.runflow.testkit.internal.http.LoopbackHttpServer;
 import io.runflow.testkit.internal.http.Request;
 import io.runflow.testkit.internal.http.Response;
 import io.runflow.testkit.internal.http.Router;
+import io.runflow.testkit.internal.http.UnrecordedDispatcher;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -145,6 +146,17 @@ public final class FakeBackend implements AutoCloseable {
      */
     public int port() {
         return http.port();
+    }
+
+    /**
+     * Serves the paths under a reserved prefix with their own routes, apart from the API: no journal,
+     * no faults, no request ids; the routes bring their own guard and middleware (the control API).
+     *
+     * @param prefix e.g. {@code /__fake/}
+     * @param routes the routes of those paths
+     */
+    public void mount(String prefix, Router routes) {
+        http.mount(prefix, new UnrecordedDispatcher(routes));
     }
 
     /**

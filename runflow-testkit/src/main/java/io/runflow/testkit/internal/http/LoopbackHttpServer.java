@@ -95,6 +95,17 @@ public final class LoopbackHttpServer {
     }
 
     /**
+     * Serves the paths under a prefix with another handler than the one given to {@link
+     * #start(HttpHandler)}; the longest matching prefix wins. May be called before or after start.
+     *
+     * @param prefix e.g. {@code /__fake/}
+     * @param handler the handler of those paths
+     */
+    public void mount(String prefix, HttpHandler handler) {
+        http.createContext(prefix, handler);
+    }
+
+    /**
      * Returns the bound port.
      *
      * @return the port
