@@ -51,6 +51,7 @@ public final class FakeBackend implements AutoCloseable {
     private final RunLifecycle lifecycle;
     private final VirtualScheduler clientScheduler;
     private final JpegRenderer images = new JpegRenderer();
+    private final BatchesApi batches;
 
     /**
      * Binds the port and starts serving.
@@ -90,12 +91,21 @@ public final class FakeBackend implements AutoCloseable {
                 clock,
                 new RunLifecycle.Phases(config.queued(), config.dispatching(), config.running()),
                 () -> baseUrl,
-                run -> callbacks.runFinished(store, run));
-        RunsApi runs =
-                new RunsApi(store, models, lifecycle, callbacks, ledger, outcomes, ids, clock, new RunJson(ORG_ID));
+                run -> {
+                    callbacks.runFinished(store, run);
+                    batchItemFinished(run);
+                });
+        RunJson runJson = new RunJson(ORG_ID);
+        RunsApi runs = new RunsApi(store, models, lifecycle, callbacks, ledger, outcomes, ids, clock, runJson);
+        this.batches = new BatchesApi(store, models, lifecycle, callbacks, ledger, outcomes, ids, clock, runJson);
         http.start(new Dispatcher(
                 routes(models, runs, new Files(store, images)), journal, faults, clock, config.maxRequestBodyBytes()));
         this.clientScheduler = new VirtualScheduler(clock::instant, this::advance);
+    }
+
+    /** A run became terminal: the last item of a batch sends the batch's callback. */
+    private void batchItemFinished(RunState run) {
+        batches.runFinished(run);
     }
 
     /** The route table: every endpoint of the contract the fake implements. */
@@ -108,12 +118,18 @@ public final class FakeBackend implements AutoCloseable {
                 .open("GET", "/files/{run}/{file}", files::get)
                 .route("GET", "/v1/models", models::list)
                 .route("POST", "/v1/models/{model...}/runs", runs::create)
+                .route("POST", "/v1/models/{model...}/batches", batches::create)
                 .route("GET", "/v1/models/{model...}", models::get)
                 .route("GET", "/v1/runs", runs::list)
                 .route("GET", "/v1/runs/{id}", runs::get)
                 .route("GET", "/v1/runs/{id}/callback", runs::callbackHistory)
                 .route("POST", "/v1/runs/{id}/callback-redeliveries", runs::redeliver)
                 .route("POST", "/v1/admin/runs/{id}/cancellation", runs::cancel)
+                .route("GET", "/v1/batches/{id}", batches::get)
+                .route("GET", "/v1/batches/{id}/items", batches::items)
+                .route("GET", "/v1/batches/{batch}/items/{id}", batches::item)
+                .route("GET", "/v1/batches/{id}/callback", batches::callbackHistory)
+                .route("POST", "/v1/batches/{id}/callback-redeliveries", batches::redeliver)
                 .route("GET", "/v1/callback-secrets", s::list)
                 .route("POST", "/v1/callback-secrets", s::create)
                 .route("GET", "/v1/callback-secrets/{id}", s::get)
@@ -299,6 +315,7 @@ public final class FakeBackend implements AutoCloseable {
         clientScheduler.clear();
         scheduler.clear(() -> {
             store.clear();
+            batches.clear();
             journal.clear();
             faults.clear();
             idempotency.clear();
