@@ -21,8 +21,13 @@ import java.util.regex.Pattern;
  *
  * <pre>{@code
  * Asset photo = runflow.assets().upload(Path.of("chair.jpg"));
- * Run run = runflow.runs().run(FluxKontext.input("make it red", photo));
+ * Run run = runflow.runs().run(RunRequest.of("runflow/object-removal/prompt",
+ *         Map.of("image_url", photo.ref(), "prompt", "the price tag")));
  * }</pre>
+ *
+ * <p>Whether a model resolves {@code runflow://assets/...} references at dispatch is the model's
+ * business: Runflow's own notes say most non-ComfyUI models did not yet (a 422 then); pass {@link
+ * Asset#url()} (signed, short-lived) to those.
  *
  * <p>An upload is three steps: a presigned session ({@code POST /v1/asset-uploads}), a {@code PUT} of
  * the bytes to its URL with the declared content type and without credentials, and a confirmation
