@@ -294,7 +294,8 @@ public final class RunflowFeign implements RunflowApi {
 
     @Override
     public Me me() {
-        return call(api::me);
+        // One comma-separated value, as the contract shows it; a template literal would be split in two.
+        return call(() -> api.me("memberships,organizations"));
     }
 
     @Override

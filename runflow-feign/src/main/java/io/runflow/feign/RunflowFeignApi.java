@@ -100,8 +100,8 @@ interface RunflowFeignApi {
     @RequestLine(value = "GET /v1/assets/types", decodeSlash = false)
     RunflowJson.AssetTypeList listAssetTypes();
 
-    @RequestLine(value = "GET /v1/auth/me?embed=memberships,organizations", decodeSlash = false)
-    Me me();
+    @RequestLine(value = "GET /v1/auth/me?embed={embed}", decodeSlash = false)
+    Me me(@Param("embed") String embed);
 
     @RequestLine(value = "GET /v1/billing/balance", decodeSlash = false)
     Balance getBalance();
