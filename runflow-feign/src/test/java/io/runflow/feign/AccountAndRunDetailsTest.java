@@ -178,6 +178,38 @@ class AccountAndRunDetailsTest {
     }
 
     @Test
+    void theModelListFiltersSortsAndPagesLikeEveryList() {
+        List<Model> page = runflow
+                .models()
+                .list(ListQuery.builder().sortBy("name:desc").limit(1).build())
+                .stream()
+                .toList();
+        List<Model> flux =
+                runflow
+                        .models()
+                        .list(ListQuery.builder()
+                                .filter("model_creator_id:black-forest-labs")
+                                .build())
+                        .stream()
+                        .toList();
+
+        assertThat(page)
+                .extracting(Model::name)
+                .containsExactly("Object Removal (prompt)", "FLUX.1 Kontext [pro]", "FLUX 1.1 [pro] Ultra");
+        assertThat(server.requests())
+                .filteredOn(r -> r.path().equals("/v1/models"))
+                .hasSize(4); // three pages of one, then the filtered list
+        assertThat(flux).extracting(Model::slug).containsExactly("flux-1-1-pro-ultra", "flux-pro/kontext");
+        assertThatThrownBy(() -> runflow.models()
+                        .list(ListQuery.builder().sortBy("price:asc").build())
+                        .firstPage())
+                .isInstanceOfSatisfying(
+                        io.runflow.errors.UnprocessableEntityException.class,
+                        e -> assertThat(e.errors().get(0).message())
+                                .startsWith("cannot sort by 'price:asc'; use field:asc or field:desc with a field of"));
+    }
+
+    @Test
     void modelsCarryTypedInputAndOutputDefinitions() {
         Model model = runflow.models().get(FakeModel.FLUX_PRO_ULTRA);
 
