@@ -1,5 +1,6 @@
 package io.runflow;
 
+import io.runflow.model.Batch;
 import io.runflow.model.Run;
 import java.util.Objects;
 
@@ -7,15 +8,17 @@ import java.util.Objects;
  * Where an application hands the run states it learns of outside polling, so that waits on those
  * runs end at once. The webhook endpoints of the Spring and Micronaut modules feed it with each
  * verified callback (through {@code io.runflow.webhook.WebhookEndpoint}, which calls it for each
- * callback it delivers); a receiver of its own passes {@code callback.toRun()}. Obtained from {@link
- * RunflowClient#callbacks()}.
+ * callback it delivers); a receiver of its own passes {@code callback.toRun()} for a run callback and
+ * {@code callback.toBatch()} for a batch callback. Obtained from {@link RunflowClient#callbacks()}.
  */
 public final class RunCallbacks {
 
     private final PendingWaits pending;
+    private final PendingBatchWaits pendingBatches;
 
-    RunCallbacks(PendingWaits pending) {
+    RunCallbacks(PendingWaits pending, PendingBatchWaits pendingBatches) {
         this.pending = pending;
+        this.pendingBatches = pendingBatches;
     }
 
     /**
@@ -30,7 +33,27 @@ public final class RunCallbacks {
     }
 
     /**
-     * Returns how many waits are in progress.
+     * Offers a state of a batch, for example from a verified batch callback, to every {@code
+     * batches().await} in progress on it. A terminal state completes them with this batch.
+     *
+     * @param batch the batch's state
+     * @return how many waits this completed
+     */
+    public int acceptBatch(Batch batch) {
+        return pendingBatches.offer(Objects.requireNonNull(batch, "batch"));
+    }
+
+    /**
+     * Returns how many batch waits are in progress.
+     *
+     * @return the number of pending batch waits
+     */
+    public int pendingBatchWaits() {
+        return pendingBatches.size();
+    }
+
+    /**
+     * Returns how many run waits are in progress.
      *
      * @return the number of pending waits
      */

@@ -3,15 +3,27 @@ package io.runflow;
 import io.runflow.errors.RunflowApiException;
 import io.runflow.errors.RunflowDecodingException;
 import io.runflow.errors.RunflowIoException;
+import io.runflow.model.Asset;
+import io.runflow.model.AssetType;
+import io.runflow.model.AssetUpload;
+import io.runflow.model.AssetUploadRequest;
+import io.runflow.model.Balance;
+import io.runflow.model.Batch;
+import io.runflow.model.BatchItem;
+import io.runflow.model.BatchRequest;
 import io.runflow.model.CallbackDelivery;
 import io.runflow.model.CallbackSecret;
 import io.runflow.model.CallbackSecretUpdate;
 import io.runflow.model.Health;
 import io.runflow.model.ListQuery;
+import io.runflow.model.Me;
 import io.runflow.model.Model;
 import io.runflow.model.Page;
 import io.runflow.model.Run;
+import io.runflow.model.RunLog;
 import io.runflow.model.RunRequest;
+import io.runflow.model.RunStatusDefinition;
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -21,7 +33,8 @@ import java.util.List;
  *
  * <p>Implementations are thread-safe, send an {@code Idempotency-Key} on every {@code POST} (one per
  * call, the same on each attempt), retry according to {@link RunflowOptions#retryPolicy()} with each
- * endpoint's {@link RetryPolicy.Replay} (unsafe: callback redelivery and callback-secret create), and
+ * endpoint's {@link RetryPolicy.Replay} (unsafe: callback redeliveries, callback-secret create and the
+ * asset-upload calls), and
  * throw {@link RunflowApiException} (via {@code io.runflow.internal.json.ApiErrors}) for error statuses,
  * {@link RunflowIoException} for transport failures and {@link RunflowDecodingException} for bodies
  * they cannot read.
@@ -69,6 +82,129 @@ public interface RunflowApi extends AutoCloseable {
      * @return the new delivery
      */
     CallbackDelivery redeliverCallback(String runId);
+
+    /**
+     * {@code GET /v1/runs/{id}/logs}.
+     *
+     * @param runId the run id
+     * @param query filters, sort, page size and cursor
+     * @return one page of log entries
+     */
+    Page<RunLog> listRunLogs(String runId, ListQuery query);
+
+    /**
+     * {@code GET /v1/runs/statuses}.
+     *
+     * @return every run status the server knows
+     */
+    List<RunStatusDefinition> listRunStatuses();
+
+    /**
+     * {@code POST /v1/models/{model}/batches}, with the request's {@code Idempotency-Key} on every
+     * attempt; {@link RetryPolicy.Replay#SAFE SAFE} like run create, since the key makes the server
+     * replay the first answer.
+     *
+     * @param request the request; its {@link BatchRequest#idempotencyKey()} is set
+     * @return the created batch
+     */
+    Batch createBatch(BatchRequest request);
+
+    /**
+     * {@code GET /v1/batches/{id}}.
+     *
+     * @param batchId the batch id
+     * @return the batch with its lean items
+     */
+    Batch getBatch(String batchId);
+
+    /**
+     * {@code GET /v1/batches/{id}/items}.
+     *
+     * @param batchId the batch id
+     * @param query filters, sort, page size and cursor
+     * @return one page of full items
+     */
+    Page<BatchItem> listBatchItems(String batchId, ListQuery query);
+
+    /**
+     * {@code GET /v1/batches/{batch_id}/items/{id}}.
+     *
+     * @param batchId the batch id
+     * @param itemId the item id
+     * @return the full item
+     */
+    BatchItem getBatchItem(String batchId, String itemId);
+
+    /**
+     * {@code GET /v1/batches/{id}/callback}.
+     *
+     * @param batchId the batch id
+     * @return every delivery of the batch's callback
+     */
+    List<CallbackDelivery> listBatchCallbackDeliveries(String batchId);
+
+    /**
+     * {@code POST /v1/batches/{id}/callback-redeliveries}. {@link RetryPolicy.Replay#UNSAFE UNSAFE}.
+     *
+     * @param batchId the batch id
+     * @return the new delivery
+     */
+    CallbackDelivery redeliverBatchCallback(String batchId);
+
+    /**
+     * {@code POST /v1/asset-uploads}. {@link RetryPolicy.Replay#UNSAFE UNSAFE}: a repeat would open a
+     * second session (harmless, but not the same answer).
+     *
+     * @param request what is about to be uploaded
+     * @return the presigned session
+     */
+    AssetUpload createAssetUpload(AssetUploadRequest request);
+
+    /**
+     * {@code POST /v1/asset-uploads/{id}/confirmations}. {@link RetryPolicy.Replay#UNSAFE UNSAFE}.
+     *
+     * @param assetUploadId the session id
+     * @param folderId the folder to file the asset in, or {@code null}
+     * @return the created asset
+     */
+    Asset confirmAssetUpload(String assetUploadId, String folderId);
+
+    /**
+     * {@code GET /v1/assets/{id}}.
+     *
+     * @param assetId the asset id
+     * @return the asset with a freshly signed URL
+     */
+    Asset getAsset(String assetId);
+
+    /**
+     * {@code GET /v1/assets/types}.
+     *
+     * @return the MIME types an upload may declare
+     */
+    List<AssetType> listAssetTypes();
+
+    /**
+     * {@code GET /v1/auth/me?embed=memberships,organizations}.
+     *
+     * @return the user behind the API key
+     */
+    Me me();
+
+    /**
+     * {@code GET /v1/billing/balance}.
+     *
+     * @return the organization's credit balance
+     */
+    Balance getBalance();
+
+    /**
+     * {@code PATCH /v1/billing/balance}, changing only the low-balance threshold.
+     *
+     * @param threshold the new threshold, not negative
+     * @return the updated balance
+     */
+    Balance updateLowBalanceThreshold(BigDecimal threshold);
 
     /**
      * {@code POST /v1/admin/runs/{id}/cancellation} (admin keys only).

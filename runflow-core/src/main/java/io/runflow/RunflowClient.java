@@ -54,11 +54,16 @@ public final class RunflowClient implements AutoCloseable {
     private final java.util.concurrent.Executor executor;
     private final boolean ownsScheduler;
     private final Runs runs;
+    private final Batches batches;
+    private final Assets assets;
+    private final Account account;
     private final Models models;
     private final CallbackSecrets callbackSecrets;
     private final RunCallbacks callbacks;
     private final PendingWaits pending = new PendingWaits();
+    private final PendingBatchWaits pendingBatches = new PendingBatchWaits();
     private volatile Downloader downloader;
+    private volatile Uploader uploader;
 
     private RunflowClient(Builder builder, RunflowOptions options, RunflowApi api) {
         this.options = options;
@@ -68,9 +73,12 @@ public final class RunflowClient implements AutoCloseable {
         this.ownedExecutor = builder.executor == null ? Executors.newCachedThreadPool(daemon("runflow-io-")) : null;
         this.executor = builder.executor == null ? ownedExecutor : builder.executor;
         this.runs = new Runs(api, options, scheduler, executor, pending);
+        this.batches = new Batches(api, options, scheduler, executor, pendingBatches);
+        this.assets = new Assets(api, this::uploader);
+        this.account = new Account(api);
         this.models = new Models(api);
         this.callbackSecrets = new CallbackSecrets(api);
-        this.callbacks = new RunCallbacks(pending);
+        this.callbacks = new RunCallbacks(pending, pendingBatches);
     }
 
     /**
@@ -101,6 +109,33 @@ public final class RunflowClient implements AutoCloseable {
      */
     public Runs runs() {
         return runs;
+    }
+
+    /**
+     * Returns the batches service: create, get, items, await, run.
+     *
+     * @return the service
+     */
+    public Batches batches() {
+        return batches;
+    }
+
+    /**
+     * Returns the assets service: upload files for model inputs, read them back.
+     *
+     * @return the service
+     */
+    public Assets assets() {
+        return assets;
+    }
+
+    /**
+     * Returns the account: the user behind the key, the credit balance.
+     *
+     * @return the service
+     */
+    public Account account() {
+        return account;
     }
 
     /**
@@ -165,6 +200,21 @@ public final class RunflowClient implements AutoCloseable {
         return downloader().download(file, target);
     }
 
+    /** Created on first use, like the downloader. */
+    private Uploader uploader() {
+        Uploader current = uploader;
+        if (current == null) {
+            synchronized (this) {
+                current = uploader;
+                if (current == null) {
+                    current = new Uploader(options);
+                    uploader = current;
+                }
+            }
+        }
+        return current;
+    }
+
     /** Created on first use: its HTTP client starts a thread that most applications never need. */
     private Downloader downloader() {
         Downloader current = downloader;
@@ -196,6 +246,7 @@ public final class RunflowClient implements AutoCloseable {
     @Override
     public void close() {
         pending.closeAll();
+        pendingBatches.closeAll();
         if (ownsScheduler) {
             scheduler.shutdownNow();
         }
@@ -205,6 +256,10 @@ public final class RunflowClient implements AutoCloseable {
         Downloader created = downloader;
         if (created != null) {
             created.close();
+        }
+        Uploader uploading = uploader;
+        if (uploading != null) {
+            uploading.close();
         }
         api.close();
     }

@@ -11,7 +11,9 @@ import io.runflow.model.CallbackDelivery;
 import io.runflow.model.ListQuery;
 import io.runflow.model.ModelInput;
 import io.runflow.model.Run;
+import io.runflow.model.RunLog;
 import io.runflow.model.RunRequest;
+import io.runflow.model.RunStatusDefinition;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -122,6 +124,40 @@ public final class Runs {
      */
     public AutoPager<Run> list(ListQuery query) {
         return new AutoPager<>(Objects.requireNonNull(query, "query"), api::listRuns);
+    }
+
+    /**
+     * Lists a run's log entries ({@code GET /v1/runs/{id}/logs}), following the cursors lazily; the
+     * place to look when a run failed.
+     *
+     * @param runId the run id
+     * @param query filters, sort and page size
+     * @return the entries across all pages
+     */
+    public AutoPager<RunLog> logs(String runId, ListQuery query) {
+        requireId(runId);
+        Objects.requireNonNull(query, "query");
+        return new AutoPager<>(query, q -> api.listRunLogs(runId, q));
+    }
+
+    /**
+     * Lists all of a run's log entries, in the server's order.
+     *
+     * @param runId the run id
+     * @return the entries across all pages
+     */
+    public AutoPager<RunLog> logs(String runId) {
+        return logs(runId, ListQuery.all());
+    }
+
+    /**
+     * Lists the run statuses the server knows ({@code GET /v1/runs/statuses}); a status this SDK does
+     * not know shows as {@link io.runflow.model.RunStatus#UNKNOWN} with its code.
+     *
+     * @return the statuses
+     */
+    public List<RunStatusDefinition> statuses() {
+        return api.listRunStatuses();
     }
 
     /**

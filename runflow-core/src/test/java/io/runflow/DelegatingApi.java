@@ -1,14 +1,26 @@
 package io.runflow;
 
+import io.runflow.model.Asset;
+import io.runflow.model.AssetType;
+import io.runflow.model.AssetUpload;
+import io.runflow.model.AssetUploadRequest;
+import io.runflow.model.Balance;
+import io.runflow.model.Batch;
+import io.runflow.model.BatchItem;
+import io.runflow.model.BatchRequest;
 import io.runflow.model.CallbackDelivery;
 import io.runflow.model.CallbackSecret;
 import io.runflow.model.CallbackSecretUpdate;
 import io.runflow.model.Health;
 import io.runflow.model.ListQuery;
+import io.runflow.model.Me;
 import io.runflow.model.Model;
 import io.runflow.model.Page;
 import io.runflow.model.Run;
+import io.runflow.model.RunLog;
 import io.runflow.model.RunRequest;
+import io.runflow.model.RunStatusDefinition;
+import java.math.BigDecimal;
 import java.util.List;
 
 /** Forwards every call, so a test can override one. */
@@ -88,5 +100,80 @@ class DelegatingApi implements RunflowApi {
     @Override
     public void close() {
         delegate.close();
+    }
+
+    @Override
+    public Page<RunLog> listRunLogs(String runId, ListQuery query) {
+        return delegate.listRunLogs(runId, query);
+    }
+
+    @Override
+    public List<RunStatusDefinition> listRunStatuses() {
+        return delegate.listRunStatuses();
+    }
+
+    @Override
+    public Batch createBatch(BatchRequest request) {
+        return delegate.createBatch(request);
+    }
+
+    @Override
+    public Batch getBatch(String batchId) {
+        return delegate.getBatch(batchId);
+    }
+
+    @Override
+    public Page<BatchItem> listBatchItems(String batchId, ListQuery query) {
+        return delegate.listBatchItems(batchId, query);
+    }
+
+    @Override
+    public BatchItem getBatchItem(String batchId, String itemId) {
+        return delegate.getBatchItem(batchId, itemId);
+    }
+
+    @Override
+    public List<CallbackDelivery> listBatchCallbackDeliveries(String batchId) {
+        return delegate.listBatchCallbackDeliveries(batchId);
+    }
+
+    @Override
+    public CallbackDelivery redeliverBatchCallback(String batchId) {
+        return delegate.redeliverBatchCallback(batchId);
+    }
+
+    @Override
+    public AssetUpload createAssetUpload(AssetUploadRequest request) {
+        return delegate.createAssetUpload(request);
+    }
+
+    @Override
+    public Asset confirmAssetUpload(String assetUploadId, String folderId) {
+        return delegate.confirmAssetUpload(assetUploadId, folderId);
+    }
+
+    @Override
+    public Asset getAsset(String assetId) {
+        return delegate.getAsset(assetId);
+    }
+
+    @Override
+    public List<AssetType> listAssetTypes() {
+        return delegate.listAssetTypes();
+    }
+
+    @Override
+    public Me me() {
+        return delegate.me();
+    }
+
+    @Override
+    public Balance getBalance() {
+        return delegate.getBalance();
+    }
+
+    @Override
+    public Balance updateLowBalanceThreshold(BigDecimal threshold) {
+        return delegate.updateLowBalanceThreshold(threshold);
     }
 }

@@ -3,19 +3,31 @@ package io.runflow;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.runflow.errors.NotFoundException;
 import io.runflow.internal.json.RunflowJson;
+import io.runflow.model.Asset;
+import io.runflow.model.AssetType;
+import io.runflow.model.AssetUpload;
+import io.runflow.model.AssetUploadRequest;
+import io.runflow.model.Balance;
+import io.runflow.model.Batch;
+import io.runflow.model.BatchItem;
+import io.runflow.model.BatchRequest;
 import io.runflow.model.CallbackDelivery;
 import io.runflow.model.CallbackSecret;
 import io.runflow.model.CallbackSecretUpdate;
 import io.runflow.model.Health;
 import io.runflow.model.ListQuery;
+import io.runflow.model.Me;
 import io.runflow.model.Model;
 import io.runflow.model.OutputFile;
 import io.runflow.model.Page;
 import io.runflow.model.Run;
 import io.runflow.model.RunFailure;
+import io.runflow.model.RunLog;
 import io.runflow.model.RunOutput;
 import io.runflow.model.RunRequest;
 import io.runflow.model.RunStatus;
+import io.runflow.model.RunStatusDefinition;
+import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -34,6 +46,7 @@ final class InMemoryRunflowApi implements RunflowApi {
 
     private final Map<String, Deque<Supplier<Run>>> scripts = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> gets = new ConcurrentHashMap<>();
+    private final Map<String, Deque<Batch>> batchScripts = new ConcurrentHashMap<>();
     private final List<RunRequest> creates = new ArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
     private volatile List<Page<Run>> pages = List.of();
@@ -176,7 +189,7 @@ final class InMemoryRunflowApi implements RunflowApi {
     @Override
     public Model getModel(String modelId) {
         ObjectNode raw = RunflowJson.mapper().createObjectNode().put("id", "m-1");
-        return new Model("m-1", modelId, modelId, null, "active", true, null, null, raw);
+        return new Model("m-1", modelId, modelId, null, "active", true, null, null, null, raw);
     }
 
     @Override
@@ -202,5 +215,93 @@ final class InMemoryRunflowApi implements RunflowApi {
     @Override
     public Health health() {
         return new Health(true, null);
+    }
+
+    @Override
+    public Page<RunLog> listRunLogs(String runId, ListQuery query) {
+        throw new UnsupportedOperationException("listRunLogs");
+    }
+
+    @Override
+    public List<RunStatusDefinition> listRunStatuses() {
+        throw new UnsupportedOperationException("listRunStatuses");
+    }
+
+    @Override
+    public Batch createBatch(BatchRequest request) {
+        throw new UnsupportedOperationException("createBatch");
+    }
+
+    @Override
+    public Batch getBatch(String batchId) {
+        gets.computeIfAbsent(batchId, id -> new AtomicInteger()).incrementAndGet();
+        Deque<Batch> script = batchScripts.get(batchId);
+        if (script == null) {
+            throw new UnsupportedOperationException("no batch script for " + batchId);
+        }
+        synchronized (script) {
+            return script.size() > 1 ? script.poll() : script.peek();
+        }
+    }
+
+    @Override
+    public Page<BatchItem> listBatchItems(String batchId, ListQuery query) {
+        throw new UnsupportedOperationException("listBatchItems");
+    }
+
+    @Override
+    public BatchItem getBatchItem(String batchId, String itemId) {
+        throw new UnsupportedOperationException("getBatchItem");
+    }
+
+    @Override
+    public List<CallbackDelivery> listBatchCallbackDeliveries(String batchId) {
+        throw new UnsupportedOperationException("listBatchCallbackDeliveries");
+    }
+
+    @Override
+    public CallbackDelivery redeliverBatchCallback(String batchId) {
+        throw new UnsupportedOperationException("redeliverBatchCallback");
+    }
+
+    @Override
+    public AssetUpload createAssetUpload(AssetUploadRequest request) {
+        throw new UnsupportedOperationException("createAssetUpload");
+    }
+
+    @Override
+    public Asset confirmAssetUpload(String assetUploadId, String folderId) {
+        throw new UnsupportedOperationException("confirmAssetUpload");
+    }
+
+    @Override
+    public Asset getAsset(String assetId) {
+        throw new UnsupportedOperationException("getAsset");
+    }
+
+    @Override
+    public List<AssetType> listAssetTypes() {
+        throw new UnsupportedOperationException("listAssetTypes");
+    }
+
+    @Override
+    public Me me() {
+        throw new UnsupportedOperationException("me");
+    }
+
+    @Override
+    public Balance getBalance() {
+        throw new UnsupportedOperationException("getBalance");
+    }
+
+    @Override
+    public Balance updateLowBalanceThreshold(BigDecimal threshold) {
+        throw new UnsupportedOperationException("updateLowBalanceThreshold");
+    }
+
+    /** Scripts the states a batch's gets return, in order; the last one repeats. */
+    InMemoryRunflowApi scriptBatch(String batchId, Batch... states) {
+        batchScripts.put(batchId, new ArrayDeque<>(List.of(states)));
+        return this;
     }
 }

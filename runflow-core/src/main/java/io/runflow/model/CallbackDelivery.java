@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A delivery of a run's callback, with its attempts ({@code GET /v1/runs/{id}/callback}, {@code POST
- * /v1/runs/{id}/callback-redeliveries}).
+ * A delivery of a run's or a batch's callback, with its attempts ({@code GET /v1/runs/{id}/callback},
+ * {@code POST /v1/runs/{id}/callback-redeliveries}, and their {@code /v1/batches/{id}/...} twins).
  *
  * @param id the delivery id
- * @param runId the run the callback is about
+ * @param runId the run the callback is about, {@code null} for a batch callback
+ * @param batchId the batch the callback is about, {@code null} for a run callback
  * @param callbackUrl where it was sent
  * @param payloadBytes the exact body that was sent (and signed)
  * @param signingSecretId the id of the secret that signed it, {@code null} if unsigned
@@ -29,6 +30,7 @@ import java.util.Objects;
 public record CallbackDelivery(
         String id,
         String runId,
+        String batchId,
         String callbackUrl,
         String payloadBytes,
         String signingSecretId,
@@ -52,7 +54,7 @@ public record CallbackDelivery(
 
     @Override
     public String toString() {
-        return "CallbackDelivery[id=" + id + ", runId=" + runId + ", status=" + statusCode + ", attempts="
-                + attemptCount + "]";
+        return "CallbackDelivery[id=" + id + (runId != null ? ", runId=" + runId : ", batchId=" + batchId) + ", status="
+                + statusCode + ", attempts=" + attemptCount + "]";
     }
 }

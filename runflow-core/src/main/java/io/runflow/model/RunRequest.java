@@ -181,7 +181,7 @@ public record RunRequest(
         return (ObjectNode) node;
     }
 
-    private static void validateCallbackUrl(String url) {
+    static void validateCallbackUrl(String url) {
         if (url.length() > MAX_CALLBACK_URL_LENGTH) {
             throw new IllegalArgumentException(
                     "callbackUrl must be at most " + MAX_CALLBACK_URL_LENGTH + " characters, got " + url.length());

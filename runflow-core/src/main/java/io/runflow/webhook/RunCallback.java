@@ -2,7 +2,9 @@ package io.runflow.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.runflow.internal.json.ModelReader;
 import io.runflow.model.ApiError;
+import io.runflow.model.Batch;
 import io.runflow.model.Run;
 import io.runflow.model.RunFailure;
 import io.runflow.model.RunOutput;
@@ -123,6 +125,22 @@ public record RunCallback(
                 completedAt,
                 failure,
                 raw);
+    }
+
+    /**
+     * Returns the batch's state as this batch callback describes it, so that {@code
+     * batches().await(..)} can complete from it: id, status, and the counts and lean items of the
+     * {@code output} envelope {@code {items, succeeded, failed, cancelled, total}}. Fields a callback
+     * does not carry (target, cost, callback URL, ...) are {@code null}.
+     *
+     * @return the batch
+     * @throws IllegalStateException for a run callback
+     */
+    public Batch toBatch() {
+        if (batchId == null || runId != null) {
+            throw new IllegalStateException("run callback " + runId + " describes no batch");
+        }
+        return ModelReader.batchFromCallback(raw, requestId);
     }
 
     @Override

@@ -50,10 +50,11 @@ import java.util.function.Function;
  *   <tr><td>200</td><td>delivered to every listener</td><td>{@code {"outcome":"delivered"}}</td></tr>
  * </table>
  *
- * <p>With {@link Builder#client(RunflowClient)}, every verified run callback, a duplicate too, is
- * offered to that client's waits on its run, which end at once (each wait ends once). Batch
- * callbacks ({@link RunCallback#batchId()}) are verified, de-duplicated and handed to the listeners
- * like run callbacks.
+ * <p>With {@link Builder#client(RunflowClient)}, every verified callback, a duplicate too, is offered
+ * to that client's waits, which end at once (each wait ends once): a run callback to the {@code
+ * runs().await(..)} on its run, a batch callback ({@link RunCallback#batchId()}) to the {@code
+ * batches().await(..)} on its batch. Both kinds are verified, de-duplicated and handed to the
+ * listeners alike.
  *
  * <p>{@link #handle} never throws for anything a request contains. It is thread-safe; listeners run
  * on the calling thread, in the order they were added.
@@ -113,8 +114,12 @@ public final class WebhookEndpoint {
             LOG.log(System.Logger.Level.DEBUG, () -> "Runflow callback rejected: " + e.getMessage());
             return answer(rejection(e.reason()), outcomeOf(e.reason()), start);
         }
-        if (client != null && !callback.isBatch()) {
-            client.callbacks().accept(callback.toRun());
+        if (client != null) {
+            if (callback.isBatch()) {
+                client.callbacks().acceptBatch(callback.toBatch());
+            } else {
+                client.callbacks().accept(callback.toRun());
+            }
         }
         boolean first;
         try {
@@ -239,9 +244,9 @@ public final class WebhookEndpoint {
         }
 
         /**
-         * Sets the client whose waits each verified run callback ends at once ({@code
-         * runs().await(..)}, {@code run(..)}), so polling is only the fallback. The endpoint does not
-         * close it.
+         * Sets the client whose waits each verified callback ends at once ({@code runs().await(..)},
+         * {@code run(..)} for run callbacks; {@code batches().await(..)}, {@code batches().run(..)} for
+         * batch callbacks), so polling is only the fallback. The endpoint does not close it.
          *
          * @param client the application's client; default none
          * @return this builder

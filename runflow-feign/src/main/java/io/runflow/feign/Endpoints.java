@@ -19,13 +19,15 @@ final class Endpoints {
     private static final Map<String, String> BY_CONFIG_KEY = index();
 
     /**
-     * The {@code POST}s that repeat without a second effect: run create (the contract's idempotency
-     * middleware replays the first answer for the same {@code Idempotency-Key}) and the admin
-     * cancellation (documented idempotent: a terminal run is answered 200, unchanged). Batch create
-     * belongs here once it exists. Every other {@code POST} is {@link Replay#UNSAFE}.
+     * The {@code POST}s that repeat without a second effect: run and batch create (the contract's
+     * idempotency middleware replays the first answer for the same {@code Idempotency-Key}; the batch
+     * route documents it) and the admin cancellation (documented idempotent: a terminal run is
+     * answered 200, unchanged). Every other {@code POST} is {@link Replay#UNSAFE}: redeliveries, the
+     * callback-secret create, and the asset-upload session and confirmation (a repeat would open a
+     * second session or make a second asset).
      */
-    private static final Set<String> REPLAY_SAFE_POSTS =
-            Set.of("POST /v1/models/{model}/runs", "POST /v1/admin/runs/{id}/cancellation");
+    private static final Set<String> REPLAY_SAFE_POSTS = Set.of(
+            "POST /v1/models/{model}/runs", "POST /v1/models/{model}/batches", "POST /v1/admin/runs/{id}/cancellation");
 
     private Endpoints() {}
 

@@ -7,10 +7,13 @@ import feign.RetryableException;
 import feign.Util;
 import feign.codec.Decoder;
 import io.runflow.errors.RunflowDecodingException;
+import io.runflow.internal.json.RunflowJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.util.Collection;
+import java.util.Map;
 
 /**
  * Reads 2xx bodies with core's mapper. A body that is empty, {@code null} or not the documented shape
@@ -39,7 +42,9 @@ final class RunflowDecoder implements Decoder {
         }
         Object value;
         try {
-            value = mapper.readValue(body, mapper.constructType(type));
+            value = mapper.readerFor(mapper.constructType(type))
+                    .withAttribute(RunflowJson.REQUEST_ID_ATTRIBUTE, requestId(response))
+                    .readValue(body);
         } catch (JsonProcessingException e) {
             throw new RunflowDecodingException(endpoint + ": " + describe(e, type), e);
         } catch (IOException | RuntimeException e) {
@@ -49,6 +54,18 @@ final class RunflowDecoder implements Decoder {
             throw new RunflowDecodingException(endpoint + ": response body was null, expected " + name(type), null);
         }
         return value;
+    }
+
+    /** The answer's {@code Runflow-Request-Id}, for records whose body has no {@code request_id}. */
+    private static String requestId(Response response) {
+        for (Map.Entry<String, Collection<String>> header : response.headers().entrySet()) {
+            if ("Runflow-Request-Id".equalsIgnoreCase(header.getKey())
+                    && !header.getValue().isEmpty()) {
+                String value = header.getValue().iterator().next();
+                return value == null || value.isBlank() ? null : value.strip();
+            }
+        }
+        return null;
     }
 
     private static byte[] readBody(Response response, String endpoint) {

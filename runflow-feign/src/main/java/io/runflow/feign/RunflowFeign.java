@@ -16,15 +16,27 @@ import io.runflow.internal.IdempotencyKeys;
 import io.runflow.internal.JdkHttpClients;
 import io.runflow.internal.ModelIds;
 import io.runflow.internal.json.RunflowJson;
+import io.runflow.model.Asset;
+import io.runflow.model.AssetType;
+import io.runflow.model.AssetUpload;
+import io.runflow.model.AssetUploadRequest;
+import io.runflow.model.Balance;
+import io.runflow.model.Batch;
+import io.runflow.model.BatchItem;
+import io.runflow.model.BatchRequest;
 import io.runflow.model.CallbackDelivery;
 import io.runflow.model.CallbackSecret;
 import io.runflow.model.CallbackSecretUpdate;
 import io.runflow.model.Health;
 import io.runflow.model.ListQuery;
+import io.runflow.model.Me;
 import io.runflow.model.Model;
 import io.runflow.model.Page;
 import io.runflow.model.Run;
+import io.runflow.model.RunLog;
 import io.runflow.model.RunRequest;
+import io.runflow.model.RunStatusDefinition;
+import java.math.BigDecimal;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
@@ -57,9 +69,10 @@ import java.util.function.Supplier;
  *
  * <p>Retries: 429 and a refused or timed-out connect (the request never reached Runflow) on every
  * call. Ambiguous failures (5xx; read timeout, reset or dropped connection after the request was
- * sent) only where repeating cannot apply the call twice: {@code GET}s, {@code PATCH}, run create
- * (its key makes Runflow replay the first answer) and the admin cancellation (idempotent). Creating a
- * callback secret and redelivering a callback are not repeated after an ambiguous failure: the
+ * sent) only where repeating cannot apply the call twice: {@code GET}s, {@code PATCH}es, run and batch
+ * create (their key makes Runflow replay the first answer) and the admin cancellation (idempotent).
+ * Creating a callback secret, redelivering a run's or a batch's callback, and the asset-upload
+ * session and confirmation are not repeated after an ambiguous failure: the
  * {@link io.runflow.errors.ServerException} or {@link io.runflow.errors.RunflowIoException} is thrown
  * at once, its message ending {@code "; not retried: the request may have been applied, check before
  * repeating it"}.
@@ -199,6 +212,101 @@ public final class RunflowFeign implements RunflowApi {
         String id = segment(runId, "runId");
         String key = IdempotencyKeys.generate();
         return call(() -> api.redeliverCallback(id, key));
+    }
+
+    @Override
+    public Page<RunLog> listRunLogs(String runId, ListQuery query) {
+        String id = segment(runId, "runId");
+        Objects.requireNonNull(query, "query");
+        return call(() -> api.listRunLogs(id, query.toParameters()));
+    }
+
+    @Override
+    public List<RunStatusDefinition> listRunStatuses() {
+        return call(() -> api.listRunStatuses().statuses());
+    }
+
+    @Override
+    public Batch createBatch(BatchRequest request) {
+        Objects.requireNonNull(request, "request");
+        String key = request.idempotencyKey() != null ? request.idempotencyKey() : IdempotencyKeys.generate();
+        String model = modelPath(request.modelId());
+        return call(() -> api.createBatch(model, key, request));
+    }
+
+    @Override
+    public Batch getBatch(String batchId) {
+        String id = segment(batchId, "batchId");
+        return call(() -> api.getBatch(id));
+    }
+
+    @Override
+    public Page<BatchItem> listBatchItems(String batchId, ListQuery query) {
+        String id = segment(batchId, "batchId");
+        Objects.requireNonNull(query, "query");
+        return call(() -> api.listBatchItems(id, query.toParameters()));
+    }
+
+    @Override
+    public BatchItem getBatchItem(String batchId, String itemId) {
+        String batch = segment(batchId, "batchId");
+        String item = segment(itemId, "itemId");
+        return call(() -> api.getBatchItem(batch, item));
+    }
+
+    @Override
+    public List<CallbackDelivery> listBatchCallbackDeliveries(String batchId) {
+        String id = segment(batchId, "batchId");
+        return call(() -> api.listBatchCallbackDeliveries(id));
+    }
+
+    @Override
+    public CallbackDelivery redeliverBatchCallback(String batchId) {
+        String id = segment(batchId, "batchId");
+        String key = IdempotencyKeys.generate();
+        return call(() -> api.redeliverBatchCallback(id, key));
+    }
+
+    @Override
+    public AssetUpload createAssetUpload(AssetUploadRequest request) {
+        Objects.requireNonNull(request, "request");
+        String key = IdempotencyKeys.generate();
+        return call(() -> api.createAssetUpload(key, request));
+    }
+
+    @Override
+    public Asset confirmAssetUpload(String assetUploadId, String folderId) {
+        String id = segment(assetUploadId, "assetUploadId");
+        String key = IdempotencyKeys.generate();
+        return call(() -> api.confirmAssetUpload(id, key, RunflowJson.assetConfirmationBody(folderId)));
+    }
+
+    @Override
+    public Asset getAsset(String assetId) {
+        String id = segment(assetId, "assetId");
+        return call(() -> api.getAsset(id));
+    }
+
+    @Override
+    public List<AssetType> listAssetTypes() {
+        return call(() -> api.listAssetTypes().types());
+    }
+
+    @Override
+    public Me me() {
+        // One comma-separated value, as the contract shows it; a template literal would be split in two.
+        return call(() -> api.me("memberships,organizations"));
+    }
+
+    @Override
+    public Balance getBalance() {
+        return call(api::getBalance);
+    }
+
+    @Override
+    public Balance updateLowBalanceThreshold(BigDecimal threshold) {
+        Objects.requireNonNull(threshold, "threshold");
+        return call(() -> api.updateBalance(RunflowJson.balanceThresholdBody(threshold)));
     }
 
     @Override

@@ -5,13 +5,23 @@ import feign.Headers;
 import feign.Param;
 import feign.QueryMap;
 import feign.RequestLine;
+import io.runflow.internal.json.RunflowJson;
+import io.runflow.model.Asset;
+import io.runflow.model.AssetUpload;
+import io.runflow.model.AssetUploadRequest;
+import io.runflow.model.Balance;
+import io.runflow.model.Batch;
+import io.runflow.model.BatchItem;
+import io.runflow.model.BatchRequest;
 import io.runflow.model.CallbackDelivery;
 import io.runflow.model.CallbackSecret;
 import io.runflow.model.CallbackSecretUpdate;
 import io.runflow.model.Health;
+import io.runflow.model.Me;
 import io.runflow.model.Model;
 import io.runflow.model.Page;
 import io.runflow.model.Run;
+import io.runflow.model.RunLog;
 import io.runflow.model.RunRequest;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +56,59 @@ interface RunflowFeignApi {
     @RequestLine(value = "POST /v1/runs/{id}/callback-redeliveries", decodeSlash = false)
     @Headers("Idempotency-Key: {idempotencyKey}")
     CallbackDelivery redeliverCallback(@Param("id") String runId, @Param("idempotencyKey") String idempotencyKey);
+
+    @RequestLine(value = "GET /v1/runs/{id}/logs", decodeSlash = false)
+    Page<RunLog> listRunLogs(@Param("id") String runId, @QueryMap Map<String, String> query);
+
+    @RequestLine(value = "GET /v1/runs/statuses", decodeSlash = false)
+    RunflowJson.RunStatusList listRunStatuses();
+
+    @RequestLine(value = "POST /v1/models/{model}/batches", decodeSlash = true)
+    @Headers({"Content-Type: application/json", "Idempotency-Key: {idempotencyKey}"})
+    Batch createBatch(
+            @Param("model") String modelPath, @Param("idempotencyKey") String idempotencyKey, BatchRequest body);
+
+    @RequestLine(value = "GET /v1/batches/{id}", decodeSlash = false)
+    Batch getBatch(@Param("id") String batchId);
+
+    @RequestLine(value = "GET /v1/batches/{id}/items", decodeSlash = false)
+    Page<BatchItem> listBatchItems(@Param("id") String batchId, @QueryMap Map<String, String> query);
+
+    @RequestLine(value = "GET /v1/batches/{batch}/items/{id}", decodeSlash = false)
+    BatchItem getBatchItem(@Param("batch") String batchId, @Param("id") String itemId);
+
+    @RequestLine(value = "GET /v1/batches/{id}/callback", decodeSlash = false)
+    List<CallbackDelivery> listBatchCallbackDeliveries(@Param("id") String batchId);
+
+    @RequestLine(value = "POST /v1/batches/{id}/callback-redeliveries", decodeSlash = false)
+    @Headers("Idempotency-Key: {idempotencyKey}")
+    CallbackDelivery redeliverBatchCallback(
+            @Param("id") String batchId, @Param("idempotencyKey") String idempotencyKey);
+
+    @RequestLine(value = "POST /v1/asset-uploads", decodeSlash = false)
+    @Headers({"Content-Type: application/json", "Idempotency-Key: {idempotencyKey}"})
+    AssetUpload createAssetUpload(@Param("idempotencyKey") String idempotencyKey, AssetUploadRequest body);
+
+    @RequestLine(value = "POST /v1/asset-uploads/{id}/confirmations", decodeSlash = false)
+    @Headers({"Content-Type: application/json", "Idempotency-Key: {idempotencyKey}"})
+    Asset confirmAssetUpload(
+            @Param("id") String assetUploadId, @Param("idempotencyKey") String idempotencyKey, ObjectNode body);
+
+    @RequestLine(value = "GET /v1/assets/{id}", decodeSlash = false)
+    Asset getAsset(@Param("id") String assetId);
+
+    @RequestLine(value = "GET /v1/assets/types", decodeSlash = false)
+    RunflowJson.AssetTypeList listAssetTypes();
+
+    @RequestLine(value = "GET /v1/auth/me?embed={embed}", decodeSlash = false)
+    Me me(@Param("embed") String embed);
+
+    @RequestLine(value = "GET /v1/billing/balance", decodeSlash = false)
+    Balance getBalance();
+
+    @RequestLine(value = "PATCH /v1/billing/balance", decodeSlash = false)
+    @Headers("Content-Type: application/json")
+    Balance updateBalance(ObjectNode body);
 
     @RequestLine(value = "POST /v1/admin/runs/{id}/cancellation", decodeSlash = false)
     @Headers({"Content-Type: application/json", "Idempotency-Key: {idempotencyKey}"})

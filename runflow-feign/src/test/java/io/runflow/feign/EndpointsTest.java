@@ -23,7 +23,15 @@ class EndpointsTest {
 
         assertThat(posts)
                 .extracting(Method::getName)
-                .containsExactlyInAnyOrder("createRun", "redeliverCallback", "cancelRun", "createCallbackSecret");
+                .containsExactlyInAnyOrder(
+                        "createRun",
+                        "redeliverCallback",
+                        "cancelRun",
+                        "createCallbackSecret",
+                        "createBatch",
+                        "redeliverBatchCallback",
+                        "createAssetUpload",
+                        "confirmAssetUpload");
         assertThat(posts)
                 .allSatisfy(post -> assertThat(post.getAnnotation(Headers.class).value())
                         .as(post.getName())

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.runflow.catalog.FluxProUltra;
 import io.runflow.errors.RunflowIoException;
 import io.runflow.errors.ServerException;
+import io.runflow.model.AssetUploadRequest;
+import io.runflow.model.Batch;
+import io.runflow.model.BatchRequest;
 import io.runflow.model.CallbackDelivery;
 import io.runflow.model.CallbackSecret;
 import io.runflow.model.CallbackSecretUpdate;
@@ -198,6 +201,55 @@ class RunflowFeignReplayTest {
         assertThat(labelsHeld()).containsExactly("default", "primary");
         assertThat(requests("PATCH", path)).hasSize(2);
         assertThat(sleeper.slept).containsExactly(Duration.ofSeconds(1));
+    }
+
+    // ---- batch create: replay-safe like run create; batch redelivery and asset presign: not
+
+    @ParameterizedTest
+    @EnumSource(InstantFault.class)
+    void batchCreateIsRetriedWithTheSameKeyAndMakesOneBatch(InstantFault fault) {
+        String path = "/v1/models/" + FluxProUltra.MODEL + "/batches";
+        server.inject(fault.fault.get().onPath(path));
+
+        Batch batch = api.createBatch(BatchRequest.of(List.of(FluxProUltra.input("once"), FluxProUltra.input("twice")))
+                .withIdempotencyKey(java.util.UUID.randomUUID().toString()));
+
+        List<RecordedRequest> creates = requests("POST", path);
+        assertThat(creates).hasSize(2);
+        assertSameKey(creates);
+        assertThat(server.runs())
+                .hasSize(2)
+                .allSatisfy(r -> assertThat(batch.items())
+                        .anySatisfy(item -> assertThat(item.runId()).isEqualTo(r.id())));
+        assertThat(sleeper.slept).containsExactly(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void assetPresignAnsweredUnavailableIsNotRetried() {
+        server.inject(Fault.unavailable().onPath("/v1/asset-uploads"));
+
+        ServerException e = catchThrowableOfType(
+                ServerException.class, () -> api.createAssetUpload(new AssetUploadRequest("a.jpg", "image/jpeg", 10)));
+
+        RecordedRequest sent = assertSentOnceWithAKey("/v1/asset-uploads");
+        assertThat(e).hasMessageEndingWith(MAY_HAVE_BEEN_APPLIED);
+        assertThat(sent.header("Idempotency-Key")).isPresent();
+        assertThat(sleeper.slept).isEmpty();
+    }
+
+    @Test
+    void batchCallbackRedeliveryDroppedAfterBeingAppliedIsNotRetried() {
+        Batch batch = api.createBatch(
+                BatchRequest.of(List.of(FluxProUltra.input("one"))).withCallbackUrl("http://127.0.0.1:9/hooks"));
+        server.advance(Duration.ofSeconds(5));
+        String path = "/v1/batches/" + batch.id() + "/callback-redeliveries";
+        server.inject(Fault.acceptThenDrop().onPath(path));
+
+        RunflowIoException e =
+                catchThrowableOfType(RunflowIoException.class, () -> api.redeliverBatchCallback(batch.id()));
+
+        assertDeclinedIo(e, "POST /v1/batches/{id}/callback-redeliveries: ");
+        assertSentOnceWithAKey(path);
     }
 
     // ---- callback-secret create: not replay-safe

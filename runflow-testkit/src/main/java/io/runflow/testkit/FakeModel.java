@@ -17,14 +17,31 @@ import java.util.Objects;
  * @param width the output image width in pixels, 1 to 8192
  * @param height the output image height in pixels, 1 to 8192
  * @param price the price per run as a decimal string, e.g. {@code 0.06}, reported as the run's cost
+ * @param batches whether the model supports batches ({@code POST /v1/models/{id}/batches}); others
+ *     answer 422 there, as models that are not template-backed do
  */
-public record FakeModel(String id, String name, List<String> requiredInputs, int width, int height, String price) {
+public record FakeModel(
+        String id, String name, List<String> requiredInputs, int width, int height, String price, boolean batches) {
 
     /** The largest width or height the fake renders: a bigger JPEG would only exhaust the heap. */
     static final int MAX_IMAGE_SIDE = 8192;
 
     /** The FLUX 1.1 [pro] Ultra model id. */
     public static final String FLUX_PRO_ULTRA = "black-forest-labs/flux-1-1-pro-ultra";
+
+    /**
+     * A model that supports batches.
+     *
+     * @param id the model id
+     * @param name the display name
+     * @param requiredInputs input fields that must be non-blank strings
+     * @param width the output image width
+     * @param height the output image height
+     * @param price the price per run as a decimal string
+     */
+    public FakeModel(String id, String name, List<String> requiredInputs, int width, int height, String price) {
+        this(id, name, requiredInputs, width, height, price, true);
+    }
 
     /** Checks the values and copies the input list. */
     public FakeModel {
@@ -100,6 +117,15 @@ public record FakeModel(String id, String name, List<String> requiredInputs, int
      * @return a copy with the new size
      */
     public FakeModel withSize(int newWidth, int newHeight) {
-        return new FakeModel(id, name, requiredInputs, newWidth, newHeight, price);
+        return new FakeModel(id, name, requiredInputs, newWidth, newHeight, price, batches);
+    }
+
+    /**
+     * Returns the same model without batch support: its batch creates answer 422.
+     *
+     * @return a copy that does not support batches
+     */
+    public FakeModel withoutBatches() {
+        return new FakeModel(id, name, requiredInputs, width, height, price, false);
     }
 }

@@ -17,6 +17,7 @@ import java.util.Objects;
 public final class Outcome {
 
     private static final Outcome SUCCEED = new Outcome(Kind.SUCCEED, null, null, null, null);
+    private static final Outcome PARTIAL_SUCCEED = new Outcome(Kind.PARTIAL_SUCCEED, null, null, null, null);
     private static final Outcome CANCEL = new Outcome(Kind.CANCEL, null, null, null, null);
     private static final Outcome HOLD = new Outcome(Kind.HOLD, null, null, null, null);
 
@@ -68,6 +69,16 @@ public final class Outcome {
      */
     public static Outcome fail() {
         return fail("PROVIDER_ERROR", "inference", "the model provider returned an error");
+    }
+
+    /**
+     * The run ends {@code partial_succeeded}: terminal, billed, with the outputs that landed (the
+     * fake's one image), as multi-output models and solutions end when some outputs failed.
+     *
+     * @return the outcome
+     */
+    public static Outcome partialSucceed() {
+        return PARTIAL_SUCCEED;
     }
 
     /**

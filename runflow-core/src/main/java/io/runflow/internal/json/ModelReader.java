@@ -12,19 +12,35 @@ import static io.runflow.internal.json.JsonFields.tree;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.runflow.model.ApiError;
+import io.runflow.model.Asset;
+import io.runflow.model.AssetType;
+import io.runflow.model.AssetUpload;
+import io.runflow.model.Balance;
+import io.runflow.model.Batch;
+import io.runflow.model.BatchItem;
 import io.runflow.model.CallbackAttempt;
 import io.runflow.model.CallbackDelivery;
 import io.runflow.model.CallbackSecret;
 import io.runflow.model.FieldError;
 import io.runflow.model.Health;
+import io.runflow.model.Me;
+import io.runflow.model.Membership;
 import io.runflow.model.Model;
+import io.runflow.model.ModelInputDefinition;
+import io.runflow.model.ModelOutputDefinition;
+import io.runflow.model.Organization;
 import io.runflow.model.OutputFile;
 import io.runflow.model.Run;
 import io.runflow.model.RunFailure;
+import io.runflow.model.RunLog;
 import io.runflow.model.RunOutput;
 import io.runflow.model.RunStatus;
+import io.runflow.model.RunStatusDefinition;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Reads the API's JSON into the model records. One place for every wire-format decision: both
@@ -43,6 +59,17 @@ public final class ModelReader {
      * @throws IllegalArgumentException if {@code node} is not an object or has no {@code id}
      */
     public static Run run(JsonNode node) {
+        return run(node, null);
+    }
+
+    /**
+     * Reads a run, taking {@code headerRequestId} as its request id when the body has none.
+     *
+     * @param node a JSON object with at least {@code id}
+     * @param headerRequestId the answer's {@code Runflow-Request-Id}, or {@code null}
+     * @return the run
+     */
+    public static Run run(JsonNode node, String headerRequestId) {
         requireObject(node, "run");
         String id = requireText(node, "id", "run");
         String statusCode = firstText(node, "status_code", "status");
@@ -62,7 +89,7 @@ public final class ModelReader {
                 text(node, "callback_url"),
                 tree(node, "metadata"),
                 text(node, "batch_id"),
-                text(node, "request_id"),
+                requestId(node, headerRequestId),
                 timestamp(node, "created_at"),
                 timestamp(node, "started_at"),
                 firstTimestamp(node),
@@ -202,6 +229,7 @@ public final class ModelReader {
         return new CallbackDelivery(
                 requireText(node, "id", "callback delivery"),
                 text(node, "run_id"),
+                text(node, "batch_id"),
                 text(node, "callback_url"),
                 text(node, "payload_bytes"),
                 text(node, "signing_secret_id"),
@@ -232,7 +260,8 @@ public final class ModelReader {
                 text(node, "description"),
                 text(node, "status_code"),
                 bool(node, "is_public"),
-                tree(node, "inputs"),
+                definitions(node.path("inputs"), ModelReader::inputDefinition),
+                definitions(node.path("outputs"), ModelReader::outputDefinition),
                 timestamp(node, "created_at"),
                 node);
     }
@@ -270,6 +299,381 @@ public final class ModelReader {
     public static Health health(JsonNode node) {
         Boolean ok = node == null ? null : bool(node, "ok");
         return new Health(ok == null || ok, node);
+    }
+
+    private static String requestId(JsonNode node, String headerRequestId) {
+        String body = text(node, "request_id");
+        return body != null && !body.isBlank() ? body : headerRequestId;
+    }
+
+    /**
+     * Reads a batch, from {@code POST /v1/models/{model}/batches} or {@code GET /v1/batches/{id}}.
+     * The older guide's create answer ({@code {id, status_code, items_total}}) reads too.
+     *
+     * @param node a JSON object with at least {@code id}
+     * @param headerRequestId the answer's {@code Runflow-Request-Id}, or {@code null}
+     * @return the batch
+     */
+    public static Batch batch(JsonNode node, String headerRequestId) {
+        requireObject(node, "batch");
+        String statusCode = firstText(node, "status_code", "status");
+        List<BatchItem> items = new ArrayList<>();
+        for (JsonNode item : node.path("items")) {
+            if (item.isObject() && text(item, "id") != null) {
+                items.add(batchItem(item));
+            }
+        }
+        items.sort(Comparator.comparing(BatchItem::sequenceIndex, Comparator.nullsLast(Comparator.naturalOrder())));
+        return new Batch(
+                requireText(node, "id", "batch"),
+                RunStatus.from(statusCode),
+                statusCode,
+                text(node, "target_type"),
+                text(node, "target_id"),
+                count(node, "items_total", items.size()),
+                count(node, "items_succeeded", 0),
+                count(node, "items_failed", 0),
+                count(node, "items_cancelled", 0),
+                items,
+                decimal(node, "cost"),
+                tree(node, "output"),
+                tree(node, "metadata"),
+                text(node, "callback_url"),
+                requestId(node, headerRequestId),
+                timestamp(node, "created_at"),
+                timestamp(node, "started_at"),
+                timestamp(node, "completed_at"),
+                failure(node),
+                node);
+    }
+
+    /**
+     * Reads a batch from a verified batch callback's body: {@code batch_id}, {@code status}, and the
+     * {@code output} envelope {@code {items, succeeded, failed, cancelled, total}}.
+     *
+     * @param node the callback body
+     * @param requestId the callback's {@code Runflow-Request-Id}, or {@code null}
+     * @return the batch as the callback describes it
+     */
+    public static Batch batchFromCallback(JsonNode node, String requestId) {
+        requireObject(node, "batch callback");
+        String statusCode = firstText(node, "status");
+        JsonNode output = node.path("output");
+        List<BatchItem> items = new ArrayList<>();
+        for (JsonNode item : output.path("items")) {
+            if (item.isObject() && text(item, "id") != null) {
+                items.add(batchItem(item));
+            }
+        }
+        return new Batch(
+                requireText(node, "batch_id", "batch callback"),
+                RunStatus.from(statusCode),
+                statusCode,
+                null,
+                null,
+                count(output, "total", items.size()),
+                count(output, "succeeded", 0),
+                count(output, "failed", 0),
+                count(output, "cancelled", 0),
+                items,
+                null,
+                tree(node, "output"),
+                tree(node, "metadata"),
+                null,
+                requestId,
+                timestamp(node, "created_at"),
+                null,
+                timestamp(node, "completed_at"),
+                null,
+                node);
+    }
+
+    private static int count(JsonNode node, String field, int fallback) {
+        Integer value = intValue(node, field);
+        return value == null ? fallback : value;
+    }
+
+    /**
+     * Reads a batch item, lean (inside a batch) or full ({@code GET /v1/batches/{id}/items}).
+     *
+     * @param node a JSON object with at least {@code id}
+     * @return the item
+     */
+    public static BatchItem batchItem(JsonNode node) {
+        requireObject(node, "batch item");
+        String statusCode = firstText(node, "status_code", "status");
+        JsonNode output = tree(node, "output");
+        JsonNode run = tree(node, "run");
+        return new BatchItem(
+                requireText(node, "id", "batch item"),
+                text(node, "batch_id"),
+                intValue(node, "sequence_index"),
+                text(node, "run_id"),
+                RunStatus.from(statusCode),
+                statusCode,
+                text(node, "client_ref"),
+                tree(node, "input"),
+                decimal(node, "cost"),
+                output == null || !output.isObject() ? null : output(output),
+                tree(node, "error"),
+                timestamp(node, "created_at"),
+                timestamp(node, "started_at"),
+                timestamp(node, "completed_at"),
+                run != null && run.isObject() && text(run, "id") != null ? run(run) : null,
+                node);
+    }
+
+    /**
+     * Reads the answer of {@code POST /v1/asset-uploads}.
+     *
+     * @param node {@code {asset_id, upload_url}}
+     * @return the upload session
+     */
+    public static AssetUpload assetUpload(JsonNode node) {
+        requireObject(node, "asset upload");
+        return new AssetUpload(
+                requireText(node, "asset_id", "asset upload"), requireText(node, "upload_url", "asset upload"));
+    }
+
+    /**
+     * Reads an asset.
+     *
+     * @param node a JSON object with at least {@code id}
+     * @param headerRequestId the answer's {@code Runflow-Request-Id}, or {@code null}
+     * @return the asset
+     */
+    public static Asset asset(JsonNode node, String headerRequestId) {
+        requireObject(node, "asset");
+        return new Asset(
+                requireText(node, "id", "asset"),
+                text(node, "org_id"),
+                text(node, "folder_id"),
+                firstText(node, "name", "filename"),
+                text(node, "url"),
+                text(node, "thumbnail_url"),
+                firstText(node, "mime_type", "content_type"),
+                longValue(node, "size_bytes"),
+                text(node, "asset_type"),
+                requestId(node, headerRequestId),
+                timestamp(node, "created_at"),
+                node);
+    }
+
+    /**
+     * Reads the supported upload types: an array, or an {@code items} envelope, of MIME strings or
+     * objects with {@code mime_type}.
+     *
+     * @param node the body
+     * @return the types, in the order sent
+     */
+    public static List<AssetType> assetTypes(JsonNode node) {
+        JsonNode list = node != null && node.isObject() ? firstArray(node, "items", "types", "mime_types") : node;
+        if (list == null || !list.isArray()) {
+            throw new IllegalArgumentException("asset types must be a JSON array or an object with \"items\"");
+        }
+        List<AssetType> types = new ArrayList<>();
+        for (JsonNode entry : list) {
+            if (entry.isTextual() && !entry.asText().isBlank()) {
+                types.add(new AssetType(entry.asText(), null, entry));
+            } else if (entry.isObject()) {
+                String mime = firstText(entry, "mime_type", "mime", "content_type", "code");
+                if (mime != null) {
+                    types.add(new AssetType(mime, firstText(entry, "asset_type", "type"), entry));
+                }
+            }
+        }
+        return types;
+    }
+
+    private static JsonNode firstArray(JsonNode node, String... fields) {
+        for (String field : fields) {
+            if (node.path(field).isArray()) {
+                return node.path(field);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Reads {@code GET /v1/auth/me}.
+     *
+     * @param node a JSON object with at least {@code id}
+     * @return the user
+     */
+    public static Me me(JsonNode node) {
+        requireObject(node, "user");
+        List<Membership> memberships = new ArrayList<>();
+        for (JsonNode m : node.path("memberships")) {
+            JsonNode org = m.path("org").isObject() ? m.path("org") : m.path("organization");
+            Organization organization = org.isObject() && text(org, "id") != null
+                    ? organization(org)
+                    : text(m, "org_id") != null ? new Organization(text(m, "org_id"), null, null, null) : null;
+            if (organization != null) {
+                memberships.add(new Membership(organization, text(m, "role_code"), strings(m.path("scopes"))));
+            }
+        }
+        List<Organization> organizations = new ArrayList<>();
+        for (JsonNode org : node.path("organizations")) {
+            if (org.isObject() && text(org, "id") != null) {
+                organizations.add(organization(org));
+            }
+        }
+        return new Me(
+                requireText(node, "id", "user"),
+                text(node, "email"),
+                text(node, "first_name"),
+                text(node, "last_name"),
+                text(node, "avatar_url"),
+                text(node, "timezone"),
+                text(node, "locale_code"),
+                timestamp(node, "email_verified_at"),
+                memberships,
+                organizations,
+                node);
+    }
+
+    private static Organization organization(JsonNode org) {
+        return new Organization(text(org, "id"), text(org, "name"), text(org, "slug"), text(org, "plan_code"));
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        for (JsonNode value : array) {
+            if (value.isTextual()) {
+                values.add(value.asText());
+            }
+        }
+        return values;
+    }
+
+    /**
+     * Reads the credit balance: the OpenAPI's {@code {balance, low_balance_threshold, ...}} with
+     * decimal strings, or the pricing page's {@code {balance_cents, currency}}.
+     *
+     * @param node the body
+     * @return the balance
+     */
+    public static Balance balance(JsonNode node) {
+        requireObject(node, "balance");
+        BigDecimal balance = decimal(node, "balance");
+        if (balance == null) {
+            BigDecimal cents = decimal(node, "balance_cents");
+            if (cents == null) {
+                throw new IllegalArgumentException("balance has neither \"balance\" nor \"balance_cents\"");
+            }
+            balance = cents.movePointLeft(2);
+        }
+        return new Balance(
+                text(node, "id"),
+                text(node, "org_id"),
+                balance,
+                decimal(node, "low_balance_threshold"),
+                timestamp(node, "low_balance_notified_at"),
+                timestamp(node, "created_at"),
+                timestamp(node, "updated_at"),
+                node);
+    }
+
+    /**
+     * Reads a run log entry.
+     *
+     * @param node a JSON object with at least {@code id}
+     * @return the entry
+     */
+    public static RunLog runLog(JsonNode node) {
+        requireObject(node, "run log");
+        return new RunLog(
+                requireText(node, "id", "run log"),
+                text(node, "run_id"),
+                firstText(node, "level_code", "level"),
+                text(node, "message"),
+                timestamp(node, "timestamp"),
+                tree(node, "meta"),
+                node);
+    }
+
+    /**
+     * Reads {@code GET /v1/runs/statuses}: an array or an {@code items} envelope, of status strings or
+     * objects with {@code code} (or {@code status_code}, {@code value}).
+     *
+     * @param node the body
+     * @return the statuses, in the order sent
+     */
+    public static List<RunStatusDefinition> runStatuses(JsonNode node) {
+        JsonNode list = node != null && node.isObject() ? firstArray(node, "items", "statuses") : node;
+        if (list == null || !list.isArray()) {
+            throw new IllegalArgumentException("run statuses must be a JSON array or an object with \"items\"");
+        }
+        List<RunStatusDefinition> statuses = new ArrayList<>();
+        for (JsonNode entry : list) {
+            String code = entry.isTextual() ? entry.asText() : firstText(entry, "code", "status_code", "value");
+            if (code != null && !code.isBlank()) {
+                statuses.add(new RunStatusDefinition(
+                        code,
+                        RunStatus.from(code),
+                        entry.isObject() ? firstBool(entry, "is_terminal", "terminal") : null,
+                        entry.isObject() ? firstText(entry, "description", "name") : null,
+                        entry));
+            }
+        }
+        return statuses;
+    }
+
+    private static Boolean firstBool(JsonNode node, String... fields) {
+        for (String field : fields) {
+            Boolean value = bool(node, field);
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    private static <T> List<T> definitions(JsonNode array, Function<JsonNode, T> reader) {
+        List<T> definitions = new ArrayList<>();
+        for (JsonNode entry : array) {
+            if (entry.isObject() && text(entry, "name") != null) {
+                definitions.add(reader.apply(entry));
+            }
+        }
+        return definitions;
+    }
+
+    /**
+     * Reads one model input definition.
+     *
+     * @param node a JSON object with at least {@code name}
+     * @return the definition
+     */
+    public static ModelInputDefinition inputDefinition(JsonNode node) {
+        requireObject(node, "model input");
+        return new ModelInputDefinition(
+                text(node, "id"),
+                requireText(node, "name", "model input"),
+                text(node, "display_name"),
+                text(node, "description"),
+                text(node, "variable_type_code"),
+                Boolean.TRUE.equals(bool(node, "is_required")),
+                tree(node, "default_value"),
+                text(node, "default_behavior_code"),
+                text(node, "validator_code"),
+                tree(node, "validator_attrs"),
+                intValue(node, "sort_order"),
+                Boolean.TRUE.equals(bool(node, "is_featured")),
+                node);
+    }
+
+    private static ModelOutputDefinition outputDefinition(JsonNode node) {
+        return new ModelOutputDefinition(
+                text(node, "id"),
+                text(node, "name"),
+                text(node, "display_name"),
+                text(node, "description"),
+                text(node, "variable_type_code"),
+                text(node, "validator_code"),
+                tree(node, "validator_attrs"),
+                intValue(node, "sort_order"),
+                node);
     }
 
     private static void requireObject(JsonNode node, String what) {

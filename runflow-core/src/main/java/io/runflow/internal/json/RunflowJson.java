@@ -14,21 +14,35 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.runflow.model.ApiError;
+import io.runflow.model.Asset;
+import io.runflow.model.AssetType;
+import io.runflow.model.AssetUpload;
+import io.runflow.model.AssetUploadRequest;
+import io.runflow.model.Balance;
+import io.runflow.model.Batch;
+import io.runflow.model.BatchItem;
+import io.runflow.model.BatchRequest;
 import io.runflow.model.CallbackDelivery;
 import io.runflow.model.CallbackSecret;
 import io.runflow.model.CallbackSecretUpdate;
 import io.runflow.model.Health;
+import io.runflow.model.Me;
 import io.runflow.model.Model;
 import io.runflow.model.Page;
 import io.runflow.model.Run;
+import io.runflow.model.RunLog;
 import io.runflow.model.RunOutput;
 import io.runflow.model.RunRequest;
+import io.runflow.model.RunStatusDefinition;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -44,6 +58,13 @@ public final class RunflowJson {
             .addModule(new JavaTimeModule())
             .addModule(module())
             .build();
+
+    /**
+     * The deserialization attribute a transport sets to the answer's {@code Runflow-Request-Id}, so
+     * that records whose body has no {@code request_id} ({@link Run}, {@link Batch}, {@link Asset})
+     * still carry one. Items of a list do not take it: it names the list's request.
+     */
+    public static final String REQUEST_ID_ATTRIBUTE = "runflow.requestId";
 
     private RunflowJson() {}
 
@@ -63,7 +84,21 @@ public final class RunflowJson {
      */
     public static SimpleModule module() {
         SimpleModule module = new SimpleModule("runflow");
-        module.addDeserializer(Run.class, new TreeDeserializer<>(Run.class, ModelReader::run));
+        module.addDeserializer(
+                Run.class, new TreeDeserializer<>(Run.class, (n, requestId) -> ModelReader.run(n, requestId)));
+        module.addDeserializer(Batch.class, new TreeDeserializer<>(Batch.class, ModelReader::batch));
+        module.addDeserializer(BatchItem.class, new TreeDeserializer<>(BatchItem.class, ModelReader::batchItem));
+        module.addDeserializer(AssetUpload.class, new TreeDeserializer<>(AssetUpload.class, ModelReader::assetUpload));
+        module.addDeserializer(Asset.class, new TreeDeserializer<>(Asset.class, ModelReader::asset));
+        module.addDeserializer(
+                AssetTypeList.class,
+                new TreeDeserializer<>(AssetTypeList.class, n -> new AssetTypeList(ModelReader.assetTypes(n))));
+        module.addDeserializer(Me.class, new TreeDeserializer<>(Me.class, ModelReader::me));
+        module.addDeserializer(Balance.class, new TreeDeserializer<>(Balance.class, ModelReader::balance));
+        module.addDeserializer(RunLog.class, new TreeDeserializer<>(RunLog.class, ModelReader::runLog));
+        module.addDeserializer(
+                RunStatusList.class,
+                new TreeDeserializer<>(RunStatusList.class, n -> new RunStatusList(ModelReader.runStatuses(n))));
         module.addDeserializer(RunOutput.class, new TreeDeserializer<>(RunOutput.class, ModelReader::output));
         module.addDeserializer(ApiError.class, new TreeDeserializer<>(ApiError.class, ModelReader::apiError));
         module.addDeserializer(
@@ -76,6 +111,10 @@ public final class RunflowJson {
         Class<Page<?>> pageType = (Class) Page.class;
         module.addDeserializer(pageType, new PageDeserializer(null));
         module.addSerializer(RunRequest.class, new TreeSerializer<>(RunRequest.class, RunflowJson::runRequestBody));
+        module.addSerializer(
+                BatchRequest.class, new TreeSerializer<>(BatchRequest.class, RunflowJson::batchRequestBody));
+        module.addSerializer(
+                AssetUploadRequest.class, new TreeSerializer<>(AssetUploadRequest.class, RunflowJson::assetUploadBody));
         module.addSerializer(
                 CallbackSecretUpdate.class,
                 new TreeSerializer<>(CallbackSecretUpdate.class, RunflowJson::callbackSecretUpdateBody));
@@ -103,6 +142,64 @@ public final class RunflowJson {
             body.put("client_ref", request.clientRef());
         }
         return body;
+    }
+
+    /**
+     * Writes the body of {@code POST /v1/models/{model}/batches}: {@code input} (each item with its
+     * {@code client_ref} when set), and {@code metadata}, {@code callback_url} when set.
+     *
+     * @param request the request
+     * @return the body
+     */
+    public static ObjectNode batchRequestBody(BatchRequest request) {
+        ObjectNode body = MAPPER.createObjectNode();
+        ArrayNode input = body.putArray("input");
+        request.inputs().forEach(item -> input.add(item.toJson()));
+        if (request.metadata() != null) {
+            body.set("metadata", request.metadata());
+        }
+        if (request.callbackUrl() != null) {
+            body.put("callback_url", request.callbackUrl());
+        }
+        return body;
+    }
+
+    /**
+     * Writes the body of {@code POST /v1/asset-uploads}.
+     *
+     * @param request what is about to be uploaded
+     * @return {@code {filename, mime_type, size_bytes}}
+     */
+    public static ObjectNode assetUploadBody(AssetUploadRequest request) {
+        return MAPPER.createObjectNode()
+                .put("filename", request.filename())
+                .put("mime_type", request.mimeType())
+                .put("size_bytes", request.sizeBytes());
+    }
+
+    /**
+     * Writes the body of {@code POST /v1/asset-uploads/{id}/confirmations}.
+     *
+     * @param folderId the folder to file the asset in, or {@code null} for none
+     * @return {@code {}} or {@code {folder_id}}
+     */
+    public static ObjectNode assetConfirmationBody(String folderId) {
+        ObjectNode body = MAPPER.createObjectNode();
+        if (folderId != null) {
+            body.put("folder_id", folderId);
+        }
+        return body;
+    }
+
+    /**
+     * Writes the body of {@code PATCH /v1/billing/balance}. The threshold goes as a decimal string,
+     * the form the API uses for money, so no digit is lost to a binary float.
+     *
+     * @param threshold the new low-balance threshold
+     * @return {@code {low_balance_threshold}}
+     */
+    public static ObjectNode balanceThresholdBody(BigDecimal threshold) {
+        return MAPPER.createObjectNode().put("low_balance_threshold", threshold.toPlainString());
     }
 
     /**
@@ -173,12 +270,40 @@ public final class RunflowJson {
                 JsonFields.firstText(node, "previous", "prev_pq"));
     }
 
+    /**
+     * The answer of {@code GET /v1/assets/types}, whichever of its tolerated shapes it came in.
+     *
+     * @param types the types, in the order sent
+     */
+    public record AssetTypeList(List<AssetType> types) {
+        /** Copies the list. */
+        public AssetTypeList {
+            types = List.copyOf(types);
+        }
+    }
+
+    /**
+     * The answer of {@code GET /v1/runs/statuses}, whichever of its tolerated shapes it came in.
+     *
+     * @param statuses the statuses, in the order sent
+     */
+    public record RunStatusList(List<RunStatusDefinition> statuses) {
+        /** Copies the list. */
+        public RunStatusList {
+            statuses = List.copyOf(statuses);
+        }
+    }
+
     /** Reads a tree and hands it to a {@link ModelReader} function; its complaints become Jackson's. */
     private static final class TreeDeserializer<T> extends JsonDeserializer<T> {
         private final Class<T> type;
-        private final Function<JsonNode, T> reader;
+        private final BiFunction<JsonNode, String, T> reader;
 
         TreeDeserializer(Class<T> type, Function<JsonNode, T> reader) {
+            this(type, (node, requestId) -> reader.apply(node));
+        }
+
+        TreeDeserializer(Class<T> type, BiFunction<JsonNode, String, T> reader) {
             this.type = type;
             this.reader = reader;
         }
@@ -187,7 +312,8 @@ public final class RunflowJson {
         public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             JsonNode node = parser.readValueAsTree();
             try {
-                return reader.apply(node);
+                Object requestId = context.getAttribute(REQUEST_ID_ATTRIBUTE);
+                return reader.apply(node, requestId instanceof String ? (String) requestId : null);
             } catch (IllegalArgumentException | NullPointerException e) {
                 return context.reportInputMismatch(type, "cannot read %s: %s", type.getSimpleName(), e.getMessage());
             }
@@ -220,6 +346,8 @@ public final class RunflowJson {
         public Page<?> deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             JsonNode node = parser.readValueAsTree();
             JavaType type = itemType == null ? context.constructType(JsonNode.class) : itemType;
+            // The answer's request id names the list request, not each item's.
+            context.setAttribute(REQUEST_ID_ATTRIBUTE, null);
             try {
                 return page(node, item -> {
                     try {

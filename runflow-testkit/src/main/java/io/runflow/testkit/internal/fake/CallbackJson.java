@@ -15,7 +15,7 @@ final class CallbackJson {
     static ObjectNode delivery(CallbackLedger.Delivery d) {
         ObjectNode n = Json.object();
         n.put("id", d.id);
-        n.put("run_id", d.runId);
+        n.put(d.batch ? "batch_id" : "run_id", d.runId);
         n.put("callback_url", d.url);
         n.put("payload_bytes", new String(d.payload, StandardCharsets.UTF_8));
         n.set("payload", Json.parse(d.payload));

@@ -26,7 +26,10 @@ final class CallbackLedger {
     /** One delivery's state; the mutable fields are guarded by the ledger's monitor. */
     static final class Delivery {
         final String id;
+        /** The run's id, or the batch's for a batch callback. */
         final String runId;
+
+        final boolean batch;
         final String url;
         final byte[] payload;
         final CallbackSecretsApi.Signing signing;
@@ -45,6 +48,7 @@ final class CallbackLedger {
         Delivery(
                 String id,
                 String runId,
+                boolean batch,
                 String url,
                 byte[] payload,
                 CallbackSecretsApi.Signing signing,
@@ -53,6 +57,7 @@ final class CallbackLedger {
                 Instant createdAt) {
             this.id = id;
             this.runId = runId;
+            this.batch = batch;
             this.url = url;
             this.payload = payload;
             this.signing = signing;
@@ -146,9 +151,22 @@ final class CallbackLedger {
 
     /** The history endpoint's answer: a plain JSON array, oldest delivery first. */
     synchronized ArrayNode history(String runId) {
+        return history(runId, false);
+    }
+
+    /** The run's or the batch's history endpoint's answer, oldest delivery first. */
+    synchronized ArrayNode history(String id, boolean batch) {
         ArrayNode array = Json.array();
-        deliveries.stream().filter(d -> d.runId.equals(runId)).forEach(d -> array.add(CallbackJson.delivery(d)));
+        deliveries.stream()
+                .filter(d -> d.batch == batch && d.runId.equals(id))
+                .forEach(d -> array.add(CallbackJson.delivery(d)));
         return array;
+    }
+
+    /** Whether a manual redelivery of this batch's callback is still being attempted. */
+    synchronized boolean redeliveryInFlight(String batchId) {
+        return deliveries.stream()
+                .anyMatch(d -> d.batch && !d.automatic && d.runId.equals(batchId) && "pending".equals(d.status));
     }
 
     /** One delivery as the API shows it, read under the lock. */

@@ -1,7 +1,6 @@
 package io.runflow.testkit.internal.fake;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.runflow.testkit.FakeCallbackSecret;
 import io.runflow.testkit.internal.http.ErrorResponseException;
@@ -106,14 +105,16 @@ final class CallbackSecretsApi {
         return Response.json(200, json(find(request.param("id"))));
     }
 
+    /** {@code GET /v1/callback-secrets}, with the list parameters of contract section 2.1. */
     synchronized Response list(Request request) {
-        ObjectNode page = Json.object();
-        ArrayNode items = page.putArray("items");
-        secrets.forEach(s -> items.add(json(s)));
-        page.putNull("first");
-        page.putNull("next");
-        page.putNull("previous");
-        return Response.json(200, page);
+        java.util.Map<String, java.util.function.Function<Secret, Object>> fields = new java.util.LinkedHashMap<>();
+        fields.put("id", s -> s.id);
+        fields.put("label", s -> s.label);
+        fields.put("is_current", s -> s.current);
+        fields.put("created_at", s -> s.createdAt);
+        fields.put("updated_at", s -> s.updatedAt);
+        Listing<Secret> listing = Listing.parse(request.query(), fields, "created_at:asc");
+        return Response.json(200, listing.envelope(listing.page(List.copyOf(secrets)), this::json));
     }
 
     Response patch(Request request) {

@@ -1,9 +1,11 @@
 package io.runflow.testkit.internal.fake;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.runflow.testkit.internal.http.ErrorResponseException;
 import io.runflow.testkit.internal.http.Json;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -26,6 +28,7 @@ final class Callbacks {
     private final CallbackLedger ledger;
     private final CallbackSender sender;
     private final LoopbackGuard guard;
+    private final Object batchRedeliveries = new Object();
 
     Callbacks(
             ServerClock clock,
@@ -53,7 +56,13 @@ final class Callbacks {
             }
             payload = Json.write(RunJson.callbackPayload(run));
         }
-        CallbackLedger.Delivery d = create(run.id, run.callbackUrl, payload, true);
+        CallbackLedger.Delivery d = create(run.id, false, run.callbackUrl, payload, true);
+        scheduler.start(Duration.ZERO, () -> attempt(d));
+    }
+
+    /** Queues the one automatic callback of a batch whose items are all terminal. */
+    void batchFinished(String batchId, String url, byte[] payload) {
+        CallbackLedger.Delivery d = create(batchId, true, url, payload, true);
         scheduler.start(Duration.ZERO, () -> attempt(d));
     }
 
@@ -62,7 +71,35 @@ final class Callbacks {
      * that the answer shows its outcome; retries follow on the server clock.
      */
     ObjectNode redeliver(String runId, String url, byte[] payload) {
-        CallbackLedger.Delivery d = create(runId, url, payload, false);
+        return redeliver(runId, false, url, payload);
+    }
+
+    /**
+     * A manual delivery of a batch's callback, refused with 422 {@code validation_error} ({@code
+     * error_type} {@code conflict}) while an earlier one is still being attempted.
+     */
+    ObjectNode redeliverBatch(String batchId, String url, byte[] payload) {
+        CallbackLedger.Delivery d;
+        synchronized (batchRedeliveries) {
+            if (ledger.redeliveryInFlight(batchId)) {
+                throw new ErrorResponseException(
+                        422,
+                        "validation_error",
+                        "a redelivery of this batch's callback is already in flight",
+                        List.of(new ErrorResponseException.FieldError(
+                                "batch_id", "a redelivery is already in flight", "conflict")));
+            }
+            d = create(batchId, true, url, payload, false);
+        }
+        return show(d);
+    }
+
+    /** A manual delivery of a run's or, with {@code batch}, a batch's callback. */
+    ObjectNode redeliver(String id, boolean batch, String url, byte[] payload) {
+        return show(create(id, batch, url, payload, false));
+    }
+
+    private ObjectNode show(CallbackLedger.Delivery d) {
         try {
             attempt(d).join();
         } catch (CompletionException | CancellationException e) {
@@ -71,9 +108,17 @@ final class Callbacks {
         return ledger.json(d);
     }
 
-    private CallbackLedger.Delivery create(String runId, String url, byte[] payload, boolean automatic) {
+    private CallbackLedger.Delivery create(String runId, boolean batch, String url, byte[] payload, boolean automatic) {
         CallbackLedger.Delivery d = new CallbackLedger.Delivery(
-                ids.next(), runId, url, payload, secrets.current(), "req_" + ids.next(), automatic, clock.instant());
+                ids.next(),
+                runId,
+                batch,
+                url,
+                payload,
+                secrets.current(),
+                "req_" + ids.next(),
+                automatic,
+                clock.instant());
         ledger.add(d);
         return d;
     }

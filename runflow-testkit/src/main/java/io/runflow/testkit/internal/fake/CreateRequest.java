@@ -22,29 +22,7 @@ record CreateRequest(ObjectNode input, String callbackUrl, JsonNode metadata, St
         }
         List<ErrorResponseException.FieldError> errors = new ArrayList<>();
         JsonNode input = body.get("input");
-        Long seed = null;
-        if (input == null || input.isNull()) {
-            errors.add(new ErrorResponseException.FieldError("input", "is required"));
-        } else if (!input.isObject()) {
-            errors.add(new ErrorResponseException.FieldError("input", "must be an object"));
-        } else {
-            for (String field : model.requiredInputs()) {
-                JsonNode value = input.get(field);
-                if (value == null || value.isNull()) {
-                    errors.add(new ErrorResponseException.FieldError("input." + field, "is required"));
-                } else if (!value.isTextual() || value.textValue().isBlank()) {
-                    errors.add(new ErrorResponseException.FieldError("input." + field, "must be a non-blank string"));
-                }
-            }
-            JsonNode s = input.get("seed");
-            if (s != null && !s.isNull()) {
-                if (!s.canConvertToLong() || !s.isIntegralNumber() || s.longValue() < 0) {
-                    errors.add(new ErrorResponseException.FieldError("input.seed", "must be a non-negative integer"));
-                } else {
-                    seed = s.longValue();
-                }
-            }
-        }
+        Long seed = validateInput(input, model, "input", errors);
         String callbackUrl = text(body, "callback_url", 2048, errors);
         if (callbackUrl != null && !isHttpUrl(callbackUrl)) {
             errors.add(new ErrorResponseException.FieldError("callback_url", "must be an absolute http or https URL"));
@@ -65,7 +43,41 @@ record CreateRequest(ObjectNode input, String callbackUrl, JsonNode metadata, St
                 seed);
     }
 
-    private static String text(JsonNode body, String field, int max, List<ErrorResponseException.FieldError> errors) {
+    /**
+     * Checks one model input against the model: its required fields non-blank strings, {@code seed} a
+     * non-negative integer. Problems are added to {@code errors} under {@code path}.
+     *
+     * @return the seed, or null
+     */
+    static Long validateInput(
+            JsonNode input, FakeModel model, String path, List<ErrorResponseException.FieldError> errors) {
+        Long seed = null;
+        if (input == null || input.isNull()) {
+            errors.add(new ErrorResponseException.FieldError(path, "is required"));
+        } else if (!input.isObject()) {
+            errors.add(new ErrorResponseException.FieldError(path, "must be an object"));
+        } else {
+            for (String field : model.requiredInputs()) {
+                JsonNode value = input.get(field);
+                if (value == null || value.isNull()) {
+                    errors.add(new ErrorResponseException.FieldError(path + "." + field, "is required"));
+                } else if (!value.isTextual() || value.textValue().isBlank()) {
+                    errors.add(new ErrorResponseException.FieldError(path + "." + field, "must be a non-blank string"));
+                }
+            }
+            JsonNode s = input.get("seed");
+            if (s != null && !s.isNull()) {
+                if (!s.canConvertToLong() || !s.isIntegralNumber() || s.longValue() < 0) {
+                    errors.add(new ErrorResponseException.FieldError(path + ".seed", "must be a non-negative integer"));
+                } else {
+                    seed = s.longValue();
+                }
+            }
+        }
+        return seed;
+    }
+
+    static String text(JsonNode body, String field, int max, List<ErrorResponseException.FieldError> errors) {
         JsonNode value = body.get(field);
         if (value == null || value.isNull()) {
             return null;
@@ -81,7 +93,7 @@ record CreateRequest(ObjectNode input, String callbackUrl, JsonNode metadata, St
         return value.textValue();
     }
 
-    private static boolean isHttpUrl(String value) {
+    static boolean isHttpUrl(String value) {
         try {
             URI uri = new URI(value);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);

@@ -52,6 +52,9 @@ public final class FakeBackend implements AutoCloseable {
     private final RunLifecycle lifecycle;
     private final VirtualScheduler clientScheduler;
     private final JpegRenderer images = new JpegRenderer();
+    private final BatchesApi batches;
+    private final AssetsApi assets;
+    private final AccountApi account;
 
     /**
      * Binds the port and starts serving.
@@ -91,12 +94,38 @@ public final class FakeBackend implements AutoCloseable {
                 clock,
                 new RunLifecycle.Phases(config.queued(), config.dispatching(), config.running()),
                 () -> baseUrl,
-                run -> callbacks.runFinished(store, run));
-        RunsApi runs =
-                new RunsApi(store, models, lifecycle, callbacks, ledger, outcomes, ids, clock, new RunJson(ORG_ID));
+                run -> {
+                    callbacks.runFinished(store, run);
+                    runTerminal(run);
+                });
+        RunJson runJson = new RunJson(ORG_ID);
+        RunsApi runs = new RunsApi(store, models, lifecycle, callbacks, ledger, outcomes, ids, clock, runJson);
+        this.batches = new BatchesApi(store, models, lifecycle, callbacks, ledger, outcomes, ids, clock, runJson);
+        this.assets = new AssetsApi(ids, clock, ORG_ID, () -> baseUrl);
+        this.account = new AccountApi(clock, ORG_ID);
         http.start(new Dispatcher(
-                routes(models, runs, new Files(store, images)), journal, faults, clock, config.maxRequestBodyBytes()));
+                routes(models, runs, new Files(store, images)),
+                journal,
+                faults,
+                clock,
+                config.maxRequestBodyBytes(),
+                "/uploads/",
+                AssetsApi.MAX_BYTES));
         this.clientScheduler = new VirtualScheduler(clock::instant, this::advance);
+    }
+
+    /** A run became terminal: a succeeded one is billed; the last item of a batch sends its callback. */
+    private void runTerminal(RunState run) {
+        java.math.BigDecimal cost = null;
+        synchronized (store) {
+            if (run.hasSucceeded()) {
+                cost = new java.math.BigDecimal(run.model.price());
+            }
+        }
+        if (cost != null) {
+            account.debit(cost);
+        }
+        batches.runFinished(run);
     }
 
     /** The route table: every endpoint of the contract the fake implements. */
@@ -107,14 +136,31 @@ public final class FakeBackend implements AutoCloseable {
                 .open("GET", "/v1/health", r -> Response.bytes(200, "application/json", HEALTH.clone()))
                 .open("GET", "/v1/public/models", models::list)
                 .open("GET", "/files/{run}/{file}", files::get)
+                .open("PUT", "/uploads/{id}", assets::put)
+                .open("GET", "/asset-files/{id}", assets::file)
                 .route("GET", "/v1/models", models::list)
                 .route("POST", "/v1/models/{model...}/runs", runs::create)
+                .route("POST", "/v1/models/{model...}/batches", batches::create)
                 .route("GET", "/v1/models/{model...}", models::get)
                 .route("GET", "/v1/runs", runs::list)
+                .route("GET", "/v1/runs/statuses", runs::statuses)
                 .route("GET", "/v1/runs/{id}", runs::get)
+                .route("GET", "/v1/runs/{id}/logs", runs::logs)
                 .route("GET", "/v1/runs/{id}/callback", runs::callbackHistory)
                 .route("POST", "/v1/runs/{id}/callback-redeliveries", runs::redeliver)
                 .route("POST", "/v1/admin/runs/{id}/cancellation", runs::cancel)
+                .route("GET", "/v1/batches/{id}", batches::get)
+                .route("GET", "/v1/batches/{id}/items", batches::items)
+                .route("GET", "/v1/batches/{batch}/items/{id}", batches::item)
+                .route("GET", "/v1/batches/{id}/callback", batches::callbackHistory)
+                .route("POST", "/v1/batches/{id}/callback-redeliveries", batches::redeliver)
+                .route("POST", "/v1/asset-uploads", assets::presign)
+                .route("POST", "/v1/asset-uploads/{id}/confirmations", assets::confirm)
+                .route("GET", "/v1/assets/types", assets::types)
+                .route("GET", "/v1/assets/{id}", assets::get)
+                .route("GET", "/v1/auth/me", account::me)
+                .route("GET", "/v1/billing/balance", account::balance)
+                .route("PATCH", "/v1/billing/balance", account::patch)
                 .route("GET", "/v1/callback-secrets", s::list)
                 .route("POST", "/v1/callback-secrets", s::create)
                 .route("GET", "/v1/callback-secrets/{id}", s::get)
@@ -311,6 +357,9 @@ public final class FakeBackend implements AutoCloseable {
         clientScheduler.clear();
         scheduler.clear(() -> {
             store.clear();
+            batches.clear();
+            assets.clear();
+            account.reset();
             journal.clear();
             faults.clear();
             idempotency.clear();

@@ -41,14 +41,19 @@ final class ModelsApi {
         return model;
     }
 
+    /** {@code GET /v1/models} and {@code /v1/public/models}, with the list parameters of section 2.1. */
     Response list(Request request) {
-        ObjectNode page = Json.object();
-        ArrayNode items = page.putArray("items");
-        byId.values().forEach(m -> items.add(json(m)));
-        page.putNull("first");
-        page.putNull("next");
-        page.putNull("previous");
-        return Response.json(200, page);
+        Map<String, java.util.function.Function<FakeModel, Object>> fields = new LinkedHashMap<>();
+        fields.put("id", ModelsApi::uuid);
+        fields.put("slug", m -> m.id().substring(m.id().indexOf('/') + 1));
+        fields.put("model_creator_id", m -> m.id().substring(0, m.id().indexOf('/')));
+        fields.put("name", FakeModel::name);
+        fields.put("status_code", m -> "active");
+        fields.put("category_code", m -> "image");
+        fields.put("is_public", m -> true);
+        fields.put("created_at", m -> createdAt);
+        Listing<FakeModel> listing = Listing.parse(request.query(), fields, "created_at:asc");
+        return Response.json(200, listing.envelope(listing.page(List.copyOf(byId.values())), this::json));
     }
 
     Response get(Request request) {

@@ -13,6 +13,10 @@ final class RunJson {
         this.orgId = orgId;
     }
 
+    String orgId() {
+        return orgId;
+    }
+
     /** Call with the store's lock held. */
     ObjectNode run(RunState r) {
         ObjectNode n = Json.object();
@@ -37,7 +41,7 @@ final class RunJson {
         } else {
             n.put("duration_ms", durationMillis(r));
         }
-        if (RunState.SUCCEEDED.equals(r.status)) {
+        if (r.hasSucceeded()) {
             n.put("cost", r.model.price());
         } else {
             n.putNull("cost");
@@ -45,7 +49,7 @@ final class RunJson {
         n.putNull("cost_breakdown");
         n.put("nodes_total", 1);
         n.put("nodes_completed", r.isTerminal() ? 1 : 0);
-        n.putNull("batch_id");
+        Json.putNullable(n, "batch_id", r.batchId);
         Json.putNullable(n, "client_ref", r.clientRef);
         n.put("request_id", r.requestId);
         n.putNull("created_by");
@@ -58,7 +62,7 @@ final class RunJson {
         } else {
             n.set("metadata", r.metadata.deepCopy());
         }
-        n.put("has_logs", false);
+        n.put("has_logs", !r.logs.isEmpty());
         n.put("has_node_runs", false);
         n.putObject("links");
         Json.putNullable(n, "failure_code", r.failureCode);
@@ -73,7 +77,7 @@ final class RunJson {
         n.put("event", event(r.status));
         n.put("run_id", r.id);
         n.put("status", r.status);
-        if (RunState.SUCCEEDED.equals(r.status) && r.output != null) {
+        if (r.hasSucceeded() && r.output != null) {
             n.set("output", r.output.deepCopy());
         } else if (RunState.FAILED.equals(r.status)) {
             n.putObject("output").put("code", r.failureCode).put("message", r.failureMessage);

@@ -39,6 +39,9 @@ final class RunLifecycle {
     }
 
     void start(RunState run) {
+        synchronized (store) {
+            log(run, "info", "run queued");
+        }
         scheduler.schedule(phases.queued(), () -> step(run, RunState.QUEUED, RunState.DISPATCHING));
     }
 
@@ -49,6 +52,7 @@ final class RunLifecycle {
                 return;
             }
             run.status = to;
+            log(run, "info", "run " + to);
             if (RunState.RUNNING.equals(to)) {
                 run.startedAt = clock.instant();
             }
@@ -103,6 +107,7 @@ final class RunLifecycle {
             run.status = RunState.CANCELED;
             run.completedAt = clock.instant();
             run.held = false;
+            log(run, "warning", "run canceled by an admin");
         }
         onTerminal.accept(run);
         return true;
@@ -121,17 +126,35 @@ final class RunLifecycle {
                     run.failureCode = outcome.failureCode();
                     run.failureStage = outcome.failureStage();
                     run.failureMessage = outcome.failureMessage();
+                    log(
+                            run,
+                            "error",
+                            outcome.failureCode() + " at " + outcome.failureStage() + ": " + outcome.failureMessage());
                     break;
                 case CANCEL:
                     run.status = RunState.CANCELED;
+                    log(run, "warning", "run canceled");
+                    break;
+                case PARTIAL_SUCCEED:
+                    run.status = RunState.PARTIAL_SUCCEEDED;
+                    run.output = output(run);
+                    log(run, "warning", "run partially succeeded: some outputs did not land");
                     break;
                 default:
                     run.status = RunState.SUCCEEDED;
                     run.output = output(run);
+                    log(run, "info", "run succeeded");
                     break;
             }
         }
         onTerminal.accept(run);
+    }
+
+    /** Appends a log line; call with the store's lock held. */
+    private void log(RunState run, String level, String message) {
+        ObjectNode meta = Json.object().put("status_code", run.status);
+        run.logs.add(
+                new RunState.LogEntry(run.id + "-log-" + (run.logs.size() + 1), level, message, clock.instant(), meta));
     }
 
     private ObjectNode output(RunState run) {

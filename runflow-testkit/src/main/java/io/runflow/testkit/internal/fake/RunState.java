@@ -15,6 +15,7 @@ final class RunState {
     static final String SUCCEEDED = "succeeded";
     static final String FAILED = "failed";
     static final String CANCELED = "canceled";
+    static final String PARTIAL_SUCCEEDED = "partial_succeeded";
 
     final String id;
     final long sequence;
@@ -27,6 +28,12 @@ final class RunState {
     final String requestId;
     final long seed;
     final Instant createdAt;
+
+    /** The batch this run is an item of, or null; set once, before the run starts. */
+    String batchId;
+
+    /** The run's log entries, oldest first; written by the lifecycle. */
+    final java.util.List<LogEntry> logs = new java.util.ArrayList<>();
 
     String status = QUEUED;
     ScriptedOutcome outcome;
@@ -65,8 +72,19 @@ final class RunState {
         this.outcome = outcome;
     }
 
+    /** One log line of a run, as {@code GET /v1/runs/{id}/logs} serves it. */
+    record LogEntry(String id, String level, String message, Instant timestamp, ObjectNode meta) {}
+
     static boolean isTerminal(String status) {
-        return SUCCEEDED.equals(status) || FAILED.equals(status) || CANCELED.equals(status);
+        return SUCCEEDED.equals(status)
+                || FAILED.equals(status)
+                || CANCELED.equals(status)
+                || PARTIAL_SUCCEEDED.equals(status);
+    }
+
+    /** Whether the run produced outputs: succeeded, fully or partly. */
+    boolean hasSucceeded() {
+        return SUCCEEDED.equals(status) || PARTIAL_SUCCEEDED.equals(status);
     }
 
     boolean isTerminal() {

@@ -8,6 +8,10 @@ import io.runflow.testkit.internal.http.ErrorResponseException;
 import io.runflow.testkit.internal.http.Json;
 import io.runflow.testkit.internal.http.Request;
 import io.runflow.testkit.internal.http.Response;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /** The run endpoints: create, get, list, callback history and redelivery, admin cancellation. */
 final class RunsApi {
@@ -99,6 +103,58 @@ final class RunsApi {
             body.put("previous", page.previous());
             return Response.json(200, body);
         }
+    }
+
+    /**
+     * {@code GET /v1/runs/{id}/logs}: the run's log entries, paged, filtered ({@code level_code},
+     * {@code timestamp}, ...) and sorted ({@code timestamp:asc} by default); {@code embed=run} embeds
+     * the run in each entry.
+     */
+    Response logs(Request request) {
+        Map<String, Function<RunState.LogEntry, Object>> fields = new LinkedHashMap<>();
+        fields.put("id", RunState.LogEntry::id);
+        fields.put("level_code", RunState.LogEntry::level);
+        fields.put("message", RunState.LogEntry::message);
+        fields.put("timestamp", RunState.LogEntry::timestamp);
+        Listing<RunState.LogEntry> listing = Listing.parse(request.query(), fields, "timestamp:asc");
+        boolean embedRun = request.query().getOrDefault("embed", "").contains("run");
+        RunState run = store.get(request.param("id"));
+        synchronized (store) {
+            List<RunState.LogEntry> entries = List.copyOf(run.logs);
+            return Response.json(200, listing.envelope(listing.page(entries), e -> {
+                ObjectNode n = Json.object();
+                n.put("id", e.id());
+                n.put("run_id", run.id);
+                n.put("level_code", e.level());
+                n.put("message", e.message());
+                n.set("timestamp", Json.time(e.timestamp()));
+                n.set("meta", e.meta().deepCopy());
+                if (embedRun) {
+                    n.set("run", json.run(run));
+                } else {
+                    n.putNull("run");
+                }
+                return n;
+            }));
+        }
+    }
+
+    /** {@code GET /v1/runs/statuses}: every status with whether it is terminal. */
+    Response statuses(Request request) {
+        ObjectNode body = Json.object();
+        ArrayNode items = body.putArray("items");
+        status(items, RunState.QUEUED, false, "accepted, waiting for compute");
+        status(items, RunState.DISPATCHING, false, "being submitted to the execution provider");
+        status(items, RunState.RUNNING, false, "executing");
+        status(items, RunState.SUCCEEDED, true, "finished, outputs ready");
+        status(items, RunState.FAILED, true, "error during execution; see failure_message");
+        status(items, RunState.CANCELED, true, "cancelled");
+        status(items, RunState.PARTIAL_SUCCEEDED, true, "finished with some of its outputs");
+        return Response.json(200, body);
+    }
+
+    private static void status(ArrayNode items, String code, boolean terminal, String description) {
+        items.addObject().put("code", code).put("is_terminal", terminal).put("description", description);
     }
 
     /** {@code GET /v1/runs/{id}/callback}: a JSON array of deliveries. */

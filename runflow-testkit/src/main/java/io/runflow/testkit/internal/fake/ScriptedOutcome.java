@@ -24,6 +24,8 @@ public record ScriptedOutcome(
         SUCCEED,
         /** It fails with the failure values. */
         FAIL,
+        /** It ends {@code partial_succeeded}, with the outputs that landed. */
+        PARTIAL_SUCCEED,
         /** It ends canceled. */
         CANCEL,
         /** It stays running until released. */

@@ -29,6 +29,8 @@ public final class Dispatcher implements HttpHandler {
     private final Faults faults;
     private final Clock clock;
     private final int maxBodyBytes;
+    private final String largeBodyPrefix;
+    private final int largeBodyMaxBytes;
 
     /**
      * Creates the handler.
@@ -40,11 +42,36 @@ public final class Dispatcher implements HttpHandler {
      * @param maxBodyBytes the largest request body accepted
      */
     public Dispatcher(Router router, Journal journal, Faults faults, Clock clock, int maxBodyBytes) {
+        this(router, journal, faults, clock, maxBodyBytes, null, maxBodyBytes);
+    }
+
+    /**
+     * Creates the handler with a larger body limit under one path prefix (the upload URLs, which take
+     * files up to 50 MiB).
+     *
+     * @param router the routes
+     * @param journal where every request is recorded
+     * @param faults the installed faults
+     * @param clock the server clock, for the journal's times
+     * @param maxBodyBytes the largest request body accepted elsewhere
+     * @param largeBodyPrefix the path prefix with the larger limit, or null for none
+     * @param largeBodyMaxBytes the largest body accepted under it
+     */
+    public Dispatcher(
+            Router router,
+            Journal journal,
+            Faults faults,
+            Clock clock,
+            int maxBodyBytes,
+            String largeBodyPrefix,
+            int largeBodyMaxBytes) {
         this.router = router;
         this.journal = journal;
         this.faults = faults;
         this.clock = clock;
         this.maxBodyBytes = maxBodyBytes;
+        this.largeBodyPrefix = largeBodyPrefix;
+        this.largeBodyMaxBytes = largeBodyMaxBytes;
     }
 
     @Override
@@ -71,8 +98,9 @@ public final class Dispatcher implements HttpHandler {
         String path = exchange.getRequestURI().getPath();
         String rawQuery = exchange.getRequestURI().getRawQuery();
         Map<String, List<String>> headers = new LinkedHashMap<>(exchange.getRequestHeaders());
-        byte[] body = readBody(exchange);
-        boolean tooLarge = body == null || body.length > maxBodyBytes;
+        int limit = largeBodyPrefix != null && path.startsWith(largeBodyPrefix) ? largeBodyMaxBytes : maxBodyBytes;
+        byte[] body = readBody(exchange, limit);
+        boolean tooLarge = body == null || body.length > limit;
         if (body == null) {
             body = new byte[0];
         }
@@ -96,7 +124,7 @@ public final class Dispatcher implements HttpHandler {
                     write(exchange, new Response(fault.status(), "application/json", fault.headers(), fault.body()));
                     return;
                 case ACCEPT_THEN_DROP:
-                    answer(request, tooLarge);
+                    answer(request, tooLarge, limit);
                     exchange.close();
                     return;
                 case DELAY:
@@ -106,17 +134,14 @@ public final class Dispatcher implements HttpHandler {
                     break;
             }
         }
-        write(exchange, answer(request, tooLarge));
+        write(exchange, answer(request, tooLarge, limit));
     }
 
-    private Response answer(Request request, boolean tooLarge) {
+    private Response answer(Request request, boolean tooLarge, int limit) {
         try {
             if (tooLarge) {
                 return new ErrorResponseException(
-                                413,
-                                "PAYLOAD_TOO_LARGE",
-                                "request body is larger than " + maxBodyBytes + " bytes",
-                                null)
+                                413, "PAYLOAD_TOO_LARGE", "request body is larger than " + limit + " bytes", null)
                         .toResponse();
             }
             return router.dispatch(request);
@@ -130,14 +155,14 @@ public final class Dispatcher implements HttpHandler {
      * (null) when the declared Content-Length already is. The rest stays unread: the JDK server closes
      * such a connection after the answer instead of draining it (see {@link LoopbackHttpServer#tuneJdkServer()}).
      */
-    private byte[] readBody(HttpExchange exchange) throws IOException {
+    private static byte[] readBody(HttpExchange exchange, int limit) throws IOException {
         String declared = exchange.getRequestHeaders().getFirst("Content-Length");
         if (declared != null && declared.length() > 0 && declared.chars().allMatch(Character::isDigit)) {
-            if (declared.length() > 18 || Long.parseLong(declared) > maxBodyBytes) {
+            if (declared.length() > 18 || Long.parseLong(declared) > limit) {
                 return null;
             }
         }
-        return exchange.getRequestBody().readNBytes(maxBodyBytes + 1);
+        return exchange.getRequestBody().readNBytes(limit + 1);
     }
 
     private static void pause(FaultRule fault) {

@@ -9,8 +9,16 @@ public final class ErrorResponseException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    /** One entry of {@code errors[]}: {@code {"field": "input.prompt", "message": "is required"}}. */
-    public record FieldError(String field, String message) {}
+    /**
+     * One entry of {@code errors[]}: {@code {"field": "input.prompt", "message": "is required"}}, with
+     * an {@code error_type} when one is given.
+     */
+    public record FieldError(String field, String message, String errorType) {
+        /** An entry without an {@code error_type}. */
+        public FieldError(String field, String message) {
+            this(field, message, null);
+        }
+    }
 
     private final int status;
     private final String code;
@@ -57,7 +65,12 @@ public final class ErrorResponseException extends RuntimeException {
             body.putNull("errors");
         } else {
             ArrayNode array = body.putArray("errors");
-            errors.forEach(e -> array.addObject().put("field", e.field()).put("message", e.message()));
+            errors.forEach(e -> {
+                ObjectNode entry = array.addObject().put("field", e.field()).put("message", e.message());
+                if (e.errorType() != null) {
+                    entry.put("error_type", e.errorType());
+                }
+            });
         }
         return body;
     }

@@ -1,0 +1,79 @@
+package io.runflow;
+
+import io.runflow.errors.RunflowIoException;
+import io.runflow.internal.JdkHttpClients;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * {@code PUT}s upload bytes to a presigned URL. It has its own HTTP client and sends no credentials:
+ * the URL carries them, and the API key must never reach the storage host. Redirects are not
+ * followed, so the bytes go nowhere but the URL the API gave.
+ */
+final class Uploader {
+
+    /** The JS SDK's upload timeout; a 50 MiB body needs longer than an API call. */
+    private static final Duration MIN_TIMEOUT = Duration.ofSeconds(120);
+
+    private final HttpClient http;
+    private final RunflowOptions options;
+
+    Uploader(RunflowOptions options) {
+        this.options = options;
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(options.connectTimeout())
+                .build();
+    }
+
+    void close() {
+        JdkHttpClients.shutdown(http);
+    }
+
+    /**
+     * Sends the bytes.
+     *
+     * @return the HTTP status of the answer
+     * @throws RunflowIoException if the request could not be made
+     */
+    int put(String url, String mimeType, byte[] bytes) {
+        URI uri = parse(url);
+        Duration timeout = options.readTimeout().compareTo(MIN_TIMEOUT) > 0 ? options.readTimeout() : MIN_TIMEOUT;
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(timeout)
+                .header("Content-Type", mimeType)
+                .header("User-Agent", options.userAgent())
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                .build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new RunflowIoException("upload to " + Downloader.redacted(uri) + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunflowIoException("upload to " + Downloader.redacted(uri) + " was interrupted", e);
+        }
+    }
+
+    static URI parse(String url) {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new RunflowIoException("the upload URL the API returned is not a valid URL", null);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+            throw new RunflowIoException(
+                    "the upload URL the API returned must be absolute http or https, got scheme '" + scheme + "'",
+                    null);
+        }
+        return uri;
+    }
+}
