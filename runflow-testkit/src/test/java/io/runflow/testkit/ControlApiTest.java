@@ -219,6 +219,15 @@ class ControlApiTest {
     }
 
     @Test
+    void aPartialSuccessCanBeScripted() {
+        control.post("/__fake/v1/outcomes", "{\"next\":true,\"outcome\":{\"kind\":\"partial_succeed\"}}");
+        String run = http.createFlux("");
+        server.advance(Duration.ofSeconds(1));
+
+        assertThat(status(run)).isEqualTo("partial_succeeded");
+    }
+
+    @Test
     void aFailWithoutDetailsUsesTheDefaultFailure() {
         Http.Answer a = control.post("/__fake/v1/outcomes", "{\"next\":true,\"outcome\":{\"kind\":\"fail\"}}");
 
@@ -268,7 +277,8 @@ class ControlApiTest {
     void badOutcomeFieldsAreNamedUnderOutcome() {
         assertThat(control.post("/__fake/v1/outcomes", "{\"next\":true,\"outcome\":{\"kind\":\"explode\"}}")
                         .text())
-                .isEqualTo(error("outcome.kind", "must be one of succeed, fail, cancel, hold; got explode"));
+                .isEqualTo(error(
+                        "outcome.kind", "must be one of succeed, partial_succeed, fail, cancel, hold; got explode"));
         assertThat(control.post(
                                 "/__fake/v1/outcomes",
                                 "{\"next\":true,\"outcome\":{\"kind\":\"succeed\",\"code\":\"X\"}}")

@@ -23,7 +23,7 @@ final class Scripts {
     private Scripts() {}
 
     /**
-     * {@code {"kind": "succeed"|"fail"|"cancel"|"hold", "code", "stage", "message", "after"}}: {@code
+     * {@code {"kind": "succeed"|"partial_succeed"|"fail"|"cancel"|"hold", "code", "stage", "message", "after"}}: {@code
      * code}, {@code stage} and {@code message} go together and only with {@code fail} (none of them:
      * {@link Outcome#fail()}'s defaults); {@code after} is a duration, not with {@code hold}.
      *
@@ -42,6 +42,9 @@ final class Scripts {
             case "succeed":
                 outcome = Outcome.succeed();
                 break;
+            case "partial_succeed":
+                outcome = Outcome.partialSucceed();
+                break;
             case "fail":
                 outcome = anyFailure ? failure(body) : Outcome.fail();
                 break;
@@ -55,7 +58,7 @@ final class Scripts {
                 }
                 break;
             default:
-                body.reject("kind", "must be one of succeed, fail, cancel, hold; got " + kind);
+                body.reject("kind", "must be one of succeed, partial_succeed, fail, cancel, hold; got " + kind);
                 return null;
         }
         if (!kind.equals("fail")) {
