@@ -49,8 +49,20 @@ final class PendingWaits {
         return completed;
     }
 
+    /**
+     * Counts the waits not yet complete. A completed wait leaves the map in a completion callback that
+     * may run after the caller has already seen the future complete, so completed ones are skipped.
+     */
     int size() {
-        return byRun.values().stream().mapToInt(Set::size).sum();
+        int pending = 0;
+        for (Set<RunWaiter> waiters : byRun.values()) {
+            for (RunWaiter waiter : waiters) {
+                if (!waiter.future().isDone()) {
+                    pending++;
+                }
+            }
+        }
+        return pending;
     }
 
     private void remove(RunWaiter waiter) {

@@ -51,6 +51,31 @@ class AccountAndRunDetailsTest {
     }
 
     @Test
+    void aCreateTheBalanceCannotPayForIsInsufficientCredit() {
+        server.setBalance(new java.math.BigDecimal("0.05"));
+
+        io.runflow.errors.InsufficientCreditException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+                io.runflow.errors.InsufficientCreditException.class,
+                () -> runflow.runs().create(io.runflow.catalog.FluxProUltra.input("too dear")));
+
+        assertThat(e.status()).isEqualTo(402);
+        assertThat(e.code()).isEqualTo("INSUFFICIENT_CREDIT");
+        assertThat(e.getMessage())
+                .startsWith("402 INSUFFICIENT_CREDIT: Insufficient credit: the balance is $0.05 and this costs $0.06");
+        assertThat(server.runs()).isEmpty();
+    }
+
+    @Test
+    void aCreateTheBalanceJustCoversIsAccepted() {
+        server.setBalance(new java.math.BigDecimal("0.06"));
+
+        assertThat(runflow.runs()
+                        .create(io.runflow.catalog.FluxProUltra.input("just enough"))
+                        .id())
+                .isNotBlank();
+    }
+
+    @Test
     void meEmbedsMembershipsAndOrganizations() {
         Me me = runflow.account().me();
 
@@ -71,7 +96,7 @@ class AccountAndRunDetailsTest {
 
     @Test
     void balanceIsAnExactDecimalThatSucceededRunsDebitAndFailedOnesDoNot() {
-        assertThat(runflow.account().balance().balance()).isEqualTo(new BigDecimal("10.00"));
+        assertThat(runflow.account().balance().balance()).isEqualTo(new BigDecimal("100.00"));
 
         runflow.runs().run(FluxProUltra.input("billed"));
         server.onNextRun(Outcome.fail());
@@ -80,21 +105,21 @@ class AccountAndRunDetailsTest {
 
         Balance balance = runflow.account().balance();
         assertThat(last().target()).isEqualTo("/v1/billing/balance");
-        assertThat(balance.balance()).isEqualTo(new BigDecimal("9.94"));
+        assertThat(balance.balance()).isEqualTo(new BigDecimal("99.94"));
         assertThat(balance.lowBalanceThreshold()).isNull();
         assertThat(balance.isLow()).isFalse();
     }
 
     @Test
     void thresholdUpdatePatchesOnlyTheThresholdAsADecimalString() {
-        Balance balance = runflow.account().updateLowBalanceThreshold(new BigDecimal("12.50"));
+        Balance balance = runflow.account().updateLowBalanceThreshold(new BigDecimal("112.50"));
 
         RecordedRequest sent = last();
         assertThat(sent.method()).isEqualTo("PATCH");
         assertThat(sent.target()).isEqualTo("/v1/billing/balance");
         assertThat(sent.header("Content-Type")).contains("application/json");
-        assertThat(json(sent)).isEqualTo(json("{\"low_balance_threshold\":\"12.50\"}"));
-        assertThat(balance.lowBalanceThreshold()).isEqualTo(new BigDecimal("12.50"));
+        assertThat(json(sent)).isEqualTo(json("{\"low_balance_threshold\":\"112.50\"}"));
+        assertThat(balance.lowBalanceThreshold()).isEqualTo(new BigDecimal("112.50"));
         assertThat(balance.isLow()).isTrue();
         assertThatThrownBy(() -> runflow.account().updateLowBalanceThreshold(new BigDecimal("-1")))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -133,6 +133,18 @@ class BatchesTest {
     }
 
     @Test
+    void aBatchIsPricedForEveryItemBeforeItIsCreated() {
+        server.setBalance(new java.math.BigDecimal("0.17"));
+
+        assertThatThrownBy(() -> api.createBatch(three()))
+                .isInstanceOf(io.runflow.errors.InsufficientCreditException.class)
+                .hasMessageStartingWith(
+                        "402 INSUFFICIENT_CREDIT: Insufficient credit: the balance is $0.17 and this costs $0.18");
+        server.setBalance(new java.math.BigDecimal("0.18"));
+        assertThat(api.createBatch(three()).id()).isNotBlank();
+    }
+
+    @Test
     void everyItemFailedOrCancelledEndsFailedOrCanceled() {
         server.onModel(FluxProUltra.MODEL, Outcome.fail());
         Batch failed = api.createBatch(three());

@@ -335,6 +335,17 @@ public final class FakeRunflowServer implements AutoCloseable {
     }
 
     /**
+     * Sets the organization's credit balance (it is $100.00 at the start and after every {@link #reset()}).
+     * Every succeeded run debits its model's price; a run or batch create that the balance cannot pay
+     * for is answered 402 {@code INSUFFICIENT_CREDIT}, as Runflow answers it.
+     *
+     * @param dollars the balance, for example {@code new BigDecimal("0.05")}
+     */
+    public void setBalance(java.math.BigDecimal dollars) {
+        backend.setBalance(java.util.Objects.requireNonNull(dollars, "dollars"));
+    }
+
+    /**
      * Returns the organization's callback signing secrets, oldest first: the one the server started
      * with (unless {@link Builder#withoutWebhookSecret()}) and one per create the server applied.
      *

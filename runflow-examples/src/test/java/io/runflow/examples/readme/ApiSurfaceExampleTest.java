@@ -58,7 +58,7 @@ class ApiSurfaceExampleTest {
 
             Balance balance = ApiSurfaceExample.account(runflow, failed.id());
 
-            assertThat(balance.balance()).isEqualTo(new BigDecimal("10.00"));
+            assertThat(balance.balance()).isEqualTo(new BigDecimal("100.00"));
             assertThat(runflow.account().balance().lowBalanceThreshold()).isEqualTo(new BigDecimal("20.00"));
         }
     }

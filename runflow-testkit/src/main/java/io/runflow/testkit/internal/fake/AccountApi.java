@@ -19,8 +19,11 @@ import java.util.Set;
  */
 final class AccountApi {
 
-    /** New accounts get $10 in credits. */
-    static final BigDecimal STARTING_BALANCE = new BigDecimal("10.00");
+    /**
+     * The balance the fake starts with: Runflow's new accounts get $10, but the fake refuses creates
+     * it cannot pay for, and a test suite should not run dry after 166 FLUX Ultra runs between resets.
+     */
+    static final BigDecimal STARTING_BALANCE = new BigDecimal("100.00");
 
     private static final String USER_ID = "00000000-0000-4000-8000-000000000001";
     private static final String BALANCE_ID = "00000000-0000-4000-8000-000000000002";
@@ -122,6 +125,29 @@ final class AccountApi {
         threshold = parsed;
         updatedAt = clock.instant();
         return Response.json(200, json());
+    }
+
+    /**
+     * Refuses work the balance cannot pay for, as Runflow does: 402 {@code INSUFFICIENT_CREDIT}.
+     * Only succeeded runs are billed, so runs already in flight may take the balance below zero.
+     *
+     * @param cost the price of what is about to be created
+     */
+    synchronized void requireCredit(BigDecimal cost) {
+        if (balance.compareTo(cost) < 0) {
+            throw new ErrorResponseException(
+                    402,
+                    "INSUFFICIENT_CREDIT",
+                    "Insufficient credit: the balance is $" + balance.toPlainString() + " and this costs $"
+                            + cost.toPlainString(),
+                    null);
+        }
+    }
+
+    /** Sets the balance, for tests of what a low balance does. */
+    synchronized void setBalance(BigDecimal amount) {
+        balance = amount;
+        updatedAt = clock.instant();
     }
 
     /** A succeeded run's price comes off the balance; failed runs are not billed. */

@@ -171,6 +171,19 @@ final class BatchesApi {
         }
     }
 
+    /**
+     * How many runs a create asks for, to price it before it is validated: at least 1, so that a
+     * malformed body reaches the validation that names what is wrong.
+     */
+    static int itemCount(Request request) {
+        JsonNode body = Json.tryParse(request.body());
+        if (body == null || !body.isObject()) {
+            return 1;
+        }
+        JsonNode input = inputArray((ObjectNode) body);
+        return input != null && input.isArray() ? Math.max(1, Math.min(input.size(), MAX_ITEMS)) : 1;
+    }
+
     /** The OpenAPI body is {@code input: [..]}; the guide's {@code items: [{input}]} is read too. */
     private static JsonNode inputArray(ObjectNode body) {
         if (body.has("input") || !body.path("items").isArray()) {

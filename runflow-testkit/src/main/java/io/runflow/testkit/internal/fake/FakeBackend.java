@@ -1,6 +1,7 @@
 package io.runflow.testkit.internal.fake;
 
 import io.runflow.testkit.FakeCallbackSecret;
+import io.runflow.testkit.FakeModel;
 import io.runflow.testkit.FakeRun;
 import io.runflow.testkit.RecordedCallback;
 import io.runflow.testkit.RecordedRequest;
@@ -15,6 +16,7 @@ import io.runflow.testkit.internal.http.Request;
 import io.runflow.testkit.internal.http.Response;
 import io.runflow.testkit.internal.http.Router;
 import io.runflow.testkit.internal.http.UnrecordedDispatcher;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -116,16 +118,31 @@ public final class FakeBackend implements AutoCloseable {
 
     /** A run became terminal: a succeeded one is billed; the last item of a batch sends its callback. */
     private void runTerminal(RunState run) {
-        java.math.BigDecimal cost = null;
+        BigDecimal cost = null;
         synchronized (store) {
             if (run.hasSucceeded()) {
-                cost = new java.math.BigDecimal(run.model.price());
+                cost = new BigDecimal(run.model.price());
             }
         }
         if (cost != null) {
             account.debit(cost);
         }
         batches.runFinished(run);
+    }
+
+    /** What {@code items} runs of the request's model cost; an unknown model is the handler's 404. */
+    private static BigDecimal price(ModelsApi models, Request request, int items) {
+        FakeModel model = models.require(request.param("model"));
+        return new BigDecimal(model.price()).multiply(BigDecimal.valueOf(items));
+    }
+
+    /**
+     * Sets the organization's credit balance; creates it cannot pay for are answered 402.
+     *
+     * @param amount the balance in dollars
+     */
+    public void setBalance(BigDecimal amount) {
+        account.setBalance(amount);
     }
 
     /** The route table: every endpoint of the contract the fake implements. */
@@ -139,8 +156,14 @@ public final class FakeBackend implements AutoCloseable {
                 .open("PUT", "/uploads/{id}", assets::put)
                 .open("GET", "/asset-files/{id}", assets::file)
                 .route("GET", "/v1/models", models::list)
-                .route("POST", "/v1/models/{model...}/runs", runs::create)
-                .route("POST", "/v1/models/{model...}/batches", batches::create)
+                .route("POST", "/v1/models/{model...}/runs", r -> {
+                    account.requireCredit(price(models, r, 1));
+                    return runs.create(r);
+                })
+                .route("POST", "/v1/models/{model...}/batches", r -> {
+                    account.requireCredit(price(models, r, BatchesApi.itemCount(r)));
+                    return batches.create(r);
+                })
                 .route("GET", "/v1/models/{model...}", models::get)
                 .route("GET", "/v1/runs", runs::list)
                 .route("GET", "/v1/runs/statuses", runs::statuses)

@@ -68,8 +68,13 @@ public final class Json {
         }
     }
 
-    /** Parses bytes that may be JSON; returns null when they are empty or are not. */
-    static JsonNode tryParse(byte[] body) {
+    /**
+     * Parses bytes that may be JSON.
+     *
+     * @param body the bytes
+     * @return the tree, or null when they are empty or not JSON
+     */
+    public static JsonNode tryParse(byte[] body) {
         try {
             JsonNode node = Holder.MAPPER.readTree(body);
             return node == null || node.isMissingNode() ? null : node;
