@@ -30,7 +30,7 @@ public final class RunflowAutoConfiguration {
             ObjectProvider<RunflowClientCustomizer> customizers,
             ObjectProvider<RunflowObserver> observers) {
         RunflowClient.Builder builder = RunflowClient.builder();
-        builder.apiKey(PropertyChecks.apiKey(properties.apiKey()));
+        PropertyChecks.apply("runflow.api-key", PropertyChecks.apiKey(properties.apiKey()), builder::apiKey);
         PropertyChecks.apply("runflow.base-url", properties.baseUrl(), builder::baseUrl);
         PropertyChecks.apply("runflow.organization-id", properties.organizationId(), builder::organizationId);
         PropertyChecks.apply("runflow.timeouts.connect", properties.timeouts().connect(), builder::connectTimeout);
