@@ -32,6 +32,7 @@ public class Images {
         return Optional.ofNullable(images.get(id));
     }
 
+    // snippet:start spring-listener
     /** The starter publishes each verified callback once; this keeps its result. */
     @EventListener
     void on(RunCallback callback) {
@@ -46,4 +47,5 @@ public class Images {
                         .orElse(null);
         images.put(callback.runId(), new Image(callback.runId(), callback.statusCode(), url));
     }
+    // snippet:end spring-listener
 }

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /** The sample end to end: POST /images, the fake's signed callback into the app, GET /images/{id}. */
+// snippet:start spring-test
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @EnableRunflowFake
 class ImagesApplicationTest {
@@ -58,3 +59,4 @@ class ImagesApplicationTest {
                 .satisfies(d -> assertThat(d.delivered()).isTrue());
     }
 }
+// snippet:end spring-test
