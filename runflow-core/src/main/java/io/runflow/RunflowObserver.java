@@ -1,6 +1,7 @@
 package io.runflow;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -49,6 +50,18 @@ public interface RunflowObserver {
      */
     static RunflowObserver failSafe(RunflowObserver observer) {
         return SafeObserver.wrap(observer);
+    }
+
+    /**
+     * Returns an observer that passes every event to each of {@code observers}, in order; one that
+     * throws is logged and skipped, and the others still hear the event. The framework modules use
+     * it to combine their meters with the application's own observers.
+     *
+     * @param observers the observers, possibly none
+     * @return {@link #noop()} for none, the fail-safe observer itself for one, else the combination
+     */
+    static RunflowObserver composite(List<? extends RunflowObserver> observers) {
+        return CompositeObserver.of(observers);
     }
 
     /**

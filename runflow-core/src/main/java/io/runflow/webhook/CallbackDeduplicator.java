@@ -36,6 +36,16 @@ public interface CallbackDeduplicator {
     void release(RunCallback callback);
 
     /**
+     * Returns the de-duplicator that remembers nothing: every delivery counts as the first, so the
+     * application must be idempotent itself. For applications that de-duplicate in their own store.
+     *
+     * @return the de-duplicator that never reports a repeat
+     */
+    static CallbackDeduplicator none() {
+        return NoCallbackDeduplicator.INSTANCE;
+    }
+
+    /**
      * Returns the key a delivery is identified by: {@code run:<run id>:<event>} or {@code
      * batch:<batch id>:<event>}, with the event name as sent.
      *

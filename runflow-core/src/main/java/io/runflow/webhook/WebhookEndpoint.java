@@ -157,6 +157,16 @@ public final class WebhookEndpoint {
     }
 
     /**
+     * Answers a request whose declared {@code Content-Length} is over {@link #maxBodySize()} without
+     * reading its body: 413, as {@link #handle} would answer, and reported to the observer alike.
+     *
+     * @return the 413 answer
+     */
+    public WebhookResponse tooLarge() {
+        return answer(rejection(Reason.BODY_TOO_LARGE), Outcome.TOO_LARGE, System.nanoTime());
+    }
+
+    /**
      * Returns the largest body accepted, the verifier's limit.
      *
      * @return the limit in bytes

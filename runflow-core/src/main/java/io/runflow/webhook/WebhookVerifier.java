@@ -181,13 +181,20 @@ public final class WebhookVerifier {
          * under way; a signature under any of them is accepted.
          *
          * @param secret the secret as the dashboard shows it, {@code whsec_...} included; its UTF-8
-         *     bytes, without leading or trailing white space, are the HMAC key; not blank
+         *     bytes, without leading or trailing white space, are the HMAC key; not blank, and not an
+         *     unresolved configuration placeholder such as {@code ${RUNFLOW_WEBHOOK_SECRET}}
          * @return this builder
          */
         public Builder secret(String secret) {
             Objects.requireNonNull(secret, "secret");
             if (secret.isBlank()) {
                 throw new IllegalArgumentException("secret must not be blank");
+            }
+            String stripped = secret.strip();
+            if (stripped.startsWith("${") && stripped.endsWith("}")) {
+                // A configuration placeholder nobody resolved: every signature would mismatch.
+                throw new IllegalArgumentException(
+                        "secret is the unresolved placeholder " + stripped + ": set what it refers to");
             }
             // Secrets often come from files or variables with a trailing newline, which would make
             // every signature mismatch; Runflow's secrets never begin or end with white space.

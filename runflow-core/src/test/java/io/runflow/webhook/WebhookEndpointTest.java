@@ -117,6 +117,16 @@ class WebhookEndpointTest {
     }
 
     @Test
+    void answersADeclaredOversizedBodyWith413UnreadAndTellsTheObserver() {
+        assertThat(endpoint.tooLarge())
+                .isEqualTo(new WebhookResponse(413, "{\"outcome\":\"rejected\",\"reason\":\"body_too_large\"}"));
+        assertThat(events).singleElement().satisfies(event -> {
+            assertThat(event.outcome()).isEqualTo(Outcome.TOO_LARGE);
+            assertThat(event.status()).isEqualTo(413);
+        });
+    }
+
+    @Test
     void takesANullBodyAsEmpty() {
         assertThat(endpoint.handle(null, headers(Map.of())).status()).isEqualTo(401);
     }

@@ -470,6 +470,13 @@ class WebhookVerifierTest {
     }
 
     @Test
+    void rejectsAnUnresolvedPlaceholderAsSecretNamingIt() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> WebhookVerifier.builder().secret("${RUNFLOW_WEBHOOK_SECRET}"))
+                .withMessage("secret is the unresolved placeholder ${RUNFLOW_WEBHOOK_SECRET}: set what it refers to");
+    }
+
+    @Test
     void rejectsANonPositiveMaxBodySize() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> WebhookVerifier.builder().maxBodySize(0))

@@ -56,10 +56,23 @@ class ArchitectureTest {
     void keepsThePublicPackagesOffTheDomainInternals() {
         noClasses()
                 .that()
-                .resideInAnyPackage("io.runflow.testkit.junit..", "io.runflow.testkit.assertj..")
+                .resideInAnyPackage(
+                        "io.runflow.testkit.junit..", "io.runflow.testkit.assertj..", "io.runflow.testkit.spring..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("io.runflow.testkit.internal..")
+                .check(TESTKIT);
+    }
+
+    @Test
+    void keepsTheSpringIntegrationOffTheAdapters() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.runflow.testkit.spring..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.runflow.spring..", "org.springframework.boot..")
+                .because("@EnableRunflowFake works with spring-test alone and references no adapter class")
                 .check(TESTKIT);
     }
 }

@@ -1,0 +1,24 @@
+package io.runflow.spring;
+
+import io.runflow.HealthCheck;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+
+/** The {@code runflow} indicator on Spring Boot 4 (module spring-boot-health); loaded only where its types exist. */
+final class Boot4HealthIndicator implements HealthIndicator {
+
+    private final HealthCheck check;
+
+    Boot4HealthIndicator(HealthCheck check) {
+        this.check = check;
+    }
+
+    @Override
+    public Health health() {
+        HealthCheck.Result result = check.check();
+        Health.Builder builder = result.up() ? Health.up() : Health.down().withDetail("error", result.error());
+        return builder.withDetail("latencyMs", result.latency().toMillis())
+                .withDetail("checkedAt", result.checkedAt().toString())
+                .build();
+    }
+}

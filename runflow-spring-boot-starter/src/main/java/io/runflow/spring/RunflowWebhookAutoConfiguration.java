@@ -1,0 +1,80 @@
+package io.runflow.spring;
+
+import io.runflow.spring.RunflowProperties.Webhook;
+import io.runflow.webhook.CallbackDeduplicator;
+import io.runflow.webhook.InMemoryCallbackDeduplicator;
+import io.runflow.webhook.JdbcCallbackDeduplicator;
+import io.runflow.webhook.WebhookVerifier;
+import javax.sql.DataSource;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Auto-configures what checks Runflow's callbacks: a {@link WebhookVerifier} with the {@code
+ * runflow.webhook.secrets}, and a {@link CallbackDeduplicator} chosen by {@code
+ * runflow.webhook.dedup} ({@code memory}, {@code jdbc} on the application's {@link DataSource}, or
+ * {@code none}).
+ */
+@AutoConfiguration(
+        after = RunflowAutoConfiguration.class,
+        afterName = {
+            "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration"
+        })
+@ConditionalOnBooleanProperty(name = "runflow.enabled", matchIfMissing = true)
+public final class RunflowWebhookAutoConfiguration {
+
+    RunflowWebhookAutoConfiguration() {}
+
+    @Bean
+    @ConditionalOnMissingBean
+    @Conditional(OnWebhookSecretsCondition.class)
+    WebhookVerifier runflowWebhookVerifier(RunflowProperties properties) {
+        Webhook webhook = properties.webhook();
+        if (webhook.secrets().isEmpty()) {
+            throw new InvalidRunflowPropertyException(
+                    "runflow.webhook.secrets is blank.",
+                    "Set runflow.webhook.secrets to your callback signing secrets (whsec_...), or remove it"
+                            + " to go without the webhook endpoint.");
+        }
+        WebhookVerifier.Builder builder = WebhookVerifier.builder();
+        PropertyChecks.secrets(webhook.secrets()).forEach(builder::secret);
+        PropertyChecks.apply(
+                "runflow.webhook.max-body-size", webhook.maxBodySize().toBytes(), builder::maxBodySize);
+        return builder.build();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnMissingBean(CallbackDeduplicator.class)
+    static final class Deduplicators {
+
+        @Bean
+        @ConditionalOnProperty(name = "runflow.webhook.dedup", havingValue = "memory", matchIfMissing = true)
+        InMemoryCallbackDeduplicator runflowCallbackDeduplicator() {
+            return InMemoryCallbackDeduplicator.create();
+        }
+
+        @Bean
+        @ConditionalOnProperty(name = "runflow.webhook.dedup", havingValue = "none")
+        CallbackDeduplicator runflowNoCallbackDeduplicator() {
+            return CallbackDeduplicator.none();
+        }
+
+        @Bean
+        @ConditionalOnProperty(name = "runflow.webhook.dedup", havingValue = "jdbc")
+        @ConditionalOnSingleCandidate(DataSource.class)
+        JdbcCallbackDeduplicator runflowJdbcCallbackDeduplicator(DataSource dataSource) {
+            JdbcCallbackDeduplicator deduplicator =
+                    JdbcCallbackDeduplicator.builder(dataSource).build();
+            // CREATE TABLE IF NOT EXISTS: a no-op once the table exists (or a migration made it).
+            deduplicator.createTableIfMissing();
+            return deduplicator;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.runflow.spring;
+
+import io.runflow.RunflowClient;
+import io.runflow.RunflowObserver;
+import io.runflow.spring.RunflowProperties.Dedup;
+import io.runflow.webhook.CallbackDeduplicator;
+import io.runflow.webhook.RunCallback;
+import io.runflow.webhook.WebhookEndpoint;
+import io.runflow.webhook.WebhookVerifier;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Auto-configures the {@link WebhookEndpoint} when a {@link WebhookVerifier} exists, and routes
+ * {@code POST ${runflow.webhook.path}} to it in servlet (Spring MVC) and reactive (WebFlux)
+ * applications. Each delivered callback is published as an application event, so {@code
+ * @EventListener void on(RunCallback callback)} receives it; a listener that throws makes the
+ * endpoint answer 500, and Runflow delivers the callback again.
+ */
+@AutoConfiguration(after = {RunflowAutoConfiguration.class, RunflowWebhookAutoConfiguration.class})
+@ConditionalOnBooleanProperty(name = "runflow.enabled", matchIfMissing = true)
+@ConditionalOnBean(WebhookVerifier.class)
+public final class RunflowWebhookEndpointAutoConfiguration {
+
+    RunflowWebhookEndpointAutoConfiguration() {}
+
+    @Bean
+    @ConditionalOnMissingBean
+    WebhookEndpoint runflowWebhookEndpoint(
+            WebhookVerifier verifier,
+            RunflowProperties properties,
+            ObjectProvider<CallbackDeduplicator> deduplicator,
+            ObjectProvider<RunflowClient> client,
+            ObjectProvider<RunflowObserver> observers,
+            ApplicationEventPublisher events) {
+        WebhookEndpoint.Builder builder = WebhookEndpoint.builder()
+                .verifier(verifier)
+                .listener((RunCallback callback) -> events.publishEvent(callback))
+                .observer(RunflowObserver.composite(observers.orderedStream().toList()));
+        CallbackDeduplicator chosen = deduplicator.getIfAvailable();
+        if (chosen != null) {
+            builder.deduplicator(chosen);
+        } else if (properties.webhook().dedup() == Dedup.JDBC) {
+            throw new InvalidRunflowPropertyException(
+                    "runflow.webhook.dedup=jdbc needs a single DataSource, and the application has none.",
+                    "Add a DataSource (for example spring-boot-starter-jdbc and spring.datasource.url), define"
+                            + " a CallbackDeduplicator bean, or set runflow.webhook.dedup=memory.");
+        }
+        client.ifAvailable(builder::client);
+        return builder.build();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = Type.SERVLET)
+    @ConditionalOnClass(name = "org.springframework.web.servlet.function.RouterFunction")
+    static final class Servlet {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "runflowWebhookRoute")
+        org.springframework.web.servlet.function.RouterFunction<org.springframework.web.servlet.function.ServerResponse>
+                runflowWebhookRoute(WebhookEndpoint endpoint, RunflowProperties properties) {
+            return ServletWebhookRoute.create(properties.webhook().path(), endpoint);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = Type.REACTIVE)
+    @ConditionalOnClass(name = "org.springframework.web.reactive.function.server.RouterFunction")
+    static final class Reactive {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "runflowWebhookRoute")
+        org.springframework.web.reactive.function.server.RouterFunction<
+                        org.springframework.web.reactive.function.server.ServerResponse>
+                runflowWebhookRoute(WebhookEndpoint endpoint, RunflowProperties properties) {
+            return ReactiveWebhookRoute.create(properties.webhook().path(), endpoint);
+        }
+    }
+}
