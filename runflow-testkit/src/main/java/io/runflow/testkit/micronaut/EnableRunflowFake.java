@@ -14,8 +14,7 @@ import java.lang.annotation.Target;
  * fake is {@linkplain io.runflow.testkit.FakeRunflowServer.Builder#deterministic() deterministic}:
  * time moves only when the test calls {@code advance(..)}, which also sends the signed callbacks that
  * fall due, to the application's own webhook controller when runs were created with its URL. It is
- * {@linkplain io.runflow.testkit.FakeRunflowServer#reset() reset} before each test and closed with the
- * context.
+ * closed with the context.
  *
  * <pre>{@code
  * @MicronautTest
@@ -35,4 +34,16 @@ import java.lang.annotation.Target;
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
-public @interface EnableRunflowFake {}
+public @interface EnableRunflowFake {
+
+    /**
+     * Whether the fake is {@linkplain io.runflow.testkit.FakeRunflowServer#reset() reset} before each
+     * test. Off by default: a reset restarts the deterministic run ids, and the application's callback
+     * de-duplicator, which lives as long as the context, would take the next test's callbacks for
+     * repeats of the last one's. Turn it on when the application does not de-duplicate ({@code
+     * runflow.webhook.dedup=none}) or each test uses its own context.
+     *
+     * @return true to reset before each test
+     */
+    boolean resetBeforeEach() default false;
+}

@@ -19,6 +19,9 @@ public final class RunflowFakePropertyProviderFactory implements TestPropertyPro
     /** The property that turns the fake on for a test without the annotation. */
     public static final String ENABLED = "runflow.testkit.fake";
 
+    /** Whether the fake is reset before each test; {@link EnableRunflowFake#resetBeforeEach()}. */
+    public static final String RESET_BEFORE_EACH = "runflow.testkit.fake.reset-before-each";
+
     /** Which started fake belongs to a context; read by the testkit's bean factory. */
     static final String FAKE_ID = "runflow.testkit.fake-id";
 
@@ -29,12 +32,14 @@ public final class RunflowFakePropertyProviderFactory implements TestPropertyPro
 
     @Override
     public TestPropertyProvider create(Map<String, Object> availableProperties, Class<?> testClass) {
-        boolean wanted = (testClass != null && testClass.isAnnotationPresent(EnableRunflowFake.class))
-                || "true".equals(String.valueOf(availableProperties.get(ENABLED)));
-        if (!wanted) {
+        EnableRunflowFake annotation = testClass == null ? null : testClass.getAnnotation(EnableRunflowFake.class);
+        if (annotation == null && !"true".equals(String.valueOf(availableProperties.get(ENABLED)))) {
             return Map::of;
         }
-        return new Provider();
+        boolean reset = annotation != null
+                ? annotation.resetBeforeEach()
+                : "true".equals(String.valueOf(availableProperties.get(RESET_BEFORE_EACH)));
+        return new Provider(reset);
     }
 
     /** Hands a started fake to the context that its properties went to; each is taken once. */
@@ -48,7 +53,12 @@ public final class RunflowFakePropertyProviderFactory implements TestPropertyPro
 
     /** Starts the fake once, when Micronaut Test first asks for the properties. */
     private static final class Provider implements TestPropertyProvider {
+        private final boolean reset;
         private Map<String, String> properties;
+
+        Provider(boolean reset) {
+            this.reset = reset;
+        }
 
         @Override
         public synchronized Map<String, String> getProperties() {

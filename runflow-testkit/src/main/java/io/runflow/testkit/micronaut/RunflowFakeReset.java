@@ -6,9 +6,10 @@ import io.micronaut.test.context.TestExecutionListener;
 import io.runflow.testkit.FakeRunflowServer;
 import jakarta.inject.Singleton;
 
-/** Resets the context's fake before each test, so that each starts as on a fresh server. */
+/** Resets the context's fake before each test when asked to ({@link EnableRunflowFake#resetBeforeEach()}). */
 @Singleton
 @Requires(property = RunflowFakePropertyProviderFactory.FAKE_ID)
+@Requires(property = RunflowFakePropertyProviderFactory.RESET_BEFORE_EACH, value = "true")
 @Requires(classes = TestExecutionListener.class)
 final class RunflowFakeReset implements TestExecutionListener {
 
