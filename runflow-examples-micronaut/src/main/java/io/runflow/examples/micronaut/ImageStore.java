@@ -25,6 +25,7 @@ final class ImageStore {
         return Optional.ofNullable(images.get(id));
     }
 
+    // snippet:start micronaut-listener
     /** Each run's callback arrives here once, after its signature verified. */
     @EventListener
     void on(RunCallback callback) {
@@ -39,4 +40,5 @@ final class ImageStore {
                         callback.status().value(),
                         url));
     }
+    // snippet:end micronaut-listener
 }

@@ -17,6 +17,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The sample end to end: its own HTTP API, the fake's signed callback into its own webhook. */
+// snippet:start micronaut-test
 @MicronautTest
 @EnableRunflowFake
 class ImagesApplicationTest {
@@ -53,6 +54,7 @@ class ImagesApplicationTest {
                 .singleElement()
                 .satisfies(delivery -> assertThat(delivery.delivered()).isTrue());
     }
+    // snippet:end micronaut-test
 
     @Test
     void aRequestWithoutPromptIs400() throws Exception {
