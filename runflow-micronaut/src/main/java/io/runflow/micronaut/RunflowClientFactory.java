@@ -1,0 +1,34 @@
+package io.runflow.micronaut;
+
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import io.runflow.RunflowClient;
+import io.runflow.RunflowObserver;
+import jakarta.inject.Singleton;
+import java.util.List;
+
+/**
+ * The {@link RunflowClient} and the builder it is made from. Adjust the builder with a {@code
+ * BeanCreatedEventListener<RunflowClient.Builder>}, or replace the client with {@code @Replaces}.
+ */
+@Factory
+@Requires(property = RunflowConfiguration.ENABLED, notEquals = "false")
+final class RunflowClientFactory {
+
+    /** A new builder for each client, from the configuration and every {@link RunflowObserver} bean. */
+    @Bean
+    RunflowClient.Builder runflowClientBuilder(RunflowConfiguration config, List<RunflowObserver> observers) {
+        RunflowClient.Builder builder = RunflowSettings.clientBuilder(config);
+        if (!observers.isEmpty()) {
+            builder.observer(RunflowObserver.composite(observers));
+        }
+        return builder;
+    }
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    RunflowClient runflowClient(RunflowClient.Builder builder) {
+        return builder.build();
+    }
+}

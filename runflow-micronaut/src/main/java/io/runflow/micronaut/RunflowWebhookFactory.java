@@ -1,0 +1,74 @@
+package io.runflow.micronaut;
+
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.ApplicationEventPublisher;
+import io.runflow.RunflowClient;
+import io.runflow.RunflowObserver;
+import io.runflow.webhook.CallbackDeduplicator;
+import io.runflow.webhook.InMemoryCallbackDeduplicator;
+import io.runflow.webhook.JdbcCallbackDeduplicator;
+import io.runflow.webhook.RunCallback;
+import io.runflow.webhook.WebhookEndpoint;
+import io.runflow.webhook.WebhookVerifier;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The webhook's beans, present only when {@code runflow.webhook.secrets} is set: the verifier, the
+ * de-duplicator chosen by {@code runflow.webhook.dedup}, and the framework-free endpoint that the
+ * controller hands each request to. Each delivered callback is published as a {@link RunCallback}
+ * event, so that {@code @EventListener void on(RunCallback callback)} receives it once.
+ */
+@Factory
+@Requires(property = RunflowConfiguration.ENABLED, notEquals = "false")
+@Requires(property = RunflowConfiguration.WEBHOOK_SECRETS)
+final class RunflowWebhookFactory {
+
+    @Singleton
+    WebhookVerifier runflowWebhookVerifier(RunflowConfiguration config) {
+        return RunflowSettings.verifier(config);
+    }
+
+    @Singleton
+    @Requires(property = RunflowConfiguration.WEBHOOK_DEDUP, value = "memory", defaultValue = "memory")
+    CallbackDeduplicator runflowMemoryDeduplicator() {
+        return InMemoryCallbackDeduplicator.create();
+    }
+
+    @Singleton
+    @Requires(property = RunflowConfiguration.WEBHOOK_DEDUP, value = "jdbc")
+    @Requires(beans = DataSource.class)
+    CallbackDeduplicator runflowJdbcDeduplicator(DataSource dataSource) {
+        JdbcCallbackDeduplicator deduplicator =
+                JdbcCallbackDeduplicator.builder(dataSource).build();
+        deduplicator.createTableIfMissing();
+        return deduplicator;
+    }
+
+    @Singleton
+    @Requires(property = RunflowConfiguration.WEBHOOK_DEDUP, value = "none")
+    CallbackDeduplicator runflowNoDeduplication() {
+        return CallbackDeduplicator.none();
+    }
+
+    @Singleton
+    @Bean(typed = WebhookEndpoint.class)
+    WebhookEndpoint runflowWebhookEndpoint(
+            WebhookVerifier verifier,
+            CallbackDeduplicator deduplicator,
+            Optional<RunflowClient> client,
+            ApplicationEventPublisher<RunCallback> events,
+            List<RunflowObserver> observers) {
+        WebhookEndpoint.Builder builder = WebhookEndpoint.builder()
+                .verifier(verifier)
+                .deduplicator(deduplicator)
+                .listener(events::publishEvent)
+                .observer(RunflowObserver.composite(observers));
+        client.ifPresent(builder::client);
+        return builder.build();
+    }
+}
