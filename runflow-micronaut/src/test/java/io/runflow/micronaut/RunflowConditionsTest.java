@@ -98,7 +98,7 @@ class RunflowConditionsTest {
                 "runflow.webhook.dedup",
                 "none"))) {
             CallbackDeduplicator deduplicator = context.getBean(CallbackDeduplicator.class);
-            assertThat(deduplicator).hasToString("NoDeduplication");
+            assertThat(deduplicator).hasToString("CallbackDeduplicator.none()");
         }
     }
 
