@@ -303,6 +303,7 @@ class RunflowFeignReplayTest {
         RunflowIoException e =
                 catchThrowableOfType(RunflowIoException.class, () -> impatient.createCallbackSecret("rotation"));
         awaitSlowAnswer(started);
+        awaitUntil(() -> labelsHeld().size() == 2);
 
         assertThat(e)
                 .hasMessage(
@@ -430,6 +431,7 @@ class RunflowFeignReplayTest {
             RunflowIoException e =
                     catchThrowableOfType(RunflowIoException.class, () -> impatient.redeliverCallback(runId));
             awaitSlowAnswer(started);
+            awaitUntil(() -> redeliveries(runId) == 1);
 
             assertThat(e)
                     .hasMessage("POST /v1/runs/{id}/callback-redeliveries: HttpTimeoutException: request timed out"
@@ -535,6 +537,17 @@ class RunflowFeignReplayTest {
      * Waits (real time, at most {@link #SLOW_ANSWER}) until the fake has handled a request it was told
      * to answer slowly: it applies the request after the client stopped waiting for it.
      */
+    /**
+     * Waits for the fake to finish a request the client gave up on: it applies it after its delay, on
+     * its own time, which a loaded machine can stretch well past the delay.
+     */
+    private static void awaitUntil(java.util.function.BooleanSupplier applied) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!applied.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+    }
+
     private static void awaitSlowAnswer(long startedNanos) throws InterruptedException {
         long remaining = SLOW_ANSWER.plusMillis(150).toNanos() - (System.nanoTime() - startedNanos);
         if (remaining > 0) {

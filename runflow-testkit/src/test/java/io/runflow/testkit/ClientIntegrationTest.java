@@ -32,7 +32,8 @@ class ClientIntegrationTest {
             Run run = client.runs()
                     .run(FluxProUltra.input("a serene japanese garden").seed(42));
 
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+            // 60 s of server time; far less of real time, however loaded the machine, proves no real waiting.
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
             assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
             assertThat(run.output().seed()).isEqualTo(42L);
             assertThat(run.duration()).isEqualTo(Duration.ofSeconds(60));

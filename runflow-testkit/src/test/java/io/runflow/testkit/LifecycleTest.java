@@ -225,7 +225,8 @@ class LifecycleTest {
             }
 
             assertThat(polls).isEqualTo(20);
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+            // 20 s of server time; well under that in real time, however loaded the machine.
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
         }
     }
 
