@@ -77,17 +77,18 @@ public final class FakeRunflowServer implements AutoCloseable {
     private final FakeBackend backend;
     private final String apiKey;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private volatile boolean controlApi;
+    private final boolean controlApi;
 
-    private FakeRunflowServer(FakeConfig config) {
-        this.backend = new FakeBackend(config, DETERMINISTIC_START);
+    private FakeRunflowServer(FakeConfig config, boolean controlApi) {
         this.apiKey = config.apiKey();
-    }
-
-    /** Serves the control API beside the API; once, from {@link Builder#build()}. */
-    private void serveControlApi() {
-        backend.mount(ControlApi.PREFIX, ControlApi.routes(this));
-        controlApi = true;
+        this.controlApi = controlApi;
+        // The control routes call this server only when a request comes, which is after the backend
+        // starts: the last step of its constructor, once they are mounted.
+        this.backend = new FakeBackend(config, DETERMINISTIC_START, backend -> {
+            if (controlApi) {
+                backend.mount(ControlApi.PREFIX, ControlApi.routes(this));
+            }
+        });
     }
 
     /**
@@ -636,25 +637,23 @@ public final class FakeRunflowServer implements AutoCloseable {
             for (FakeModel m : models) {
                 catalog.add(imageWidth > 0 ? m.withSize(imageWidth, imageHeight) : m);
             }
-            FakeRunflowServer server = new FakeRunflowServer(new FakeConfig(
-                    port,
-                    apiKey,
-                    webhookSecret,
-                    catalog,
-                    clock,
-                    timeScale,
-                    deterministic,
-                    queued,
-                    dispatching,
-                    running,
-                    maxRequestBodyBytes,
-                    callbackTimeout,
-                    allowNonLoopbackCallbacks,
-                    journalCapacity));
-            if (controlApi) {
-                server.serveControlApi();
-            }
-            return server;
+            return new FakeRunflowServer(
+                    new FakeConfig(
+                            port,
+                            apiKey,
+                            webhookSecret,
+                            catalog,
+                            clock,
+                            timeScale,
+                            deterministic,
+                            queued,
+                            dispatching,
+                            running,
+                            maxRequestBodyBytes,
+                            callbackTimeout,
+                            allowNonLoopbackCallbacks,
+                            journalCapacity),
+                    controlApi);
         }
 
         private static String notBlank(String value, String name) {

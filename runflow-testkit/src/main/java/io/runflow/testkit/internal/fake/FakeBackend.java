@@ -26,6 +26,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
 
 /**
  * The fake's insides, wired: the Runflow domain (runs, lifecycle, models, callback secrets,
@@ -63,9 +64,11 @@ public final class FakeBackend implements AutoCloseable {
      *
      * @param config the checked settings
      * @param deterministicStart where a deterministic clock starts
+     * @param beforeStart called once everything is wired and before the first request can arrive, to
+     *     {@link #mount} further routes (the control API) with no window in which they answer 404
      * @throws java.io.UncheckedIOException when the port cannot be bound
      */
-    public FakeBackend(FakeConfig config, Instant deterministicStart) {
+    public FakeBackend(FakeConfig config, Instant deterministicStart, Consumer<FakeBackend> beforeStart) {
         LoopbackHttpServer.warmUp();
         this.http = LoopbackHttpServer.bind(config.port());
         this.bearer = ("Bearer " + config.apiKey()).getBytes(StandardCharsets.UTF_8);
@@ -105,6 +108,8 @@ public final class FakeBackend implements AutoCloseable {
         this.batches = new BatchesApi(store, models, lifecycle, callbacks, ledger, outcomes, ids, clock, runJson);
         this.assets = new AssetsApi(ids, clock, ORG_ID, () -> baseUrl);
         this.account = new AccountApi(clock, ORG_ID);
+        this.clientScheduler = new VirtualScheduler(clock::instant, this::advance);
+        beforeStart.accept(this);
         http.start(new Dispatcher(
                 routes(models, runs, new Files(store, images)),
                 journal,
@@ -113,7 +118,6 @@ public final class FakeBackend implements AutoCloseable {
                 config.maxRequestBodyBytes(),
                 "/uploads/",
                 AssetsApi.MAX_BYTES));
-        this.clientScheduler = new VirtualScheduler(clock::instant, this::advance);
     }
 
     /** A run became terminal: a succeeded one is billed; the last item of a batch sends its callback. */
