@@ -5,7 +5,6 @@ import feign.Feign;
 import feign.FeignException;
 import feign.Logger;
 import feign.Request;
-import feign.http2client.Http2Client;
 import feign.jackson.JacksonEncoder;
 import io.runflow.RunflowApi;
 import io.runflow.RunflowObserver;
@@ -126,7 +125,7 @@ public final class RunflowFeign implements RunflowApi {
                 new Request.Options(feignMillis(options.connectTimeout()), feignMillis(options.readTimeout()), false);
         HttpClient httpClient = httpClient(timeouts);
         Feign.Builder builder = Feign.builder()
-                .client(new Http2Client(httpClient))
+                .client(new JavaNetClient(httpClient))
                 .options(timeouts)
                 .encoder(new JacksonEncoder(mapper))
                 .decoder(new RunflowDecoder(mapper))

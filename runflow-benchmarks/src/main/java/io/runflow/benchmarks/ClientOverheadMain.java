@@ -1,0 +1,109 @@
+package io.runflow.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * P1 side by side in one fresh JVM: the three variants of {@link ClientOverheadBenchmark} (each with
+ * its own fake server, client and connections) are warmed up, then run in short interleaved rounds, in
+ * an order rotated each round. Per round it takes each variant's wall time and the process's CPU time
+ * (client, fake server and JDK client threads alike) per create+get, and the ratios within the round.
+ * Prints one {@code round=..} line per round; {@link Main} takes the medians. Interleaving this finely
+ * keeps a shared machine's changing load out of the ratios far better than one JMH fork after another.
+ */
+public final class ClientOverheadMain {
+
+    private ClientOverheadMain() {}
+
+    /**
+     * Runs the rounds.
+     *
+     * @param args rounds, calls per variant per round, warm-up calls per variant
+     * @throws Exception if a call fails
+     */
+    public static void main(String[] args) throws Exception {
+        int rounds = Integer.parseInt(args[0]);
+        int calls = Integer.parseInt(args[1]);
+        int warmup = Integer.parseInt(args[2]);
+        ClientOverheadBenchmark sdk = new ClientOverheadBenchmark();
+        ClientOverheadBenchmark tree = new ClientOverheadBenchmark();
+        ClientOverheadBenchmark bare = new ClientOverheadBenchmark();
+        sdk.start();
+        tree.start();
+        bare.start();
+        try {
+            List<Variant> variants = List.of(
+                    new Variant("sdk", sdk::runflowClient),
+                    new Variant("tree", tree::handRolledJackson),
+                    new Variant("bare", bare::bareHttpClient));
+            // Warm-up interleaved in small slices, so the JIT sees every variant before any is timed.
+            for (int slice = 0; slice < 10; slice++) {
+                for (Variant variant : variants) {
+                    variant.run(Math.max(1, warmup / 10));
+                }
+            }
+            for (int round = 0; round < rounds; round++) {
+                List<Variant> order = new ArrayList<>(variants);
+                Collections.rotate(order, -(round % order.size()));
+                for (Variant variant : order) {
+                    variant.time(calls);
+                }
+                System.out.printf(
+                        Locale.ROOT,
+                        "round=%d sdk=%.1f tree=%.1f bare=%.1f sdkCpu=%.1f treeCpu=%.1f bareCpu=%.1f%n",
+                        round,
+                        variants.get(0).wallMicros,
+                        variants.get(1).wallMicros,
+                        variants.get(2).wallMicros,
+                        variants.get(0).cpuMicros,
+                        variants.get(1).cpuMicros,
+                        variants.get(2).cpuMicros);
+            }
+        } finally {
+            sdk.stop();
+            tree.stop();
+            bare.stop();
+        }
+    }
+
+    /** One variant and its last round's figures, in microseconds per create+get. */
+    private static final class Variant {
+        final String name;
+        final Callable<?> call;
+        double wallMicros;
+        double cpuMicros;
+
+        Variant(String name, Callable<?> call) {
+            this.name = name;
+            this.call = call;
+        }
+
+        void run(int count) throws Exception {
+            for (int i = 0; i < count; i++) {
+                if (call.call() == null) {
+                    throw new IllegalStateException(name + " returned nothing");
+                }
+            }
+        }
+
+        void time(int count) throws Exception {
+            long cpu = processCpuNanos();
+            long wall = System.nanoTime();
+            run(count);
+            wallMicros = (System.nanoTime() - wall) / 1e3 / count;
+            cpuMicros = (processCpuNanos() - cpu) / 1e3 / count;
+        }
+    }
+
+    static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean) {
+            return ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime();
+        }
+        throw new IllegalStateException("no process CPU time in this JVM");
+    }
+}
