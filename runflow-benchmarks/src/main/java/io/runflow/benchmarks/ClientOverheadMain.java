@@ -22,7 +22,8 @@ public final class ClientOverheadMain {
     /**
      * Runs the rounds.
      *
-     * @param args rounds, calls per variant per round, warm-up calls per variant
+     * @param args rounds, calls per variant per round, warm-up calls per variant; optionally the one
+     *     variant to run ({@code sdk}, {@code tree} or {@code bare}), for a profiler
      * @throws Exception if a call fails
      */
     public static void main(String[] args) throws Exception {
@@ -36,10 +37,17 @@ public final class ClientOverheadMain {
         tree.start();
         bare.start();
         try {
-            List<Variant> variants = List.of(
+            List<Variant> variants = new ArrayList<>(List.of(
                     new Variant("sdk", sdk::runflowClient),
                     new Variant("tree", tree::handRolledJackson),
-                    new Variant("bare", bare::bareHttpClient));
+                    new Variant("bare", bare::bareHttpClient)));
+            if (args.length > 3) {
+                Variant only = variants.stream()
+                        .filter(variant -> variant.name.equals(args[3]))
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("no variant " + args[3]));
+                variants.replaceAll(variant -> only);
+            }
             // Warm-up interleaved in small slices, so the JIT sees every variant before any is timed.
             for (int slice = 0; slice < 10; slice++) {
                 for (Variant variant : variants) {
