@@ -2,15 +2,17 @@ package io.runflow.feign;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import feign.Response;
 import feign.RetryableException;
-import feign.Util;
 import feign.codec.Decoder;
 import io.runflow.errors.RunflowDecodingException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads 2xx bodies with core's mapper. A body that is empty, {@code null} or not the documented shape
@@ -24,6 +26,8 @@ import java.lang.reflect.Type;
 final class RunflowDecoder implements Decoder {
 
     private final ObjectMapper mapper;
+    /** One reader per return type: spares the type construction and root look-up on every call. */
+    private final Map<Type, ObjectReader> readers = new ConcurrentHashMap<>();
 
     RunflowDecoder(ObjectMapper mapper) {
         this.mapper = mapper;
@@ -39,7 +43,8 @@ final class RunflowDecoder implements Decoder {
         }
         Object value;
         try {
-            value = mapper.readValue(body, mapper.constructType(type));
+            value = readers.computeIfAbsent(type, t -> mapper.readerFor(mapper.constructType(t)))
+                    .readValue(body);
         } catch (JsonProcessingException e) {
             throw new RunflowDecodingException(endpoint + ": " + describe(e, type), e);
         } catch (IOException | RuntimeException e) {
@@ -56,7 +61,8 @@ final class RunflowDecoder implements Decoder {
             return new byte[0];
         }
         try (InputStream in = response.body().asInputStream()) {
-            return Util.toByteArray(in);
+            // JavaNetClient hands over a byte array: reading it back is one copy.
+            return in.readAllBytes();
         } catch (IOException e) {
             // The status line arrived but the body did not: the same as any other broken connection.
             throw new RetryableException(

@@ -185,7 +185,8 @@ public final class RunflowJson {
 
         @Override
         public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            JsonNode node = parser.readValueAsTree();
+            // The running context reads the tree: readValueAsTree() would start a second one.
+            JsonNode node = context.readTree(parser);
             try {
                 return reader.apply(node);
             } catch (IllegalArgumentException | NullPointerException e) {
