@@ -49,7 +49,9 @@ public class ClientOverheadBenchmark {
     /** Starts the fake, the client and the peers' JDK client. */
     @Setup
     public void start() {
-        server = FakeRunflowServer.builder().build();
+        // Deterministic: server time stands still, so every read answers the same queued run and
+        // no variant is handed bigger bodies because its reads happened to come later.
+        server = FakeRunflowServer.builder().deterministic().build();
         runflow = RunflowClient.builder()
                 .apiKey(server.apiKey())
                 .baseUrl(server.baseUrl())

@@ -79,9 +79,14 @@ final class JavaNetClient implements Client {
             builder.header("Accept", "*/*");
         }
         byte[] body = request.body();
-        builder.method(
-                request.httpMethod().name(),
-                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (body == null && request.httpMethod() == Request.HttpMethod.GET) {
+            // As a hand-written GET: no body publisher, so no "Content-Length: 0" and no body to send.
+            builder.GET();
+        } else {
+            builder.method(
+                    request.httpMethod().name(),
+                    body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        }
         HttpResponse<byte[]> response;
         try {
             response = client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());

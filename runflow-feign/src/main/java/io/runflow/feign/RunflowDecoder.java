@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>The body is read to bytes first (to tell an empty body from a broken one) and parsed from the
  * bytes: feign-jackson's {@code JacksonDecoder} would parse through a {@code Reader}, which measured
- * slower here for no gain. Requests are still written by feign-jackson's {@code JacksonEncoder}.
+ * slower here for no gain. Requests are written by {@link RunflowEncoder}.
  */
 final class RunflowDecoder implements Decoder {
 

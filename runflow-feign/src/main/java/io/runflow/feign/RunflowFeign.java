@@ -5,7 +5,6 @@ import feign.Feign;
 import feign.FeignException;
 import feign.Logger;
 import feign.Request;
-import feign.jackson.JacksonEncoder;
 import io.runflow.RunflowApi;
 import io.runflow.RunflowObserver;
 import io.runflow.RunflowOptions;
@@ -127,7 +126,7 @@ public final class RunflowFeign implements RunflowApi {
         Feign.Builder builder = Feign.builder()
                 .client(new JavaNetClient(httpClient))
                 .options(timeouts)
-                .encoder(new JacksonEncoder(mapper))
+                .encoder(new RunflowEncoder(mapper))
                 .decoder(new RunflowDecoder(mapper))
                 .errorDecoder(new RunflowErrorDecoder())
                 .retryer(new PolicyRetryer(options.retryPolicy(), options.sleeper(), options.observer()))
@@ -141,8 +140,8 @@ public final class RunflowFeign implements RunflowApi {
             builder.addCapability(new ObservingCapability(observer));
         }
         customizer.customize(builder);
-        RunflowFeignApi api =
-                builder.target(RunflowFeignApi.class, options.baseUrl().toString());
+        RunflowFeignApi api = builder.target(
+                new RunflowTarget<>(RunflowFeignApi.class, options.baseUrl().toString()));
         return new RunflowFeign(api, httpClient, observed);
     }
 
