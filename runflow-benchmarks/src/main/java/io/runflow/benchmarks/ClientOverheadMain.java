@@ -1,7 +1,9 @@
 package io.runflow.benchmarks;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +14,8 @@ import java.util.concurrent.Callable;
  * its own fake server, client and connections) are warmed up, then run in short interleaved rounds, in
  * an order rotated each round. Per round it takes each variant's wall time and the process's CPU time
  * (client, fake server and JDK client threads alike) per create+get, and the ratios within the round.
- * Prints one {@code round=..} line per round; {@link Main} takes the medians. Interleaving this finely
+ * Prints one {@code round=..} line per round (median call, mean call, process CPU and caller-thread
+ * CPU per variant); {@link Main} takes the medians over rounds. Interleaving this finely
  * keeps a shared machine's changing load out of the ratios far better than one JMH fork after another.
  */
 public final class ClientOverheadMain {
@@ -60,16 +63,21 @@ public final class ClientOverheadMain {
                 for (Variant variant : order) {
                     variant.time(calls);
                 }
-                System.out.printf(
-                        Locale.ROOT,
-                        "round=%d sdk=%.1f tree=%.1f bare=%.1f sdkCpu=%.1f treeCpu=%.1f bareCpu=%.1f%n",
-                        round,
-                        variants.get(0).wallMicros,
-                        variants.get(1).wallMicros,
-                        variants.get(2).wallMicros,
-                        variants.get(0).cpuMicros,
-                        variants.get(1).cpuMicros,
-                        variants.get(2).cpuMicros);
+                StringBuilder line = new StringBuilder("round=").append(round);
+                for (Variant variant : variants) {
+                    line.append(String.format(
+                            Locale.ROOT,
+                            " %s=%.1f %sMean=%.1f %sCpu=%.1f %sCaller=%.1f",
+                            variant.name,
+                            variant.medianMicros,
+                            variant.name,
+                            variant.wallMicros,
+                            variant.name,
+                            variant.cpuMicros,
+                            variant.name,
+                            variant.callerCpuMicros));
+                }
+                System.out.println(line);
             }
         } finally {
             sdk.stop();
@@ -78,12 +86,19 @@ public final class ClientOverheadMain {
         }
     }
 
-    /** One variant and its last round's figures, in microseconds per create+get. */
+    /**
+     * One variant and its last round's figures, in microseconds per create+get: the median call
+     * (robust to a stall of the shared machine landing in one call), the mean, the process's CPU
+     * time and the calling thread's own CPU time.
+     */
     private static final class Variant {
         final String name;
         final Callable<?> call;
+        double medianMicros;
         double wallMicros;
         double cpuMicros;
+        double callerCpuMicros;
+        long[] nanos = new long[0];
 
         Variant(String name, Callable<?> call) {
             this.name = name;
@@ -99,11 +114,28 @@ public final class ClientOverheadMain {
         }
 
         void time(int count) throws Exception {
+            if (nanos.length != count) {
+                nanos = new long[count];
+            }
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             long cpu = processCpuNanos();
+            long caller = threads.getCurrentThreadCpuTime();
             long wall = System.nanoTime();
-            run(count);
-            wallMicros = (System.nanoTime() - wall) / 1e3 / count;
+            long last = wall;
+            for (int i = 0; i < count; i++) {
+                if (call.call() == null) {
+                    throw new IllegalStateException(name + " returned nothing");
+                }
+                long now = System.nanoTime();
+                nanos[i] = now - last;
+                last = now;
+            }
+            wallMicros = (last - wall) / 1e3 / count;
+            callerCpuMicros = (threads.getCurrentThreadCpuTime() - caller) / 1e3 / count;
             cpuMicros = (processCpuNanos() - cpu) / 1e3 / count;
+            long[] sorted = nanos.clone();
+            Arrays.sort(sorted);
+            medianMicros = sorted[count / 2] / 1e3;
         }
     }
 
