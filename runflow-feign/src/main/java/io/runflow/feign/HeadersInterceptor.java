@@ -3,8 +3,16 @@ package io.runflow.feign;
 import feign.RequestInterceptor;
 import feign.RequestTemplate;
 import io.runflow.RunflowOptions;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 
-/** Adds the headers every request carries: bearer auth, organization, user agent, accept. */
+/**
+ * The headers every request carries: bearer auth, organization, user agent, accept. {@link
+ * RunflowTarget} adds them to each request as it is built ({@link #addTo}), which spares Feign a header
+ * template per header per request; as a {@link RequestInterceptor} it adds the same to a template.
+ */
 final class HeadersInterceptor implements RequestInterceptor {
 
     private final String authorization;
@@ -24,6 +32,35 @@ final class HeadersInterceptor implements RequestInterceptor {
         template.headerLiteral("User-Agent", userAgent);
         if (organizationId != null) {
             template.headerLiteral("X-Organization-Id", organizationId);
+        }
+    }
+
+    /**
+     * Adds the common headers to a request's header map, each value before any the template already
+     * had under that name (as when this ran first among the interceptors).
+     *
+     * @param headers a mutable, case-insensitive map
+     * @return {@code headers}
+     */
+    Map<String, Collection<String>> addTo(Map<String, Collection<String>> headers) {
+        add(headers, "Authorization", authorization);
+        add(headers, "Accept", "application/json");
+        add(headers, "User-Agent", userAgent);
+        if (organizationId != null) {
+            add(headers, "X-Organization-Id", organizationId);
+        }
+        return headers;
+    }
+
+    private static void add(Map<String, Collection<String>> headers, String name, String value) {
+        Collection<String> existing = headers.get(name);
+        if (existing == null || existing.isEmpty()) {
+            headers.put(name, List.of(value));
+        } else {
+            List<String> merged = new ArrayList<>(existing.size() + 1);
+            merged.add(value);
+            merged.addAll(existing);
+            headers.put(name, merged);
         }
     }
 

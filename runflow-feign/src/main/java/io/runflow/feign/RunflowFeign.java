@@ -130,7 +130,6 @@ public final class RunflowFeign implements RunflowApi {
                 .decoder(new RunflowDecoder(mapper))
                 .errorDecoder(new RunflowErrorDecoder())
                 .retryer(new PolicyRetryer(options.retryPolicy(), options.sleeper(), options.observer()))
-                .requestInterceptor(new HeadersInterceptor(options))
                 .logger(new RedactingLogger(options.apiKey()))
                 .logLevel(Logger.Level.BASIC);
         RunflowObserver observer = options.observer();
@@ -140,8 +139,8 @@ public final class RunflowFeign implements RunflowApi {
             builder.addCapability(new ObservingCapability(observer));
         }
         customizer.customize(builder);
-        RunflowFeignApi api = builder.target(
-                new RunflowTarget<>(RunflowFeignApi.class, options.baseUrl().toString()));
+        RunflowFeignApi api = builder.target(new RunflowTarget<>(
+                RunflowFeignApi.class, options.baseUrl().toString(), new HeadersInterceptor(options)));
         return new RunflowFeign(api, httpClient, observed);
     }
 

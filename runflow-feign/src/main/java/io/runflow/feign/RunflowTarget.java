@@ -4,6 +4,9 @@ import feign.Request;
 import feign.RequestTemplate;
 import feign.Target;
 import java.net.URI;
+import java.util.Collection;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Feign's {@link Target.HardCodedTarget} with the base URL parsed once, not on every request: {@code
@@ -12,16 +15,20 @@ import java.net.URI;
  * {@code RequestTemplate.target} would (no trailing {@code /}, scheme, raw authority and raw path),
  * and the request is built from it and the template's resolved path, query and headers. A base URL
  * with a query or fragment, or a template that is already absolute, takes the {@code HardCodedTarget}
- * path unchanged.
+ * path. Either way the {@link HeadersInterceptor common headers} are added to the request's header map
+ * here, after every interceptor has run, rather than through Feign's header templates.
  */
 final class RunflowTarget<T> extends Target.HardCodedTarget<T> {
 
     /** The normalised base URL, or {@code null} to fall back to {@code HardCodedTarget.apply}. */
     private final String base;
 
-    RunflowTarget(Class<T> type, String url) {
+    private final HeadersInterceptor headers;
+
+    RunflowTarget(Class<T> type, String url, HeadersInterceptor headers) {
         super(type, url);
         this.base = normalised(url);
+        this.headers = headers;
     }
 
     private static String normalised(String url) {
@@ -39,12 +46,17 @@ final class RunflowTarget<T> extends Target.HardCodedTarget<T> {
 
     @Override
     public Request apply(RequestTemplate input) {
-        if (base == null) {
-            return super.apply(input);
-        }
-        String relative = input.url();
-        if (relative.startsWith("http")) {
-            return super.apply(input);
+        String relative = base == null ? null : input.url();
+        if (relative == null || relative.startsWith("http")) {
+            Request request = super.apply(input);
+            Map<String, Collection<String>> all = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            all.putAll(request.headers());
+            return Request.create(
+                    request.httpMethod(),
+                    request.url(),
+                    headers.addTo(all),
+                    Request.Body.create(request.body(), request.charset()),
+                    input);
         }
         if (!input.resolved()) {
             throw new IllegalStateException("template has not been resolved.");
@@ -53,7 +65,7 @@ final class RunflowTarget<T> extends Target.HardCodedTarget<T> {
         return Request.create(
                 Request.HttpMethod.valueOf(input.method()),
                 base + relative,
-                input.headers(),
+                headers.addTo(input.headers()),
                 Request.Body.create(input.body(), input.requestCharset()),
                 input);
     }
