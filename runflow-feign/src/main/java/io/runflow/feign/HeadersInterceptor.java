@@ -19,10 +19,21 @@ final class HeadersInterceptor implements RequestInterceptor {
     private final String organizationId;
     private final String userAgent;
 
+    private static final List<String> ACCEPT = List.of("application/json");
+
+    /** The same values as immutable lists, made once: {@link #addTo} shares them between requests. */
+    private final List<String> authorizationValue;
+
+    private final List<String> userAgentValue;
+    private final List<String> organizationIdValue;
+
     HeadersInterceptor(RunflowOptions options) {
         this.authorization = "Bearer " + options.apiKey();
         this.organizationId = options.organizationId();
         this.userAgent = options.userAgent();
+        this.authorizationValue = List.of(authorization);
+        this.userAgentValue = List.of(userAgent);
+        this.organizationIdValue = organizationId == null ? null : List.of(organizationId);
     }
 
     @Override
@@ -43,22 +54,22 @@ final class HeadersInterceptor implements RequestInterceptor {
      * @return {@code headers}
      */
     Map<String, Collection<String>> addTo(Map<String, Collection<String>> headers) {
-        add(headers, "Authorization", authorization);
-        add(headers, "Accept", "application/json");
-        add(headers, "User-Agent", userAgent);
-        if (organizationId != null) {
-            add(headers, "X-Organization-Id", organizationId);
+        add(headers, "Authorization", authorizationValue);
+        add(headers, "Accept", ACCEPT);
+        add(headers, "User-Agent", userAgentValue);
+        if (organizationIdValue != null) {
+            add(headers, "X-Organization-Id", organizationIdValue);
         }
         return headers;
     }
 
-    private static void add(Map<String, Collection<String>> headers, String name, String value) {
+    private static void add(Map<String, Collection<String>> headers, String name, List<String> value) {
         Collection<String> existing = headers.get(name);
         if (existing == null || existing.isEmpty()) {
-            headers.put(name, List.of(value));
+            headers.put(name, value);
         } else {
             List<String> merged = new ArrayList<>(existing.size() + 1);
-            merged.add(value);
+            merged.addAll(value);
             merged.addAll(existing);
             headers.put(name, merged);
         }
