@@ -7,14 +7,11 @@ import feign.http2client.Http2Client;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Collections;
@@ -22,14 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
-import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLHandshakeException;
 
 /**
  * The SDK's Feign {@link Client}: feign-java11's {@link Http2Client} request for request, with less
@@ -39,8 +30,7 @@ import javax.net.ssl.SSLHandshakeException;
  * anyway), and request headers go straight into the request builder without intermediate maps and
  * streams.
  *
- * <p>The read timeout is kept by the calling thread (see {@link #send}) rather than by the JDK
- * client's timer, with the same outcome. Differences that matter are delegated: when Feign's per-request options ask for another connect
+ * <p>Differences that matter are delegated: when Feign's per-request options ask for another connect
  * timeout or redirect setting than the JDK client was built with, the call goes through {@code
  * Http2Client}, which keeps a second client for them. A failure while the body arrives is an {@link
  * IOException} from {@code send}, which Feign turns into a {@code RetryableException} like any other
@@ -52,6 +42,7 @@ final class JavaNetClient implements Client {
     private final Http2Client fallback;
     private final long connectTimeoutMillis;
     private final boolean followsRedirects;
+    private volatile Duration lastTimeout = Duration.ZERO;
 
     JavaNetClient(HttpClient client) {
         this.client = client;
@@ -72,7 +63,7 @@ final class JavaNetClient implements Client {
         } catch (IllegalArgumentException e) {
             throw new IOException("Invalid uri " + request.url(), e);
         }
-        builder.version(client.version());
+        builder.timeout(timeout(options.readTimeoutMillis())).version(client.version());
         boolean accept = false;
         for (Map.Entry<String, Collection<String>> header : request.headers().entrySet()) {
             String name = header.getKey();
@@ -96,7 +87,13 @@ final class JavaNetClient implements Client {
                     request.httpMethod().name(),
                     body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         }
-        HttpResponse<byte[]> response = send(builder.build(), options.readTimeoutMillis());
+        HttpResponse<byte[]> response;
+        try {
+            response = client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
         HttpHeaders headers = response.headers();
         Map<String, Collection<String>> feignHeaders = Collections.unmodifiableMap(headers.map());
         Response.Builder answer = Response.builder()
@@ -119,56 +116,14 @@ final class JavaNetClient implements Client {
         return answer.body(bytes).build();
     }
 
-    /**
-     * {@code HttpClient.send} with the read timeout kept by the waiting caller rather than by the JDK
-     * client's timer: a request with {@code HttpRequest.timeout} registers a timer event that wakes the
-     * client's selector thread on every request and again when it is cancelled. The outcome is the
-     * same: after {@code timeoutMillis} without a complete answer the exchange is cancelled and {@code
-     * HttpTimeoutException: request timed out} thrown; failures are rethrown as {@code send} does,
-     * same type and message, the original as the cause; an interrupt cancels the exchange.
-     */
-    private HttpResponse<byte[]> send(HttpRequest request, int timeoutMillis) throws IOException {
-        CompletableFuture<HttpResponse<byte[]>> answer =
-                client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
-        try {
-            return timeoutMillis > 0 ? answer.get(timeoutMillis, TimeUnit.MILLISECONDS) : answer.get();
-        } catch (TimeoutException e) {
-            answer.cancel(true);
-            throw new HttpTimeoutException("request timed out");
-        } catch (InterruptedException e) {
-            answer.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        } catch (ExecutionException e) {
-            throw rethrown(e.getCause());
+    /** One {@link Duration} for the usual single read timeout, rather than one per request. */
+    private Duration timeout(int millis) {
+        Duration last = lastTimeout;
+        if (last.toMillis() != millis) {
+            last = Duration.ofMillis(millis);
+            lastTimeout = last;
         }
-    }
-
-    /** What {@code HttpClient.send} throws for a failed exchange: the same type, on this thread. */
-    private static IOException rethrown(Throwable failure) {
-        String message = failure.getMessage();
-        if (failure instanceof IllegalArgumentException) {
-            throw new IllegalArgumentException(message, failure);
-        }
-        if (failure instanceof SecurityException) {
-            throw new SecurityException(message, failure);
-        }
-        IOException copy;
-        if (failure instanceof HttpConnectTimeoutException) {
-            copy = new HttpConnectTimeoutException(message);
-        } else if (failure instanceof HttpTimeoutException) {
-            copy = new HttpTimeoutException(message);
-        } else if (failure instanceof ConnectException) {
-            copy = new ConnectException(message);
-        } else if (failure instanceof SSLHandshakeException) {
-            copy = new SSLHandshakeException(message);
-        } else if (failure instanceof SSLException) {
-            copy = new SSLException(message);
-        } else {
-            return new IOException(message, failure);
-        }
-        copy.initCause(failure);
-        return copy;
+        return last;
     }
 
     /** Gzip and deflate, as {@code Http2Client} undoes them; {@code null} for any other encoding. */
