@@ -116,7 +116,7 @@ public final class Main {
     // ---------------------------------------------------------------- P1
 
     private void clientOverhead() {
-        int rounds = quick ? 2 : Integer.getInteger("runflow.benchmarks.p1.rounds", 40);
+        int rounds = quick ? 2 : Integer.getInteger("runflow.benchmarks.p1.rounds", 60);
         int calls = quick ? 20 : Integer.getInteger("runflow.benchmarks.p1.calls", 300);
         int warmup = quick ? 50 : 5_000;
         List<String> lines = Processes.runMain(
