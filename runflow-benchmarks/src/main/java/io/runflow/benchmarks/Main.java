@@ -451,7 +451,7 @@ public final class Main {
     private String table(String header) {
         StringBuilder text = new StringBuilder();
         text.append(header).append("\n\n");
-        text.append("| | benchmark | ratio (median of passes, min–max) | goal | result | figures |\n");
+        text.append("| | benchmark | ratio (median of rounds or passes, min–max) | goal | result | figures |\n");
         text.append("|---|---|---|---|---|---|\n");
         for (Row row : rows) {
             text.append(String.format(
