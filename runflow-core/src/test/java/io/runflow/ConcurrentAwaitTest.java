@@ -47,6 +47,12 @@ class ConcurrentAwaitTest {
             assertThat(waits)
                     .allSatisfy(wait -> assertThat(wait.join().status()).isEqualTo(RunStatus.SUCCEEDED));
             assertThat(scheduler.getLargestPoolSize()).isLessThanOrEqualTo(4);
+            // A wait leaves the registry in a completion stage of its own future, which may run just
+            // after the stage that completes allOf(..): give that last removal a moment.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (runflow.callbacks().pendingWaits() != 0 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
             assertThat(runflow.callbacks().pendingWaits()).isZero();
         } finally {
             scheduler.shutdownNow();
@@ -54,9 +60,10 @@ class ConcurrentAwaitTest {
     }
 
     /**
-     * Measures what a pending wait costs on the heap: 10,000 waits are parked (their first poll an
-     * hour away) and the used heap is compared after full collections. Reported, with a generous
-     * bound so that the test states an order of magnitude, not a timing.
+     * A pending wait holds a few hundred bytes of heap, not a thread: 10,000 waits are parked (their
+     * first poll an hour away) and the used heap is compared after full collections, against a
+     * generous bound that states an order of magnitude. The figure itself is benchmark P4's
+     * ({@code runflow-benchmarks}).
      */
     @Test
     void aPendingWaitCostsAFewHundredBytesOfHeap() {
@@ -86,9 +93,6 @@ class ConcurrentAwaitTest {
             }
             long after = usedHeapAfterGc();
             long perWait = (after - before) / WAITS;
-            System.out.printf(
-                    "heap per pending wait: %d bytes (%d waits, %d KiB in all)%n",
-                    perWait, WAITS, (after - before) / 1024);
 
             assertThat(runflow.callbacks().pendingWaits()).isEqualTo(WAITS);
             assertThat(perWait).isBetween(1L, 4096L);

@@ -43,7 +43,24 @@ public enum RunStatus {
      * @return the status, {@link #UNKNOWN} for {@code null} or an unrecognised value
      */
     public static RunStatus from(String value) {
-        return WireValues.from(value, values(), RunStatus::value, Map.of("cancelled", CANCELED), UNKNOWN);
+        // Every read of a run comes through here: the exact wire spellings skip the normalising.
+        RunStatus exact = value == null ? null : EXACT.get(value);
+        return exact != null
+                ? exact
+                : WireValues.from(value, values(), RunStatus::value, Map.of("cancelled", CANCELED), UNKNOWN);
+    }
+
+    private static final Map<String, RunStatus> EXACT = exactSpellings();
+
+    private static Map<String, RunStatus> exactSpellings() {
+        Map<String, RunStatus> exact = new java.util.HashMap<>();
+        for (RunStatus status : values()) {
+            if (status != UNKNOWN) {
+                exact.put(status.value(), status);
+            }
+        }
+        exact.put("cancelled", CANCELED);
+        return Map.copyOf(exact);
     }
 
     /**

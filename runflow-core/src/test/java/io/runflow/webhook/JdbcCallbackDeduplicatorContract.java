@@ -288,7 +288,6 @@ abstract class JdbcCallbackDeduplicatorContract {
                     }));
                 }
             }
-            long started = System.nanoTime();
             start.countDown();
             int firstInstance = 0;
             int secondInstance = 0;
@@ -300,19 +299,9 @@ abstract class JdbcCallbackDeduplicatorContract {
                     secondInstance += firsts;
                 }
             }
-            long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-            System.out.printf(
-                    "%s race over %s: %d true of %d deliveries of %d callbacks (instance A %d, instance B %d), %d ms%n",
-                    databaseName(),
-                    label,
-                    firstInstance + secondInstance,
-                    2 * deliveries.size(),
-                    callbacks.size(),
-                    firstInstance,
-                    secondInstance,
-                    elapsedMillis);
-
-            assertThat(firstInstance + secondInstance).isEqualTo(callbacks.size());
+            assertThat(firstInstance + secondInstance)
+                    .as("%s race over %s", databaseName(), label)
+                    .isEqualTo(callbacks.size());
             assertThat(firstsByKey).hasSize(callbacks.size());
             assertThat(firstsByKey.values())
                     .allSatisfy(count -> assertThat(count.get()).isOne());

@@ -1,6 +1,8 @@
 package io.runflow.feign;
 
+import feign.Response;
 import feign.slf4j.Slf4jLogger;
+import java.io.IOException;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -11,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * Feign's SLF4J logger (DEBUG, logger {@code io.runflow.feign.RunflowFeign}) with secrets taken out
  * of every line, whatever the Feign level: credential headers show {@code ***}, the {@code
  * plain_secret} of a callback-secret response and anything shaped like a webhook secret are masked,
- * and the API key itself is masked wherever it would appear.
+ * and the API key itself is masked wherever it would appear. With DEBUG off it does no logging work
+ * at all (the Feign level stays {@code BASIC} by default, so turning DEBUG on at run time is enough).
  */
 final class RedactingLogger extends Slf4jLogger {
 
@@ -34,6 +37,29 @@ final class RedactingLogger extends Slf4jLogger {
         super(slf4j);
         this.slf4j = slf4j;
         this.apiKey = apiKey;
+    }
+
+    /**
+     * Feign's SLF4J logger checks the level before logging a request but not a response: at {@code
+     * BASIC} it would build the status line's arguments, and from {@code HEADERS} on read the whole
+     * body into a new buffer, only for {@link #log} to drop every line. With DEBUG off the response
+     * passes untouched.
+     */
+    @Override
+    protected Response logAndRebufferResponse(String configKey, Level logLevel, Response response, long elapsedTime)
+            throws IOException {
+        if (!slf4j.isDebugEnabled()) {
+            return response;
+        }
+        return super.logAndRebufferResponse(configKey, logLevel, response, elapsedTime);
+    }
+
+    @Override
+    protected IOException logIOException(String configKey, Level logLevel, IOException ioe, long elapsedTime) {
+        if (!slf4j.isDebugEnabled()) {
+            return ioe;
+        }
+        return super.logIOException(configKey, logLevel, ioe, elapsedTime);
     }
 
     @Override

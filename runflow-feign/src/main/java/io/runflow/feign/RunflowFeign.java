@@ -5,8 +5,6 @@ import feign.Feign;
 import feign.FeignException;
 import feign.Logger;
 import feign.Request;
-import feign.http2client.Http2Client;
-import feign.jackson.JacksonEncoder;
 import io.runflow.RunflowApi;
 import io.runflow.RunflowObserver;
 import io.runflow.RunflowOptions;
@@ -139,13 +137,12 @@ public final class RunflowFeign implements RunflowApi {
                 new Request.Options(feignMillis(options.connectTimeout()), feignMillis(options.readTimeout()), false);
         HttpClient httpClient = httpClient(timeouts);
         Feign.Builder builder = Feign.builder()
-                .client(new Http2Client(httpClient))
+                .client(new JavaNetClient(httpClient))
                 .options(timeouts)
-                .encoder(new JacksonEncoder(mapper))
+                .encoder(new RunflowEncoder(mapper))
                 .decoder(new RunflowDecoder(mapper))
                 .errorDecoder(new RunflowErrorDecoder())
                 .retryer(new PolicyRetryer(options.retryPolicy(), options.sleeper(), options.observer()))
-                .requestInterceptor(new HeadersInterceptor(options))
                 .logger(new RedactingLogger(options.apiKey()))
                 .logLevel(Logger.Level.BASIC);
         RunflowObserver observer = options.observer();
@@ -155,8 +152,8 @@ public final class RunflowFeign implements RunflowApi {
             builder.addCapability(new ObservingCapability(observer));
         }
         customizer.customize(builder);
-        RunflowFeignApi api =
-                builder.target(RunflowFeignApi.class, options.baseUrl().toString());
+        RunflowFeignApi api = builder.target(new RunflowTarget<>(
+                RunflowFeignApi.class, options.baseUrl().toString(), new HeadersInterceptor(options)));
         return new RunflowFeign(api, httpClient, observed);
     }
 

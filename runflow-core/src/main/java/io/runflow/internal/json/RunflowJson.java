@@ -2,6 +2,7 @@ package io.runflow.internal.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -12,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
+import com.fasterxml.jackson.databind.deser.std.JsonNodeDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -296,6 +298,10 @@ public final class RunflowJson {
 
     /** Reads a tree and hands it to a {@link ModelReader} function; its complaints become Jackson's. */
     private static final class TreeDeserializer<T> extends JsonDeserializer<T> {
+        @SuppressWarnings("unchecked")
+        private static final JsonDeserializer<JsonNode> NODES =
+                (JsonDeserializer<JsonNode>) JsonNodeDeserializer.getDeserializer(JsonNode.class);
+
         private final Class<T> type;
         private final BiFunction<JsonNode, String, T> reader;
 
@@ -310,7 +316,11 @@ public final class RunflowJson {
 
         @Override
         public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            JsonNode node = parser.readValueAsTree();
+            // The running context reads the tree with Jackson's own node deserializer, looked up once:
+            // readValueAsTree() would start a second context, context.readTree() look it up again.
+            JsonNode node = parser.hasToken(JsonToken.VALUE_NULL)
+                    ? context.getNodeFactory().nullNode()
+                    : NODES.deserialize(parser, context);
             try {
                 Object requestId = context.getAttribute(REQUEST_ID_ATTRIBUTE);
                 return reader.apply(node, requestId instanceof String ? (String) requestId : null);

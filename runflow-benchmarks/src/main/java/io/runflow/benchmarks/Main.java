@@ -1,0 +1,480 @@
+package io.runflow.benchmarks;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * Runs P1 to P4 and prints one table of ratios with each goal and PASS or MISS. Start it with {@code
+ * runflow-benchmarks/run} (which builds the module and sets the class path); arguments: any of {@code
+ * p1 p2 p3 p4} to run only those, {@code --quick} for a seconds-long smoke run whose figures mean
+ * nothing.
+ *
+ * <p>JMH runs every benchmark in a fresh JVM of its own. Candidate and yardsticks are interleaved:
+ * each pass runs all of them once, in an order rotated from pass to pass, and the ratio is taken
+ * within each pass; the table shows the median pass ratio, so drift of a shared machine's speed hits
+ * both sides of a ratio alike.
+ */
+public final class Main {
+
+    private final boolean quick;
+    private final List<Row> rows = new ArrayList<>();
+
+    private Main(boolean quick) {
+        this.quick = quick;
+    }
+
+    /** One line of the table. */
+    record Row(String id, String what, String measured, String ratio, String goal, String result) {}
+
+    /**
+     * Runs the benchmarks.
+     *
+     * @param args {@code p1}..{@code p4} to select, {@code --quick} for a smoke run
+     * @throws Exception if a benchmark fails
+     */
+    public static void main(String[] args) throws Exception {
+        Set<String> selected = new LinkedHashSet<>();
+        boolean quick = false;
+        for (String arg : args) {
+            if (arg.equals("--quick")) {
+                quick = true;
+            } else if (arg.matches("p[1-5]")) {
+                selected.add(arg);
+            } else {
+                System.err.println("usage: Main [--quick] [p1] [p2] [p3] [p4]");
+                System.exit(2);
+            }
+        }
+        if (selected.isEmpty()) {
+            selected.addAll(List.of("p1", "p2", "p3", "p4", "p5"));
+        }
+        Main main = new Main(quick);
+        String loadBefore = load();
+        long started = System.nanoTime();
+        System.out.println("runflow-benchmarks: " + selected + (quick ? " (quick: figures mean nothing)" : ""));
+        System.out.println("load before: " + loadBefore);
+        for (String benchmark : selected) {
+            switch (benchmark) {
+                case "p1":
+                    main.clientOverhead();
+                    break;
+                case "p2":
+                    main.webhookVerification();
+                    break;
+                case "p3":
+                    main.fakeServer();
+                    break;
+                case "p4":
+                    main.pendingWaits();
+                    break;
+                default:
+                    main.adapters();
+                    break;
+            }
+        }
+        String header = String.format(
+                Locale.ROOT,
+                "%s, JDK %s (%s), %d cores, load average before %s, after %s, %.1f min",
+                ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT)),
+                System.getProperty("java.version"),
+                System.getProperty("java.vm.name"),
+                Runtime.getRuntime().availableProcessors(),
+                loadBefore,
+                load(),
+                (System.nanoTime() - started) / 60e9);
+        String table = main.table(header);
+        System.out.println();
+        System.out.println(table);
+        Path out = Path.of(System.getProperty("runflow.benchmarks.out", "runflow-benchmarks/target/results.md"));
+        if (out.getParent() != null && Files.isDirectory(out.getParent())) {
+            Files.writeString(out, table, StandardCharsets.UTF_8);
+            System.out.println("written to " + out);
+        }
+    }
+
+    // ---------------------------------------------------------------- P1
+
+    private void clientOverhead() {
+        int rounds = quick ? 2 : Integer.getInteger("runflow.benchmarks.p1.rounds", 60);
+        int calls = quick ? 20 : Integer.getInteger("runflow.benchmarks.p1.calls", 300);
+        int warmup = quick ? 50 : 5_000;
+        List<String> lines = Processes.runMain(
+                ClientOverheadMain.class,
+                List.of("-Xms1g", "-Xmx1g"),
+                String.valueOf(rounds),
+                String.valueOf(calls),
+                String.valueOf(warmup));
+        Map<String, List<Double>> figures = new java.util.HashMap<>();
+        for (String line : lines) {
+            if (!line.startsWith("round=")) {
+                continue;
+            }
+            System.out.println("P1 " + line);
+            for (String pair : line.split(" ")) {
+                String[] parts = pair.split("=");
+                figures.computeIfAbsent(parts[0], k -> new ArrayList<>()).add(Double.parseDouble(parts[1]));
+            }
+        }
+        List<Double> toBare = ratios(figures.get("sdk"), figures.get("bare"));
+        List<Double> toTree = ratios(figures.get("sdk"), figures.get("tree"));
+        String wall = String.format(
+                Locale.ROOT,
+                "%d rounds × %d calls each, interleaved; median call µs (create+get): RunflowClient %.0f,"
+                        + " hand-rolled %.0f, bare %.0f",
+                rounds,
+                calls,
+                median(figures.get("sdk")),
+                median(figures.get("tree")),
+                median(figures.get("bare")));
+        rows.add(atMost("P1a", "client vs bare JDK HttpClient (no parsing), median call", wall, toBare, 1.20));
+        rows.add(atMost(
+                "P1b", "client vs hand-rolled JDK client + Jackson tree, median call", "same run", toTree, 1.10));
+        rows.add(info(
+                "P1a-mean",
+                "the same, mean call (stalls of the shared machine included)",
+                String.format(
+                        Locale.ROOT,
+                        "mean µs: %.0f, %.0f, %.0f",
+                        median(figures.get("sdkMean")),
+                        median(figures.get("treeMean")),
+                        median(figures.get("bareMean"))),
+                ratios(figures.get("sdkMean"), figures.get("bareMean"))));
+        rows.add(info(
+                "P1b-mean",
+                "the same, mean call",
+                "same run",
+                ratios(figures.get("sdkMean"), figures.get("treeMean"))));
+        rows.add(info(
+                "P1a-cpu",
+                "the same, process CPU time (client and fake)",
+                String.format(
+                        Locale.ROOT,
+                        "CPU µs: %.0f, %.0f, %.0f",
+                        median(figures.get("sdkCpu")),
+                        median(figures.get("treeCpu")),
+                        median(figures.get("bareCpu"))),
+                ratios(figures.get("sdkCpu"), figures.get("bareCpu"))));
+        rows.add(info(
+                "P1b-cpu",
+                "the same, process CPU time",
+                "same run",
+                ratios(figures.get("sdkCpu"), figures.get("treeCpu"))));
+        rows.add(info(
+                "P1-caller",
+                "calling thread's own CPU time, client vs hand-rolled",
+                String.format(
+                        Locale.ROOT,
+                        "caller CPU µs: %.0f, %.0f, %.0f",
+                        median(figures.get("sdkCaller")),
+                        median(figures.get("treeCaller")),
+                        median(figures.get("bareCaller"))),
+                ratios(figures.get("sdkCaller"), figures.get("treeCaller"))));
+    }
+
+    private static List<Double> ratios(List<Double> numerators, List<Double> denominators) {
+        List<Double> out = new ArrayList<>();
+        for (int i = 0; i < numerators.size(); i++) {
+            out.add(numerators.get(i) / denominators.get(i));
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- P2
+
+    private void webhookVerification() throws RunnerException {
+        List<String> order = new ArrayList<>(List.of("bareMac", "signatureCheck", "fullVerify"));
+        int passes = quick ? 1 : Integer.getInteger("runflow.benchmarks.p2.passes", 3);
+        List<Double> bare = new ArrayList<>();
+        List<Double> check = new ArrayList<>();
+        List<Double> verify = new ArrayList<>();
+        List<Double> checkSpeed = new ArrayList<>();
+        List<Double> verifySpeed = new ArrayList<>();
+        for (int pass = 0; pass < passes; pass++) {
+            Map<String, Double> scores = new java.util.HashMap<>();
+            for (String method : rotated(order, pass)) {
+                scores.put(method, score("P2", pass, passes, WebhookBenchmark.class, method, Map.of(), 3, 4));
+            }
+            bare.add(scores.get("bareMac"));
+            check.add(scores.get("signatureCheck"));
+            verify.add(scores.get("fullVerify"));
+            // Speed relative to the bare Mac: its time over ours (1.0 = as fast).
+            checkSpeed.add(scores.get("bareMac") / scores.get("signatureCheck"));
+            verifySpeed.add(scores.get("bareMac") / scores.get("fullVerify"));
+        }
+        String figures = String.format(
+                Locale.ROOT,
+                "2 KiB: bare Mac + hex compare %.2f µs, check %.2f µs, full verify %.2f µs",
+                median(bare) / 1000,
+                median(check) / 1000,
+                median(verify) / 1000);
+        rows.add(atLeast("P2a", "signature check, speed vs bare Mac.doFinal + hex", figures, checkSpeed, 0.9));
+        rows.add(atLeast("P2b", "full verify (check + parse), speed vs bare", "same run", verifySpeed, 0.5));
+    }
+
+    // ---------------------------------------------------------------- P3
+
+    private void fakeServer() throws RunnerException {
+        int rounds = quick ? 1 : Integer.getInteger("runflow.benchmarks.p3.rounds", 10);
+        Map<Processes.Server, List<Double>> cold = new EnumMap<>(Processes.Server.class);
+        for (Processes.Server server : Processes.Server.values()) {
+            cold.put(server, new ArrayList<>());
+        }
+        List<Double> toJdk = new ArrayList<>();
+        List<Double> toWireMock = new ArrayList<>();
+        List<Double> toMockWebServer = new ArrayList<>();
+        // Round 0 warms the page cache and is not counted; each round starts every server once.
+        for (int round = 0; round <= rounds; round++) {
+            Map<Processes.Server, Double> millis = new EnumMap<>(Processes.Server.class);
+            for (Processes.Server server : rotated(Arrays.asList(Processes.Server.values()), round)) {
+                millis.put(server, Processes.coldStartNanos(server) / 1e6);
+            }
+            System.out.printf(Locale.ROOT, "P3 cold start round %d/%d: %s ms%n", round, rounds, format(millis));
+            if (round == 0 && !quick) {
+                continue;
+            }
+            millis.forEach((server, value) -> cold.get(server).add(value));
+            double fake = millis.get(Processes.Server.FAKE);
+            toJdk.add(fake / millis.get(Processes.Server.JDK));
+            toWireMock.add(fake / millis.get(Processes.Server.WIREMOCK));
+            toMockWebServer.add(fake / millis.get(Processes.Server.MOCKWEBSERVER));
+        }
+        String coldFigures = String.format(
+                Locale.ROOT,
+                "median ms to first 200: fake %.0f, JDK HttpServer %.0f, WireMock %.0f, MockWebServer %.0f",
+                median(cold.get(Processes.Server.FAKE)),
+                median(cold.get(Processes.Server.JDK)),
+                median(cold.get(Processes.Server.WIREMOCK)),
+                median(cold.get(Processes.Server.MOCKWEBSERVER)));
+        rows.add(atMost("P3a", "fake cold start vs bare JDK HttpServer (TCP_NODELAY)", coldFigures, toJdk, 1.3));
+        rows.add(atMost("P3b", "fake cold start vs WireMock 3.13.2", "same run", toWireMock, 0.1));
+        rows.add(info("P3c", "fake cold start vs MockWebServer (mockwebserver3 5.5.1)", "same run", toMockWebServer));
+
+        int passes = quick ? 1 : Integer.getInteger("runflow.benchmarks.p3.passes", 2);
+        List<String> servers = List.of("fake", "jdk", "wiremock", "mockwebserver");
+        Map<String, List<Double>> rates = new java.util.HashMap<>();
+        List<Double> overWireMock = new ArrayList<>();
+        List<Double> overJdk = new ArrayList<>();
+        List<Double> overMockWebServer = new ArrayList<>();
+        for (int pass = 0; pass < passes; pass++) {
+            Map<String, Double> scores = new java.util.HashMap<>();
+            for (String server : rotated(servers, pass)) {
+                double rate = score(
+                        "P3 " + server,
+                        pass,
+                        passes,
+                        ServerThroughputBenchmark.class,
+                        "healthRequest",
+                        Map.of("server", server),
+                        3,
+                        4);
+                scores.put(server, rate);
+                rates.computeIfAbsent(server, k -> new ArrayList<>()).add(rate);
+            }
+            overWireMock.add(scores.get("fake") / scores.get("wiremock"));
+            overJdk.add(scores.get("fake") / scores.get("jdk"));
+            overMockWebServer.add(scores.get("fake") / scores.get("mockwebserver"));
+        }
+        String rateFigures = String.format(
+                Locale.ROOT,
+                "requests/s, one keep-alive JDK client: fake %.0f, JDK HttpServer %.0f, WireMock %.0f,"
+                        + " MockWebServer %.0f",
+                median(rates.get("fake")),
+                median(rates.get("jdk")),
+                median(rates.get("wiremock")),
+                median(rates.get("mockwebserver")));
+        rows.add(atLeast("P3d", "fake throughput vs WireMock", rateFigures, overWireMock, 5.0));
+        rows.add(info("P3e", "fake throughput vs bare JDK HttpServer", "same run", overJdk));
+        rows.add(info("P3f", "fake throughput vs MockWebServer", "same run", overMockWebServer));
+    }
+
+    // ---------------------------------------------------------------- P4
+
+    private void pendingWaits() {
+        int waits = quick ? 2_000 : 100_000;
+        List<String> lines = Processes.runMain(PendingWaitsMain.class, List.of("-Xmx2g"), String.valueOf(waits));
+        long bytes = -1;
+        long millis = -1;
+        for (String line : lines) {
+            if (line.startsWith("bytesPerWait=")) {
+                bytes = Long.parseLong(line.substring("bytesPerWait=".length()));
+            } else if (line.startsWith("completionMillis=")) {
+                millis = Long.parseLong(line.substring("completionMillis=".length()));
+            }
+        }
+        System.out.printf(Locale.ROOT, "P4: %d B per pending wait, %d waits done in %d ms%n", bytes, waits, millis);
+        String figures = String.format(
+                Locale.ROOT, "%,d waits on 4 scheduler threads, in-memory API; all completed in %,d ms", waits, millis);
+        rows.add(new Row(
+                "P4",
+                "heap per pending awaitAsync (after GC)",
+                figures,
+                bytes + " B",
+                "≤ 700 B",
+                bytes >= 0 && bytes <= 700 ? "PASS" : "MISS"));
+    }
+
+    // ---------------------------------------------------------------- P5
+
+    private void adapters() {
+        rows.add(new Row(
+                "P5",
+                "Spring / Micronaut context start-up with and without the adapter",
+                "not built: this tree has no runflow-spring-boot-starter or runflow-micronaut yet",
+                "—",
+                "≤ 30 ms / ≤ 20 ms added",
+                "SKIP"));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private double score(
+            String label,
+            int pass,
+            int passes,
+            Class<?> benchmark,
+            String method,
+            Map<String, String> params,
+            int warmups,
+            int measurements)
+            throws RunnerException {
+        int iterationMillis = quick ? 100 : 1000;
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include("^" + Pattern.quote(benchmark.getName() + "." + method) + "$")
+                .forks(1)
+                .warmupIterations(quick ? 1 : warmups)
+                .warmupTime(TimeValue.milliseconds(iterationMillis))
+                .measurementIterations(quick ? 1 : measurements)
+                .measurementTime(TimeValue.milliseconds(iterationMillis))
+                .jvmArgs("-Xms1g", "-Xmx1g")
+                .shouldFailOnError(true)
+                .verbosity(VerboseMode.SILENT);
+        params.forEach((name, value) -> options.param(name, value));
+        Collection<RunResult> results = new Runner(options.build()).run();
+        if (results.size() != 1) {
+            throw new IllegalStateException("expected one result for " + method + ", got " + results.size());
+        }
+        RunResult result = results.iterator().next();
+        double value = result.getPrimaryResult().getScore();
+        System.out.printf(
+                Locale.ROOT,
+                "%s pass %d/%d %s: %.2f ± %.2f %s%n",
+                label,
+                pass + 1,
+                passes,
+                method,
+                value,
+                result.getPrimaryResult().getScoreError(),
+                result.getPrimaryResult().getScoreUnit());
+        return value;
+    }
+
+    private static <T> List<T> rotated(List<T> items, int by) {
+        List<T> out = new ArrayList<>(items);
+        java.util.Collections.rotate(out, -(by % items.size()));
+        return out;
+    }
+
+    static double median(List<Double> values) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+
+    private static String ratio(List<Double> ratios) {
+        double min = ratios.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+        double max = ratios.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+        return ratios.size() == 1
+                ? String.format(Locale.ROOT, "%.2f ×", median(ratios))
+                : String.format(Locale.ROOT, "%.2f × (%.2f–%.2f)", median(ratios), min, max);
+    }
+
+    private static Row atMost(String id, String what, String figures, List<Double> ratios, double goal) {
+        double value = median(ratios);
+        return new Row(
+                id,
+                what,
+                figures,
+                ratio(ratios),
+                String.format(Locale.ROOT, "≤ %.2f ×", goal),
+                value <= goal ? "PASS" : "MISS");
+    }
+
+    private static Row atLeast(String id, String what, String figures, List<Double> ratios, double goal) {
+        double value = median(ratios);
+        return new Row(
+                id,
+                what,
+                figures,
+                ratio(ratios),
+                String.format(Locale.ROOT, "≥ %.2f ×", goal),
+                value >= goal ? "PASS" : "MISS");
+    }
+
+    private static Row info(String id, String what, String figures, List<Double> ratios) {
+        return new Row(id, what, figures, ratio(ratios), "—", "info");
+    }
+
+    private static String format(Map<Processes.Server, Double> millis) {
+        StringBuilder text = new StringBuilder();
+        millis.forEach((server, value) -> text.append(text.length() == 0 ? "" : ", ")
+                .append(server.label)
+                .append(' ')
+                .append(Math.round(value)));
+        return text.toString();
+    }
+
+    private String table(String header) {
+        StringBuilder text = new StringBuilder();
+        text.append(header).append("\n\n");
+        text.append("| | benchmark | ratio (median of rounds or passes, min–max) | goal | result | figures |\n");
+        text.append("|---|---|---|---|---|---|\n");
+        for (Row row : rows) {
+            text.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %s | %s | %s | %s | %s |%n",
+                    row.id(),
+                    row.what(),
+                    row.ratio(),
+                    row.goal(),
+                    row.result(),
+                    row.measured()));
+        }
+        return text.toString();
+    }
+
+    static String load() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII)
+                    .trim()
+                    .split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.runflow.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.runflow.model.Run;
+import io.runflow.model.RunStatus;
+import io.runflow.webhook.RunCallback;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the benchmarks from rotting without timing anything: JMH's processor ran, and every benchmark
+ * body does what it claims once. The measurements themselves run only from {@code
+ * runflow-benchmarks/run}.
+ */
+class BenchmarksSmokeTest {
+
+    @Test
+    void jmhGeneratedTheBenchmarkList() throws Exception {
+        try (InputStream list = getClass().getResourceAsStream("/META-INF/BenchmarkList")) {
+            assertThat(list)
+                    .as("META-INF/BenchmarkList (annotationProcessorPaths)")
+                    .isNotNull();
+            String text = new String(list.readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(text)
+                    .contains(ClientOverheadBenchmark.class.getName())
+                    .contains(WebhookBenchmark.class.getName())
+                    .contains(ServerThroughputBenchmark.class.getName());
+        }
+    }
+
+    @Test
+    void clientOverheadVariantsEachCreateAndReadARun() throws Exception {
+        ClientOverheadBenchmark benchmark = new ClientOverheadBenchmark();
+        benchmark.start();
+        try {
+            Run run = benchmark.runflowClient();
+            JsonNode tree = benchmark.handRolledJackson();
+            int length = benchmark.bareHttpClient();
+
+            assertThat(run.status()).isEqualTo(RunStatus.QUEUED);
+            assertThat(tree.path("status_code").asText()).isEqualTo("queued");
+            assertThat(length).isPositive();
+        } finally {
+            benchmark.stop();
+        }
+    }
+
+    @Test
+    void idIsCutOutOfTheBodyWithoutAParser() {
+        byte[] body = "{\"id\":\"r-1\",\"status_code\":\"queued\"}".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(ClientOverheadBenchmark.idOf(body)).isEqualTo("r-1");
+    }
+
+    @Test
+    void webhookVariantsAllAcceptTheSignedBody() throws Exception {
+        WebhookBenchmark benchmark = new WebhookBenchmark();
+        benchmark.start();
+
+        assertThat(WebhookBenchmark.callbackOf(2048)).hasSize(2048);
+        assertThat(benchmark.bareMac()).isTrue();
+        assertThat(benchmark.signatureCheck()).hasSize(2048);
+        RunCallback callback = benchmark.fullVerify();
+        assertThat(callback.runId()).isEqualTo("0190f3a2-7c1e-7b3a-9d2e-5c4b3a291807");
+    }
+
+    @Test
+    void everyServerAnswersTheHealthRequest() throws Exception {
+        for (String server : new String[] {"fake", "jdk", "wiremock", "mockwebserver"}) {
+            ServerThroughputBenchmark benchmark = new ServerThroughputBenchmark();
+            benchmark.server = server;
+            benchmark.start();
+            try {
+                assertThat(benchmark.healthRequest()).as(server).isEqualTo(200);
+            } finally {
+                benchmark.stop();
+            }
+        }
+    }
+
+    @Test
+    void aColdStartIsTimedInAFreshJvm() {
+        long nanos = Processes.coldStartNanos(Processes.Server.JDK);
+
+        assertThat(nanos).isPositive();
+    }
+
+    @Test
+    void pendingWaitsAreMeasuredAndComplete() throws Exception {
+        assertThat(PendingWaitsMain.bytesPerPendingWait(500)).isPositive();
+        assertThat(PendingWaitsMain.completionMillis(200)).isNotNegative();
+    }
+
+    @Test
+    void theInMemoryApiMovesARunOneStepPerPoll() {
+        Map<String, java.util.concurrent.atomic.AtomicInteger> polls = new ConcurrentHashMap<>();
+        io.runflow.RunflowApi api = PendingWaitsMain.inMemoryApi(polls);
+
+        assertThat(api.getRun("r").status()).isEqualTo(RunStatus.QUEUED);
+        assertThat(api.getRun("r").status()).isEqualTo(RunStatus.RUNNING);
+        assertThat(api.getRun("r").status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(api.getRun("r").status()).isEqualTo(RunStatus.SUCCEEDED);
+    }
+
+    @Test
+    void mediansOfOddAndEvenCounts() {
+        assertThat(Main.median(java.util.List.of(3.0, 1.0, 2.0))).isEqualTo(2.0);
+        assertThat(Main.median(java.util.List.of(4.0, 1.0, 2.0, 3.0))).isEqualTo(2.5);
+    }
+}
