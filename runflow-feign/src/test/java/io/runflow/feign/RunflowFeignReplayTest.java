@@ -534,10 +534,6 @@ class RunflowFeignReplayTest {
     }
 
     /**
-     * Waits (real time, at most {@link #SLOW_ANSWER}) until the fake has handled a request it was told
-     * to answer slowly: it applies the request after the client stopped waiting for it.
-     */
-    /**
      * Waits for the fake to finish a request the client gave up on: it applies it after its delay, on
      * its own time, which a loaded machine can stretch well past the delay.
      */
@@ -548,6 +544,10 @@ class RunflowFeignReplayTest {
         }
     }
 
+    /**
+     * Waits (real time, at most {@link #SLOW_ANSWER}) until the fake has handled a request it was told
+     * to answer slowly: it applies the request after the client stopped waiting for it.
+     */
     private static void awaitSlowAnswer(long startedNanos) throws InterruptedException {
         long remaining = SLOW_ANSWER.plusMillis(150).toNanos() - (System.nanoTime() - startedNanos);
         if (remaining > 0) {
