@@ -7,12 +7,12 @@ import feign.Response;
 import feign.RetryableException;
 import feign.codec.Decoder;
 import io.runflow.errors.RunflowDecodingException;
+import io.runflow.internal.json.ApiErrors;
 import io.runflow.internal.json.RunflowJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
-import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -59,16 +59,10 @@ final class RunflowDecoder implements Decoder {
         return value;
     }
 
-    /** The answer's {@code Runflow-Request-Id}, for records whose body has no {@code request_id}. */
+    /** The answer's request id, for records whose body has no {@code request_id}; read as errors read it. */
     private static String requestId(Response response) {
-        for (Map.Entry<String, Collection<String>> header : response.headers().entrySet()) {
-            if ("Runflow-Request-Id".equalsIgnoreCase(header.getKey())
-                    && !header.getValue().isEmpty()) {
-                String value = header.getValue().iterator().next();
-                return value == null || value.isBlank() ? null : value.strip();
-            }
-        }
-        return null;
+        String value = ApiErrors.requestId(response.headers());
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private static byte[] readBody(Response response, String endpoint) {

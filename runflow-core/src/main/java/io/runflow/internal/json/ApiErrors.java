@@ -34,6 +34,22 @@ public final class ApiErrors {
     private ApiErrors() {}
 
     /**
+     * Returns an answer's request id, from the first of {@link #REQUEST_ID_HEADERS} it carries.
+     *
+     * @param headers the response headers, any case
+     * @return the first value as sent, or {@code null} when none is there
+     */
+    public static String requestId(Map<String, ? extends Collection<String>> headers) {
+        for (String name : REQUEST_ID_HEADERS) {
+            String value = Headers.first(headers, name);
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    /**
      * Maps an error response to an exception.
      *
      * @param status the HTTP status (not 2xx)
@@ -45,13 +61,7 @@ public final class ApiErrors {
             int status, Map<String, ? extends Collection<String>> headers, byte[] body) {
         byte[] bytes = body == null ? new byte[0] : body;
         ApiError error = parse(bytes);
-        String requestId = null;
-        for (String name : REQUEST_ID_HEADERS) {
-            requestId = Headers.first(headers, name);
-            if (requestId != null) {
-                break;
-            }
-        }
+        String requestId = requestId(headers);
         String message = message(status, error, bytes, requestId);
         switch (status) {
             case 400:
