@@ -150,46 +150,38 @@ public final class Main {
         rows.add(atMost("P1a", "client vs bare JDK HttpClient (no parsing), median call", wall, toBare, 1.20));
         rows.add(atMost(
                 "P1b", "client vs hand-rolled JDK client + Jackson tree, median call", "same run", toTree, 1.10));
-        rows.add(info(
-                "P1a-mean",
-                "the same, mean call (stalls of the shared machine included)",
-                String.format(
-                        Locale.ROOT,
-                        "mean µs: %.0f, %.0f, %.0f",
-                        median(figures.get("sdkMean")),
-                        median(figures.get("treeMean")),
-                        median(figures.get("bareMean"))),
-                ratios(figures.get("sdkMean"), figures.get("bareMean"))));
-        rows.add(info(
-                "P1b-mean",
-                "the same, mean call",
-                "same run",
-                ratios(figures.get("sdkMean"), figures.get("treeMean"))));
-        rows.add(info(
-                "P1a-cpu",
-                "the same, process CPU time (client and fake)",
-                String.format(
-                        Locale.ROOT,
-                        "CPU µs: %.0f, %.0f, %.0f",
-                        median(figures.get("sdkCpu")),
-                        median(figures.get("treeCpu")),
-                        median(figures.get("bareCpu"))),
-                ratios(figures.get("sdkCpu"), figures.get("bareCpu"))));
-        rows.add(info(
-                "P1b-cpu",
-                "the same, process CPU time",
-                "same run",
-                ratios(figures.get("sdkCpu"), figures.get("treeCpu"))));
+        sideFigures(figures, "Mean", "mean", "mean call", " (stalls of the shared machine included)", "mean µs");
+        sideFigures(figures, "Cpu", "cpu", "process CPU time", " (client and fake)", "CPU µs");
         rows.add(info(
                 "P1-caller",
                 "calling thread's own CPU time, client vs hand-rolled",
-                String.format(
-                        Locale.ROOT,
-                        "caller CPU µs: %.0f, %.0f, %.0f",
-                        median(figures.get("sdkCaller")),
-                        median(figures.get("treeCaller")),
-                        median(figures.get("bareCaller"))),
+                triple(figures, "Caller", "caller CPU µs"),
                 ratios(figures.get("sdkCaller"), figures.get("treeCaller"))));
+    }
+
+    /** The informative P1a/P1b rows of one more figure of the same rounds (mean call, process CPU). */
+    private void sideFigures(
+            Map<String, List<Double>> figures, String key, String id, String what, String aside, String unit) {
+        rows.add(info(
+                "P1a-" + id,
+                "the same, " + what + aside,
+                triple(figures, key, unit),
+                ratios(figures.get("sdk" + key), figures.get("bare" + key))));
+        rows.add(info(
+                "P1b-" + id,
+                "the same, " + what,
+                "same run",
+                ratios(figures.get("sdk" + key), figures.get("tree" + key))));
+    }
+
+    /** The median of one figure for the client, the hand-rolled code and the bare client. */
+    private static String triple(Map<String, List<Double>> figures, String key, String unit) {
+        return String.format(
+                Locale.ROOT,
+                unit + ": %.0f, %.0f, %.0f",
+                median(figures.get("sdk" + key)),
+                median(figures.get("tree" + key)),
+                median(figures.get("bare" + key)));
     }
 
     private static List<Double> ratios(List<Double> numerators, List<Double> denominators) {
