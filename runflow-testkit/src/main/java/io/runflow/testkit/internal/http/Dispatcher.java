@@ -173,7 +173,8 @@ public final class Dispatcher implements HttpHandler {
         }
     }
 
-    private static void write(HttpExchange exchange, Response response) throws IOException {
+    /** Sends a response and closes the exchange; the control API's dispatcher answers the same way. */
+    static void write(HttpExchange exchange, Response response) throws IOException {
         Headers out = exchange.getResponseHeaders();
         if (response.contentType() != null) {
             out.set("Content-Type", response.contentType());

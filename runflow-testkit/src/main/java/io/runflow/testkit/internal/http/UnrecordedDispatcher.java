@@ -1,11 +1,9 @@
 package io.runflow.testkit.internal.http;
 
-import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.runflow.testkit.FakeRunflowServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,22 +65,6 @@ public final class UnrecordedDispatcher implements HttpHandler {
                     .log(Level.WARNING, "fake Runflow server failed on a control request", e);
             response = ErrorResponseException.envelopeResponse(500, "INTERNAL_ERROR", "the fake server failed");
         }
-        write(exchange, response);
-    }
-
-    private static void write(HttpExchange exchange, Response response) throws IOException {
-        Headers out = exchange.getResponseHeaders();
-        if (response.contentType() != null) {
-            out.set("Content-Type", response.contentType());
-        }
-        response.headers().forEach(out::set);
-        byte[] body = response.body();
-        exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream os = exchange.getResponseBody()) {
-                os.write(body);
-            }
-        }
-        exchange.close();
+        Dispatcher.write(exchange, response);
     }
 }
