@@ -1,0 +1,71 @@
+package io.runflow.benchmarks.startup.micronaut;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.runtime.Micronaut;
+import java.util.Map;
+
+/**
+ * P5's Micronaut app: a Netty HTTP app with the management endpoints and one controller, never
+ * naming Runflow. Started once per fresh JVM, with or without runflow-micronaut on the class path;
+ * prints how long {@code Micronaut.run} took and exits.
+ */
+@Controller("/hello")
+public class StartupApp {
+
+    /**
+     * The app's one endpoint.
+     *
+     * @return a greeting
+     */
+    @Get
+    public String hello() {
+        return "hello";
+    }
+
+    /**
+     * Starts the context (HTTP server on a free loopback port), prints {@code context-ns=<n>} (how long
+     * the start took) and exits.
+     *
+     * @param args passed to Micronaut
+     */
+    public static void main(String[] args) {
+        System.out.println("context-ns=" + startAndStop(args));
+        System.exit(0);
+    }
+
+    /**
+     * Starts the context, stops it again, and returns how long the start took.
+     *
+     * @param args passed to Micronaut
+     * @return nanoseconds from the call to a running context
+     */
+    static long startAndStop(String... args) {
+        long start = System.nanoTime();
+        ApplicationContext context = start(args);
+        long elapsed = System.nanoTime() - start;
+        context.close();
+        return elapsed;
+    }
+
+    /**
+     * Starts the context.
+     *
+     * @param args passed to Micronaut
+     * @return the running context
+     */
+    static ApplicationContext start(String... args) {
+        return Micronaut.build(args)
+                .mainClass(StartupApp.class)
+                .banner(false)
+                .properties(Map.of(
+                        "micronaut.server.port", "-1",
+                        "micronaut.server.host", "127.0.0.1",
+                        // Read only when the module is there: every part of it switched on.
+                        "runflow.api-key", "rf_startup_benchmark",
+                        "runflow.base-url", "http://127.0.0.1:9/v1",
+                        "runflow.webhook.secrets", "whsec_startup_benchmark"))
+                .start();
+    }
+}
