@@ -1,7 +1,7 @@
 package io.runflow;
 
 import io.runflow.errors.RunflowIoException;
-import io.runflow.internal.JdkHttpClients;
+import io.runflow.internal.LazyHttpClient;
 import io.runflow.model.OutputFile;
 import java.io.IOException;
 import java.net.URI;
@@ -22,21 +22,22 @@ import java.util.UUID;
  */
 final class Downloader {
 
-    private final HttpClient http;
+    private final LazyHttpClient http;
     private final RunflowOptions options;
 
     Downloader(RunflowOptions options) {
         this.options = options;
-        this.http = HttpClient.newBuilder()
+        // Built on the first transfer: most clients never make one, and building costs start-up time.
+        this.http = new LazyHttpClient(() -> HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(options.connectTimeout())
-                .build();
+                .build());
     }
 
     /** Releases the HTTP client's thread and connections where the JDK allows it (21 and later). */
     void close() {
-        JdkHttpClients.shutdown(http);
+        http.shutdown();
     }
 
     Path download(OutputFile file, Path target) {
@@ -53,12 +54,13 @@ final class Downloader {
                     .header("User-Agent", options.userAgent())
                     .GET()
                     .build();
-            HttpResponse<Path> response = http.send(
-                    request,
-                    HttpResponse.BodyHandlers.ofFile(
-                            partial,
-                            java.nio.file.StandardOpenOption.WRITE,
-                            java.nio.file.StandardOpenOption.TRUNCATE_EXISTING));
+            HttpResponse<Path> response = http.get()
+                    .send(
+                            request,
+                            HttpResponse.BodyHandlers.ofFile(
+                                    partial,
+                                    java.nio.file.StandardOpenOption.WRITE,
+                                    java.nio.file.StandardOpenOption.TRUNCATE_EXISTING));
             if (response.statusCode() / 100 != 2) {
                 throw new RunflowIoException(
                         "download of " + redacted(uri) + " failed: HTTP " + response.statusCode()

@@ -1,7 +1,7 @@
 package io.runflow;
 
 import io.runflow.errors.RunflowIoException;
-import io.runflow.internal.JdkHttpClients;
+import io.runflow.internal.LazyHttpClient;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,20 +20,21 @@ final class Uploader {
     /** The JS SDK's upload timeout; a 50 MiB body needs longer than an API call. */
     private static final Duration MIN_TIMEOUT = Duration.ofSeconds(120);
 
-    private final HttpClient http;
+    private final LazyHttpClient http;
     private final RunflowOptions options;
 
     Uploader(RunflowOptions options) {
         this.options = options;
-        this.http = HttpClient.newBuilder()
+        // Built on the first transfer: most clients never make one, and building costs start-up time.
+        this.http = new LazyHttpClient(() -> HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(options.connectTimeout())
-                .build();
+                .build());
     }
 
     void close() {
-        JdkHttpClients.shutdown(http);
+        http.shutdown();
     }
 
     /**
@@ -52,7 +53,9 @@ final class Uploader {
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes))
                 .build();
         try {
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http.get()
+                    .send(request, HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             throw new RunflowIoException("upload to " + Downloader.redacted(uri) + " failed: " + e, e);
         } catch (InterruptedException e) {

@@ -11,7 +11,7 @@ import io.runflow.RunflowOptions;
 import io.runflow.RunflowTransport;
 import io.runflow.errors.RunflowException;
 import io.runflow.internal.IdempotencyKeys;
-import io.runflow.internal.JdkHttpClients;
+import io.runflow.internal.LazyHttpClient;
 import io.runflow.internal.ModelIds;
 import io.runflow.internal.json.RunflowJson;
 import io.runflow.model.Asset;
@@ -81,10 +81,10 @@ import java.util.function.Supplier;
 public final class RunflowFeign implements RunflowApi {
 
     private final RunflowFeignApi api;
-    private final HttpClient httpClient;
+    private final LazyHttpClient httpClient;
     private final boolean observed;
 
-    private RunflowFeign(RunflowFeignApi api, HttpClient httpClient, boolean observed) {
+    private RunflowFeign(RunflowFeignApi api, LazyHttpClient httpClient, boolean observed) {
         this.api = api;
         this.httpClient = httpClient;
         this.observed = observed;
@@ -135,9 +135,9 @@ public final class RunflowFeign implements RunflowApi {
         ObjectMapper mapper = RunflowJson.mapper();
         Request.Options timeouts =
                 new Request.Options(feignMillis(options.connectTimeout()), feignMillis(options.readTimeout()), false);
-        HttpClient httpClient = httpClient(timeouts);
+        LazyHttpClient httpClient = new LazyHttpClient(() -> httpClient(timeouts));
         Feign.Builder builder = Feign.builder()
-                .client(new JavaNetClient(httpClient))
+                .client(new DeferredClient(httpClient))
                 .options(timeouts)
                 .encoder(new RunflowEncoder(mapper))
                 .decoder(new RunflowDecoder(mapper))
@@ -362,12 +362,12 @@ public final class RunflowFeign implements RunflowApi {
      */
     @Override
     public void close() {
-        JdkHttpClients.shutdown(httpClient);
+        httpClient.shutdown();
     }
 
     @Override
     public String toString() {
-        return "RunflowFeign[" + httpClient.version() + "]";
+        return "RunflowFeign[HTTP_1_1]";
     }
 
     /**

@@ -9,7 +9,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.runflow.internal.IdempotencyKeys;
-import io.runflow.internal.JdkHttpClients;
+import io.runflow.internal.LazyHttpClient;
 import io.runflow.internal.ModelIds;
 import io.runflow.internal.json.ApiErrors;
 import io.runflow.internal.json.RunflowJson;
@@ -34,9 +34,10 @@ class ArchitectureTest {
                                 ApiErrors.class,
                                 ModelIds.class,
                                 IdempotencyKeys.class,
-                                JdkHttpClients.class))))
-                .because("a transport maps JSON, errors, ids and keys through core; nothing else of core's"
-                        + " internal layer is its business")
+                                LazyHttpClient.class))))
+                .because(
+                        "a transport maps JSON, errors, ids and keys through core and builds its JDK client lazily; nothing else of core's"
+                                + " internal layer is its business")
                 .check(FEIGN);
     }
 
