@@ -152,8 +152,8 @@ public final class RunflowFeign implements RunflowApi {
             builder.addCapability(new ObservingCapability(observer));
         }
         customizer.customize(builder);
-        RunflowFeignApi api = builder.target(new RunflowTarget<>(
-                RunflowFeignApi.class, options.baseUrl().toString(), new HeadersInterceptor(options)));
+        RunflowFeignApi api = builder.target(
+                new RunflowTarget<>(RunflowFeignApi.class, options.baseUrl().toString(), new CommonHeaders(options)));
         return new RunflowFeign(api, httpClient, observed);
     }
 

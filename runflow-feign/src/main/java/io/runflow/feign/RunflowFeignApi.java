@@ -41,7 +41,7 @@ import java.util.Map;
 interface RunflowFeignApi {
 
     @RequestLine(value = "POST /v1/models/{model}/runs", decodeSlash = true)
-    @Headers({"Content-Type: application/json", "Idempotency-Key: {idempotencyKey}"})
+    @Headers("Idempotency-Key: {idempotencyKey}")
     Run createRun(@Param("model") String modelPath, @Param("idempotencyKey") String idempotencyKey, RunRequest body);
 
     @RequestLine(value = "GET /v1/runs/{id}", decodeSlash = false)
@@ -64,7 +64,7 @@ interface RunflowFeignApi {
     RunflowJson.RunStatusList listRunStatuses();
 
     @RequestLine(value = "POST /v1/models/{model}/batches", decodeSlash = true)
-    @Headers({"Content-Type: application/json", "Idempotency-Key: {idempotencyKey}"})
+    @Headers("Idempotency-Key: {idempotencyKey}")
     Batch createBatch(
             @Param("model") String modelPath, @Param("idempotencyKey") String idempotencyKey, BatchRequest body);
 
@@ -86,11 +86,11 @@ interface RunflowFeignApi {
             @Param("id") String batchId, @Param("idempotencyKey") String idempotencyKey);
 
     @RequestLine(value = "POST /v1/asset-uploads", decodeSlash = false)
-    @Headers({"Content-Type: application/json", "Idempotency-Key: {idempotencyKey}"})
+    @Headers("Idempotency-Key: {idempotencyKey}")
     AssetUpload createAssetUpload(@Param("idempotencyKey") String idempotencyKey, AssetUploadRequest body);
 
     @RequestLine(value = "POST /v1/asset-uploads/{id}/confirmations", decodeSlash = false)
-    @Headers({"Content-Type: application/json", "Idempotency-Key: {idempotencyKey}"})
+    @Headers("Idempotency-Key: {idempotencyKey}")
     Asset confirmAssetUpload(
             @Param("id") String assetUploadId, @Param("idempotencyKey") String idempotencyKey, ObjectNode body);
 
@@ -107,11 +107,10 @@ interface RunflowFeignApi {
     Balance getBalance();
 
     @RequestLine(value = "PATCH /v1/billing/balance", decodeSlash = false)
-    @Headers("Content-Type: application/json")
     Balance updateBalance(ObjectNode body);
 
     @RequestLine(value = "POST /v1/admin/runs/{id}/cancellation", decodeSlash = false)
-    @Headers({"Content-Type: application/json", "Idempotency-Key: {idempotencyKey}"})
+    @Headers("Idempotency-Key: {idempotencyKey}")
     Run cancelRun(@Param("id") String runId, @Param("idempotencyKey") String idempotencyKey, ObjectNode body);
 
     @RequestLine(value = "GET /v1/models", decodeSlash = false)
@@ -124,14 +123,13 @@ interface RunflowFeignApi {
     Page<Model> listPublicModels(@QueryMap Map<String, String> query);
 
     @RequestLine(value = "POST /v1/callback-secrets", decodeSlash = false)
-    @Headers({"Content-Type: application/json", "Idempotency-Key: {idempotencyKey}"})
+    @Headers("Idempotency-Key: {idempotencyKey}")
     CallbackSecret createCallbackSecret(@Param("idempotencyKey") String idempotencyKey, ObjectNode body);
 
     @RequestLine(value = "GET /v1/callback-secrets/{id}", decodeSlash = false)
     CallbackSecret getCallbackSecret(@Param("id") String secretId);
 
     @RequestLine(value = "PATCH /v1/callback-secrets/{id}", decodeSlash = false)
-    @Headers("Content-Type: application/json")
     CallbackSecret updateCallbackSecret(@Param("id") String secretId, CallbackSecretUpdate body);
 
     @RequestLine(value = "GET /v1/health", decodeSlash = false)

@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * {@code RequestTemplate.target} would (no trailing {@code /}, scheme, raw authority and raw path),
  * and the request is built from it and the template's resolved path, query and headers. A base URL
  * with a query or fragment, or a template that is already absolute, takes the {@code HardCodedTarget}
- * path. Either way the {@link HeadersInterceptor common headers} are added to the request's header map
+ * path. Either way the {@link CommonHeaders common headers} are added to the request's header map
  * here, after every interceptor has run, rather than through Feign's header templates.
  */
 final class RunflowTarget<T> extends Target.HardCodedTarget<T> {
@@ -23,9 +23,9 @@ final class RunflowTarget<T> extends Target.HardCodedTarget<T> {
     /** The normalised base URL, or {@code null} to fall back to {@code HardCodedTarget.apply}. */
     private final String base;
 
-    private final HeadersInterceptor headers;
+    private final CommonHeaders headers;
 
-    RunflowTarget(Class<T> type, String url, HeadersInterceptor headers) {
+    RunflowTarget(Class<T> type, String url, CommonHeaders headers) {
         super(type, url);
         this.base = normalised(url);
         this.headers = headers;
@@ -54,7 +54,7 @@ final class RunflowTarget<T> extends Target.HardCodedTarget<T> {
             return Request.create(
                     request.httpMethod(),
                     request.url(),
-                    headers.addTo(all),
+                    headers.addTo(all, request.body() != null && request.body().length > 0),
                     Request.Body.create(request.body(), request.charset()),
                     input);
         }
@@ -65,7 +65,7 @@ final class RunflowTarget<T> extends Target.HardCodedTarget<T> {
         return Request.create(
                 Request.HttpMethod.valueOf(input.method()),
                 base + relative,
-                headers.addTo(input.headers()),
+                headers.addTo(input.headers(), input.body() != null && input.body().length > 0),
                 Request.Body.create(input.body(), input.requestCharset()),
                 input);
     }

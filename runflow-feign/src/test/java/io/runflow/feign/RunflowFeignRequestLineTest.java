@@ -36,20 +36,8 @@ class RunflowFeignRequestLineTest {
     final List<Request> sent = new CopyOnWriteArrayList<>();
 
     private RunflowFeign answering(String body) {
-        RunflowOptions options = new RunflowOptions(
-                "rf_live_key",
-                URI.create("https://api.runflow.test"),
-                null,
-                Duration.ofSeconds(1),
-                Duration.ofSeconds(1),
-                RetryPolicy.none(),
-                PollPolicy.defaults(),
-                Clock.systemUTC(),
-                Sleeper.system(),
-                "runflow-java/test",
-                RunflowObserver.noop());
         return RunflowFeign.create(
-                options,
+                options(),
                 feign -> feign.client((request, timeouts) -> {
                             sent.add(request);
                             return Response.builder()
@@ -61,6 +49,21 @@ class RunflowFeignRequestLineTest {
                                     .build();
                         })
                         .requestInterceptor(template -> template.header("X-Extra", "1")));
+    }
+
+    private static RunflowOptions options() {
+        return new RunflowOptions(
+                "rf_live_key",
+                URI.create("https://api.runflow.test"),
+                null,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(1),
+                RetryPolicy.none(),
+                PollPolicy.defaults(),
+                Clock.systemUTC(),
+                Sleeper.system(),
+                "runflow-java/test",
+                RunflowObserver.noop());
     }
 
     private String path() {
@@ -139,6 +142,39 @@ class RunflowFeignRequestLineTest {
         assertThat(headers.get("User-Agent")).containsExactly("runflow-java/test");
         assertThat(headers.get("X-Extra")).containsExactly("1");
         assertThat(headers).doesNotContainKey("X-Organization-Id");
+    }
+
+    @Test
+    void onlyARequestWithABodyIsLabelledJson() {
+        try (RunflowFeign api = answering(RUN)) {
+            api.getRun("r-1");
+            api.createRun(FluxProUltra.input("x").toRequest());
+        }
+
+        assertThat(sent.get(0).headers()).doesNotContainKey("Content-Type");
+        assertThat(sent.get(1).headers().get("Content-Type")).containsExactly("application/json");
+    }
+
+    @Test
+    void aContentTypeSetByTheCustomizerIsKept() {
+        try (RunflowFeign api = RunflowFeign.create(
+                options(),
+                feign -> feign.client((request, timeouts) -> {
+                            sent.add(request);
+                            return Response.builder()
+                                    .status(200)
+                                    .reason("OK")
+                                    .request(request)
+                                    .headers(Map.of())
+                                    .body(RUN, StandardCharsets.UTF_8)
+                                    .build();
+                        })
+                        .requestInterceptor(
+                                template -> template.header("Content-Type", "application/json; charset=UTF-8")))) {
+            api.createRun(FluxProUltra.input("x").toRequest());
+        }
+
+        assertThat(sent.get(0).headers().get("Content-Type")).containsExactly("application/json; charset=UTF-8");
     }
 
     @Test

@@ -1,7 +1,5 @@
 package io.runflow.feign;
 
-import feign.RequestInterceptor;
-import feign.RequestTemplate;
 import io.runflow.RunflowOptions;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,17 +7,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The headers every request carries: bearer auth, organization, user agent, accept. {@link
+ * The headers every request carries: bearer auth, organization, user agent, accept, and the content
+ * type of a body (every body the SDK sends is JSON, written by {@link RunflowEncoder}). {@link
  * RunflowTarget} adds them to each request as it is built ({@link #addTo}), which spares Feign a header
- * template per header per request; as a {@link RequestInterceptor} it adds the same to a template.
+ * template per header per request.
  */
-final class HeadersInterceptor implements RequestInterceptor {
+final class CommonHeaders {
 
     private final String authorization;
     private final String organizationId;
     private final String userAgent;
 
-    private static final List<String> ACCEPT = List.of("application/json");
+    private static final List<String> JSON = List.of("application/json");
 
     /** The same values as immutable lists, made once: {@link #addTo} shares them between requests. */
     private final List<String> authorizationValue;
@@ -27,7 +26,7 @@ final class HeadersInterceptor implements RequestInterceptor {
     private final List<String> userAgentValue;
     private final List<String> organizationIdValue;
 
-    HeadersInterceptor(RunflowOptions options) {
+    CommonHeaders(RunflowOptions options) {
         this.authorization = "Bearer " + options.apiKey();
         this.organizationId = options.organizationId();
         this.userAgent = options.userAgent();
@@ -36,26 +35,22 @@ final class HeadersInterceptor implements RequestInterceptor {
         this.organizationIdValue = organizationId == null ? null : List.of(organizationId);
     }
 
-    @Override
-    public void apply(RequestTemplate template) {
-        template.headerLiteral("Authorization", authorization);
-        template.headerLiteral("Accept", "application/json");
-        template.headerLiteral("User-Agent", userAgent);
-        if (organizationId != null) {
-            template.headerLiteral("X-Organization-Id", organizationId);
-        }
-    }
-
     /**
      * Adds the common headers to a request's header map, each value before any the template already
-     * had under that name (as when this ran first among the interceptors).
+     * had under that name (as when this ran first among the interceptors), and {@code Content-Type:
+     * application/json} to a request with a body that has none: one header fewer for Feign to copy
+     * and expand from a template on every call.
      *
      * @param headers a mutable, case-insensitive map
+     * @param hasBody whether the request has a body
      * @return {@code headers}
      */
-    Map<String, Collection<String>> addTo(Map<String, Collection<String>> headers) {
+    Map<String, Collection<String>> addTo(Map<String, Collection<String>> headers, boolean hasBody) {
         add(headers, "Authorization", authorizationValue);
-        add(headers, "Accept", ACCEPT);
+        add(headers, "Accept", JSON);
+        if (hasBody && !headers.containsKey("Content-Type")) {
+            headers.put("Content-Type", JSON);
+        }
         add(headers, "User-Agent", userAgentValue);
         if (organizationIdValue != null) {
             add(headers, "X-Organization-Id", organizationIdValue);
@@ -77,7 +72,7 @@ final class HeadersInterceptor implements RequestInterceptor {
 
     @Override
     public String toString() {
-        return "HeadersInterceptor[authorization=Bearer ***, organizationId=" + organizationId + ", userAgent="
-                + userAgent + "]";
+        return "CommonHeaders[authorization=Bearer ***, organizationId=" + organizationId + ", userAgent=" + userAgent
+                + "]";
     }
 }
