@@ -11,6 +11,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import io.runflow.internal.IdempotencyKeys;
 import io.runflow.internal.JdkHttpClients;
 import io.runflow.internal.ModelIds;
+import io.runflow.internal.Redaction;
 import io.runflow.internal.json.ApiErrors;
 import io.runflow.internal.json.RunflowJson;
 import org.junit.jupiter.api.Test;
@@ -34,8 +35,10 @@ class ArchitectureTest {
                                 ApiErrors.class,
                                 ModelIds.class,
                                 IdempotencyKeys.class,
-                                JdkHttpClients.class))))
-                .because("a transport maps JSON, errors, ids and keys through core; nothing else of core's"
+                                JdkHttpClients.class,
+                                Redaction.class))))
+                .because("a transport maps JSON, errors, ids and keys and masks secrets through core; nothing"
+                        + " else of core's"
                         + " internal layer is its business")
                 .check(FEIGN);
     }

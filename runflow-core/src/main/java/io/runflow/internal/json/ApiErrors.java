@@ -131,7 +131,7 @@ public final class ApiErrors {
         String text = new String(body, StandardCharsets.UTF_8);
         String clean = Redaction.redact(text, apiKey);
         // Untouched bytes stay as they came: a body that is not UTF-8 keeps its own snippet.
-        return clean == text ? body : clean.getBytes(StandardCharsets.UTF_8);
+        return clean.equals(text) ? body : clean.getBytes(StandardCharsets.UTF_8);
     }
 
     private static ApiError parse(byte[] body) {
