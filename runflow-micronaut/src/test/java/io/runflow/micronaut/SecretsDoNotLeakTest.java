@@ -111,6 +111,12 @@ class SecretsDoNotLeakTest implements TestPropertyProvider {
     @Inject
     EmbeddedServer server;
 
+    @Inject
+    RunflowConfiguration configuration;
+
+    @Inject
+    io.runflow.webhook.WebhookVerifier verifier;
+
     @Override
     public Map<String, String> getProperties() {
         return Map.of(
@@ -191,6 +197,8 @@ class SecretsDoNotLeakTest implements TestPropertyProvider {
         String plain = created.secret().orElseThrow();
         shown.add(created.toString());
         shown.add(runflow.toString());
+        shown.add(configuration.toString());
+        shown.add(verifier.toString());
         fake.inject(Fault.status(401)
                 .body("{\"code\":\"UNAUTHORIZED\",\"message\":\"Bearer " + API_KEY + " is revoked\"}")
                 .onPath("/v1/runs")

@@ -113,6 +113,15 @@ class SecretsDoNotLeakTest {
     @Autowired
     App app;
 
+    @Autowired
+    RunflowProperties properties;
+
+    @Autowired
+    io.runflow.webhook.WebhookVerifier verifier;
+
+    @Autowired
+    io.runflow.webhook.WebhookEndpoint endpoint;
+
     @Value("${local.server.port}")
     int port;
 
@@ -176,6 +185,9 @@ class SecretsDoNotLeakTest {
         shown.add(created.toString());
         shown.add(runflow.toString());
         shown.add(runflow.options().toString());
+        shown.add(properties.toString());
+        shown.add(verifier.toString());
+        shown.add(endpoint.toString());
         FAKE.inject(Fault.status(401)
                 .body("{\"code\":\"UNAUTHORIZED\",\"message\":\"Bearer " + API_KEY + " is revoked\"}")
                 .onPath("/v1/runs")
@@ -192,7 +204,7 @@ class SecretsDoNotLeakTest {
         shown.add(post(forged, WebhookSigner.of(ROTATED).sign(forged)).body());
 
         assertThat(output.getAll()).contains("Authorization: ***", "\"plain_secret\":\"***\"", "HTTP/1.1 401");
-        assertThat(shown).hasSize(8);
+        assertThat(shown).hasSize(11);
         for (String text : shown) {
             assertNoSecret(text);
             assertThat(text).doesNotContain(plain, plain.substring(10));
