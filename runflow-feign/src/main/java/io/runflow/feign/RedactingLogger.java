@@ -2,10 +2,10 @@ package io.runflow.feign;
 
 import feign.Response;
 import feign.slf4j.Slf4jLogger;
+import io.runflow.internal.Redaction;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,13 +18,10 @@ import org.slf4j.LoggerFactory;
  */
 final class RedactingLogger extends Slf4jLogger {
 
-    static final String MASK = "***";
+    static final String MASK = Redaction.MASK;
 
     private static final Set<String> SECRET_HEADERS =
             Set.of("authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key");
-    private static final Pattern SECRET_FIELDS =
-            Pattern.compile("(\"(?:plain_secret|secret|webhook_secret)\"\\s*:\\s*\")(?:[^\"\\\\]|\\\\.)*(\")");
-    private static final Pattern WEBHOOK_SECRETS = Pattern.compile("whsec_[A-Za-z0-9+/=_\\-]+");
 
     private final Logger slf4j;
     private final String apiKey;
@@ -78,16 +75,6 @@ final class RedactingLogger extends Slf4jLogger {
     }
 
     String redact(String line) {
-        String text = line;
-        if (apiKey != null && !apiKey.isEmpty() && text.contains(apiKey)) {
-            text = text.replace(apiKey, MASK);
-        }
-        if (text.contains("secret")) {
-            text = SECRET_FIELDS.matcher(text).replaceAll("$1" + MASK + "$2");
-        }
-        if (text.contains("whsec_")) {
-            text = WEBHOOK_SECRETS.matcher(text).replaceAll("whsec_" + MASK);
-        }
-        return text;
+        return Redaction.redact(line, apiKey);
     }
 }

@@ -7,6 +7,7 @@ import feign.Response;
 import feign.RetryableException;
 import feign.codec.Decoder;
 import io.runflow.errors.RunflowDecodingException;
+import io.runflow.internal.Redaction;
 import io.runflow.internal.json.ApiErrors;
 import io.runflow.internal.json.RunflowJson;
 import java.io.IOException;
@@ -24,6 +25,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>The body is read to bytes first (to tell an empty body from a broken one) and parsed from the
  * bytes: feign-jackson's {@code JacksonDecoder} would parse through a {@code Reader}, which measured
  * slower here for no gain. Requests are written by {@link RunflowEncoder}.
+ *
+ * <p>Jackson's messages quote the token it could not read, which in a broken callback-secret answer
+ * may be the secret material itself: a failure's message, and its cause where that quotes one, are
+ * masked like log lines ({@link Redaction}).
  */
 final class RunflowDecoder implements Decoder {
 
@@ -31,8 +36,15 @@ final class RunflowDecoder implements Decoder {
     /** One reader per return type: spares the type construction and root look-up on every call. */
     private final Map<Type, ObjectReader> readers = new ConcurrentHashMap<>();
 
+    private final String apiKey;
+
     RunflowDecoder(ObjectMapper mapper) {
+        this(mapper, null);
+    }
+
+    RunflowDecoder(ObjectMapper mapper, String apiKey) {
         this.mapper = mapper;
+        this.apiKey = apiKey;
     }
 
     @Override
@@ -49,14 +61,27 @@ final class RunflowDecoder implements Decoder {
                     .withAttribute(RunflowJson.REQUEST_ID_ATTRIBUTE, requestId(response))
                     .readValue(body);
         } catch (JsonProcessingException e) {
-            throw new RunflowDecodingException(endpoint + ": " + describe(e, type), e);
+            throw failure(endpoint + ": " + describe(e, type), e);
         } catch (IOException | RuntimeException e) {
-            throw new RunflowDecodingException(endpoint + ": cannot read " + name(type) + ": " + e.getMessage(), e);
+            throw failure(endpoint + ": cannot read " + name(type) + ": " + e.getMessage(), e);
         }
         if (value == null) {
             throw new RunflowDecodingException(endpoint + ": response body was null, expected " + name(type), null);
         }
         return value;
+    }
+
+    private RunflowDecodingException failure(String message, Exception cause) {
+        Throwable kept = cause;
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            // Jackson builds its message anew on each call: compare the text, not the instance.
+            String text = t.getMessage();
+            if (text != null && !Redaction.redact(text, apiKey).equals(text)) {
+                kept = new MaskedCause(cause, apiKey);
+                break;
+            }
+        }
+        return new RunflowDecodingException(Redaction.redact(message, apiKey), kept);
     }
 
     /** The answer's request id, for records whose body has no {@code request_id}; read as errors read it. */
@@ -107,5 +132,18 @@ final class RunflowDecoder implements Decoder {
             return text.append('>').toString();
         }
         return type.getTypeName();
+    }
+
+    /**
+     * Stands in for a parsing failure whose message quotes a secret: the same class name and stack
+     * trace, the message masked, the deeper causes left out.
+     */
+    private static final class MaskedCause extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        MaskedCause(Throwable original, String apiKey) {
+            super(original.getClass().getName() + ": " + Redaction.redact(original.getMessage(), apiKey));
+            setStackTrace(original.getStackTrace());
+        }
     }
 }

@@ -17,6 +17,22 @@ import java.io.InputStream;
  */
 final class RunflowErrorDecoder implements ErrorDecoder {
 
+    private final String apiKey;
+
+    /** Masks only secret-shaped values in error messages, not knowing the key. */
+    RunflowErrorDecoder() {
+        this(null);
+    }
+
+    /**
+     * Masks the key too, wherever an answer echoes it.
+     *
+     * @param apiKey the key the requests carry, or {@code null}
+     */
+    RunflowErrorDecoder(String apiKey) {
+        this.apiKey = apiKey;
+    }
+
     @Override
     public Exception decode(String methodKey, Response response) {
         byte[] body;
@@ -31,7 +47,7 @@ final class RunflowErrorDecoder implements ErrorDecoder {
                     (Long) null,
                     response.request());
         }
-        RunflowApiException failure = ApiErrors.toException(response.status(), response.headers(), body);
+        RunflowApiException failure = ApiErrors.toException(response.status(), response.headers(), body, apiKey);
         if (RetryPolicy.isRetryable(failure)) {
             return new RetryableException(
                     response.status(),

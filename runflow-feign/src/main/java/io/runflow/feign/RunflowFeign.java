@@ -140,8 +140,8 @@ public final class RunflowFeign implements RunflowApi {
                 .client(new DeferredClient(httpClient))
                 .options(timeouts)
                 .encoder(new RunflowEncoder(mapper))
-                .decoder(new RunflowDecoder(mapper))
-                .errorDecoder(new RunflowErrorDecoder())
+                .decoder(new RunflowDecoder(mapper, options.apiKey()))
+                .errorDecoder(new RunflowErrorDecoder(options.apiKey()))
                 .retryer(new PolicyRetryer(options.retryPolicy(), options.sleeper(), options.observer()))
                 .logger(new RedactingLogger(options.apiKey()))
                 .logLevel(Logger.Level.BASIC);

@@ -11,6 +11,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import io.runflow.internal.IdempotencyKeys;
 import io.runflow.internal.LazyHttpClient;
 import io.runflow.internal.ModelIds;
+import io.runflow.internal.Redaction;
 import io.runflow.internal.json.ApiErrors;
 import io.runflow.internal.json.RunflowJson;
 import org.junit.jupiter.api.Test;
@@ -34,10 +35,10 @@ class ArchitectureTest {
                                 ApiErrors.class,
                                 ModelIds.class,
                                 IdempotencyKeys.class,
-                                LazyHttpClient.class))))
-                .because(
-                        "a transport maps JSON, errors, ids and keys through core and builds its JDK client lazily; nothing else of core's"
-                                + " internal layer is its business")
+                                LazyHttpClient.class,
+                                Redaction.class))))
+                .because("a transport maps JSON, errors, ids and keys, masks secrets and builds its JDK client"
+                        + " lazily through core; nothing else of core's internal layer is its business")
                 .check(FEIGN);
     }
 

@@ -12,6 +12,7 @@ import io.runflow.errors.RunflowApiException;
 import io.runflow.errors.ServerException;
 import io.runflow.errors.UnprocessableEntityException;
 import io.runflow.internal.Headers;
+import io.runflow.internal.Redaction;
 import io.runflow.model.ApiError;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +60,23 @@ public final class ApiErrors {
      */
     public static RunflowApiException toException(
             int status, Map<String, ? extends Collection<String>> headers, byte[] body) {
-        byte[] bytes = body == null ? new byte[0] : body;
+        return toException(status, headers, body, null);
+    }
+
+    /**
+     * Maps an error response to an exception, masking the API key wherever the body echoes it (a
+     * proxy's error page may quote the {@code Authorization} header), and anything shaped like a
+     * webhook secret, before any of it reaches the message or {@link RunflowApiException#error()}.
+     *
+     * @param status the HTTP status (not 2xx)
+     * @param headers the response headers, any case
+     * @param body the raw body, possibly empty or not JSON
+     * @param apiKey the key the request was sent with, or {@code null}
+     * @return the exception to throw
+     */
+    public static RunflowApiException toException(
+            int status, Map<String, ? extends Collection<String>> headers, byte[] body, String apiKey) {
+        byte[] bytes = redacted(body == null ? new byte[0] : body, apiKey);
         ApiError error = parse(bytes);
         String requestId = requestId(headers);
         String message = message(status, error, bytes, requestId);
@@ -105,6 +122,16 @@ public final class ApiErrors {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    private static byte[] redacted(byte[] body, String apiKey) {
+        if (body.length == 0) {
+            return body;
+        }
+        String text = new String(body, StandardCharsets.UTF_8);
+        String clean = Redaction.redact(text, apiKey);
+        // Untouched bytes stay as they came: a body that is not UTF-8 keeps its own snippet.
+        return clean.equals(text) ? body : clean.getBytes(StandardCharsets.UTF_8);
     }
 
     private static ApiError parse(byte[] body) {

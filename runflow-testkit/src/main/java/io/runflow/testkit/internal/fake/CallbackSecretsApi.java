@@ -20,7 +20,13 @@ import java.util.List;
 final class CallbackSecretsApi {
 
     /** A secret's id and value, for signing. */
-    record Signing(String id, String secret) {}
+    record Signing(String id, String secret) {
+        /** Shows the id only: a record's own {@code toString()} would print the value. */
+        @Override
+        public String toString() {
+            return "Signing[id=" + id + ", secret=***]";
+        }
+    }
 
     private static final class Secret {
         final String id;
