@@ -93,7 +93,7 @@ class SecretsDoNotLeakTest {
                     .toString());
             shown.add(api.health().toString());
             shown.add(api.toString());
-            shown.add(new HeadersInterceptor(options(API_KEY, Duration.ofSeconds(5))).toString());
+            shown.add(new CommonHeaders(options(API_KEY, Duration.ofSeconds(5))).toString());
             shown.add(options(API_KEY, Duration.ofSeconds(5)).toString());
         }
         for (RecordedRequest request : server.requests()) {
