@@ -14,8 +14,8 @@ import java.util.concurrent.Callable;
  * its own fake server, client and connections) are warmed up, then run in short interleaved rounds, in
  * an order rotated each round. Per round it takes each variant's wall time and the process's CPU time
  * (client, fake server and JDK client threads alike) per create+get, and the ratios within the round.
- * Prints one {@code round=..} line per round (median call, mean call, process CPU and caller-thread
- * CPU per variant); {@link Main} takes the medians over rounds. Interleaving this finely
+ * Prints one {@code round=..} line per round (median call, mean call, process CPU, caller-thread
+ * CPU and bytes the caller allocated per variant); {@link Main} takes the medians over rounds. Interleaving this finely
  * keeps a shared machine's changing load out of the ratios far better than one JMH fork after another.
  */
 public final class ClientOverheadMain {
@@ -67,7 +67,7 @@ public final class ClientOverheadMain {
                 for (Variant variant : variants) {
                     line.append(String.format(
                             Locale.ROOT,
-                            " %s=%.1f %sMean=%.1f %sCpu=%.1f %sCaller=%.1f",
+                            " %s=%.1f %sMean=%.1f %sCpu=%.1f %sCaller=%.1f %sAlloc=%.0f",
                             variant.name,
                             variant.medianMicros,
                             variant.name,
@@ -75,7 +75,9 @@ public final class ClientOverheadMain {
                             variant.name,
                             variant.cpuMicros,
                             variant.name,
-                            variant.callerCpuMicros));
+                            variant.callerCpuMicros,
+                            variant.name,
+                            variant.callerBytes));
                 }
                 System.out.println(line);
             }
@@ -98,6 +100,7 @@ public final class ClientOverheadMain {
         double wallMicros;
         double cpuMicros;
         double callerCpuMicros;
+        double callerBytes;
         long[] nanos = new long[0];
 
         Variant(String name, Callable<?> call) {
@@ -120,6 +123,7 @@ public final class ClientOverheadMain {
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             long cpu = processCpuNanos();
             long caller = threads.getCurrentThreadCpuTime();
+            long allocated = allocatedBytes();
             long wall = System.nanoTime();
             long last = wall;
             for (int i = 0; i < count; i++) {
@@ -131,12 +135,22 @@ public final class ClientOverheadMain {
                 last = now;
             }
             wallMicros = (last - wall) / 1e3 / count;
+            callerBytes = (allocatedBytes() - allocated) / (double) count;
             callerCpuMicros = (threads.getCurrentThreadCpuTime() - caller) / 1e3 / count;
             cpuMicros = (processCpuNanos() - cpu) / 1e3 / count;
             long[] sorted = nanos.clone();
             Arrays.sort(sorted);
             medianMicros = sorted[count / 2] / 1e3;
         }
+    }
+
+    /** Bytes the calling thread has allocated so far: the figure load does not move. */
+    static long allocatedBytes() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        if (threads instanceof com.sun.management.ThreadMXBean) {
+            return ((com.sun.management.ThreadMXBean) threads).getCurrentThreadAllocatedBytes();
+        }
+        throw new IllegalStateException("no allocation counter in this JVM");
     }
 
     static long processCpuNanos() {

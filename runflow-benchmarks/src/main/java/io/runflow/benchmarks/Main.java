@@ -157,6 +157,11 @@ public final class Main {
                 "calling thread's own CPU time, client vs hand-rolled",
                 triple(figures, "Caller", "caller CPU µs"),
                 ratios(figures.get("sdkCaller"), figures.get("treeCaller"))));
+        rows.add(info(
+                "P1-alloc",
+                "bytes the calling thread allocates, client vs hand-rolled (load does not move this one)",
+                triple(figures, "Alloc", "bytes per create+get"),
+                ratios(figures.get("sdkAlloc"), figures.get("treeAlloc"))));
     }
 
     /** The informative P1a/P1b rows of one more figure of the same rounds (mean call, process CPU). */
