@@ -63,11 +63,9 @@ final class LoadPlan {
         }
         Collections.shuffle(units, random);
         // A retry comes after its original: each later duplicate goes at a random point behind it.
-        List<Delivery> sequence = new ArrayList<>();
-        units.forEach(sequence::addAll);
         for (Delivery duplicate : laterDuplicates) {
-            int after = indexOf(sequence, duplicate.runId());
-            sequence.add(after + 1 + random.nextInt(sequence.size() - after), duplicate);
+            int after = indexOfOriginal(units, duplicate.runId());
+            units.add(after + 1 + random.nextInt(units.size() - after), List.of(duplicate));
         }
 
         for (int f = 0; f < settings.forgeries(); f++) {
@@ -103,7 +101,7 @@ final class LoadPlan {
                     break;
                 }
             }
-            insertAnywhere(sequence, forgery, instances, random);
+            insertAnywhere(units, forgery, instances, random);
         }
 
         for (int o = 0; o < settings.oversized(); o++) {
@@ -111,15 +109,18 @@ final class LoadPlan {
             int padding = (int) Math.min(Integer.MAX_VALUE - 1_000L, maxBodySize) + random.nextInt(64 * 1024);
             byte[] body = CallbackBodies.padded(runId, o, padding);
             insertAnywhere(
-                    sequence,
+                    units,
                     new Delivery(Kind.OVERSIZED, runId, 0, body, signer.sign(body), o % 2 == 1),
                     instances,
                     random);
         }
+        List<Delivery> sequence = new ArrayList<>();
+        units.forEach(sequence::addAll);
         return List.copyOf(sequence);
     }
 
-    private static void insertAnywhere(List<Delivery> sequence, Delivery delivery, int instances, Random random) {
+    /** Between two units, so that no racing pair is split. */
+    private static void insertAnywhere(List<List<Delivery>> units, Delivery delivery, int instances, Random random) {
         Delivery placed = new Delivery(
                 delivery.kind(),
                 delivery.runId(),
@@ -127,12 +128,13 @@ final class LoadPlan {
                 delivery.body(),
                 delivery.signature(),
                 delivery.chunked());
-        sequence.add(random.nextInt(sequence.size() + 1), placed);
+        units.add(random.nextInt(units.size() + 1), List.of(placed));
     }
 
-    private static int indexOf(List<Delivery> sequence, String runId) {
-        for (int i = 0; i < sequence.size(); i++) {
-            if (sequence.get(i).runId().equals(runId)) {
+    private static int indexOfOriginal(List<List<Delivery>> units, String runId) {
+        for (int i = 0; i < units.size(); i++) {
+            Delivery first = units.get(i).get(0);
+            if (first.kind() == Kind.ORIGINAL && first.runId().equals(runId)) {
                 return i;
             }
         }

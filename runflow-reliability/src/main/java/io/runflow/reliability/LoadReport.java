@@ -31,8 +31,12 @@ final class LoadReport {
     private final List<String> violations = new ArrayList<>();
     private final Map<Kind, Map<Integer, Integer>> statuses = new EnumMap<>(Kind.class);
     private final Map<String, Integer> listenerCalls = new HashMap<>();
+    private final Map<String, Integer> callsByInstance = new LinkedHashMap<>();
     private int validRuns;
     private int deliveredOnce;
+    private int duplicated;
+    private int racedInFlight;
+    private int duplicateFirst;
 
     LoadReport(
             LoadSettings settings,
@@ -78,9 +82,13 @@ final class LoadReport {
             }
         }
         validRuns = valid.size();
-        countsByInstance
-                .values()
-                .forEach(counts -> counts.forEach((runId, count) -> listenerCalls.merge(runId, count, Integer::sum)));
+        countsByInstance.forEach((instance, counts) -> {
+            callsByInstance.put(
+                    instance,
+                    counts.values().stream().mapToInt(Integer::intValue).sum());
+            counts.forEach((runId, count) -> listenerCalls.merge(runId, count, Integer::sum));
+        });
+        races();
         List<String> notOnce = new ArrayList<>();
         for (String runId : valid) {
             int calls = listenerCalls.getOrDefault(runId, 0);
@@ -110,6 +118,28 @@ final class LoadReport {
         if (dedupMarks != validRuns) {
             violations.add(
                     "the shared de-duplication table holds " + dedupMarks + " marks for " + validRuns + " valid runs");
+        }
+    }
+
+    /** How many duplicates were in flight together with their original, and how many arrived first. */
+    private void races() {
+        Map<String, Result> originals = new HashMap<>();
+        for (Result result : results) {
+            if (result.delivery().kind() == Kind.ORIGINAL) {
+                originals.put(result.delivery().runId(), result);
+            }
+        }
+        for (Result result : results) {
+            if (result.delivery().kind() == Kind.DUPLICATE) {
+                duplicated++;
+                Result original = originals.get(result.delivery().runId());
+                if (original != null && original.overlaps(result)) {
+                    racedInFlight++;
+                }
+                if (result.delivered()) {
+                    duplicateFirst++;
+                }
+            }
         }
     }
 
@@ -184,7 +214,21 @@ final class LoadReport {
                 elapsedNanos / 1e9,
                 throughput(),
                 validRuns / (elapsedNanos / 1e9)));
-        out.append("| requests | count | expected | answers (status × count) | p50 ms | p90 ms | p99 ms | max ms |\n");
+        out.append(String.format(
+                Locale.ROOT,
+                "Listener calls per instance: %s. Of the %,d duplicates, %,d were in flight at the same time as"
+                        + " their original on another instance, and %,d were the delivery answered \"delivered\""
+                        + " (the original then answered \"duplicate\").%n%n",
+                String.join(
+                        ", ",
+                        callsByInstance.entrySet().stream()
+                                .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%,d", e.getValue()))
+                                .toList()),
+                duplicated,
+                racedInFlight,
+                duplicateFirst));
+        out.append(
+                "| requests | count | expected status | answers (status × count) | p50 ms | p90 ms | p99 ms | max ms |\n");
         out.append("|---|---:|---:|---|---:|---:|---:|---:|\n");
         latenciesByKind()
                 .forEach((kind, latencies) -> out.append(row(

@@ -75,13 +75,18 @@ final class Senders {
         long start = System.nanoTime();
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Result(delivery, response.statusCode(), response.body(), System.nanoTime() - start, null);
+            return new Result(delivery, response.statusCode(), response.body(), start, System.nanoTime() - start, null);
         } catch (IOException e) {
             return new Result(
-                    delivery, 0, null, System.nanoTime() - start, e.getClass().getSimpleName() + ": " + e.getMessage());
+                    delivery,
+                    0,
+                    null,
+                    start,
+                    System.nanoTime() - start,
+                    e.getClass().getSimpleName() + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Result(delivery, 0, null, System.nanoTime() - start, "interrupted");
+            return new Result(delivery, 0, null, start, System.nanoTime() - start, "interrupted");
         }
     }
 }
