@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
  * Runs the webhook load test and prints its summary, also written to {@code
@@ -44,7 +45,8 @@ public final class Main {
         }
         Path target = root.resolve("runflow-reliability/target");
         Instant start = Instant.now();
-        LoadReport report = new WebhookLoad(new Samples(root), target.resolve("load-logs"), System.out).run(settings);
+        LoadReport report =
+                new WebhookLoad(new Samples(root, List.of()), target.resolve("load-logs"), System.out).run(settings);
         String context = String.format(
                 "Run of %s at %s, JDK %s, %d cores, load average at the end %.2f; seed %d," + " %.0f s in all.",
                 "runflow-reliability/run",

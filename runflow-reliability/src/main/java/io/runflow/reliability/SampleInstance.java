@@ -51,6 +51,7 @@ final class SampleInstance implements AutoCloseable {
     static SampleInstance start(
             String name,
             String mainClass,
+            List<String> jvmOptions,
             List<String> classPath,
             List<String> args,
             Map<String, String> env,
@@ -60,6 +61,7 @@ final class SampleInstance implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(String.join(File.pathSeparator, classPath));
         command.add(mainClass);

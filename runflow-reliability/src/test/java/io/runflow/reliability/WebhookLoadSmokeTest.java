@@ -15,7 +15,7 @@ class WebhookLoadSmokeTest {
     @Test
     void twoHundredCallbacksReachTheListenersExactlyOnceAcrossThreeInstances() throws Exception {
         // Surefire runs in this module's directory: the repository's root is its parent.
-        Samples samples = new Samples(Path.of("..").toAbsolutePath().normalize());
+        Samples samples = new Samples(Path.of("..").toAbsolutePath().normalize(), Samples.QUICK_START);
         LoadSettings settings = LoadSettings.full().withCallbacks(200).withSenders(16);
 
         LoadReport report = new WebhookLoad(samples, Path.of("target/smoke-logs"), System.out).run(settings);
