@@ -239,6 +239,19 @@ final class LoadReport {
         Map<Integer, Integer> all = new TreeMap<>();
         statuses.values().forEach(byStatus -> byStatus.forEach((status, n) -> all.merge(status, n, Integer::sum)));
         out.append(row("all", latencies(), "", all));
+        out.append("\nBy instance (every kind of request):");
+        for (int i = 0; i < instances.size(); i++) {
+            int instance = i;
+            out.append(String.format(
+                    Locale.ROOT,
+                    "%s %s %s",
+                    i == 0 ? "" : ";",
+                    instances.get(i),
+                    Latencies.of(results.stream()
+                            .filter(r -> r.delivery().instance() == instance)
+                            .toList())));
+        }
+        out.append(".\n");
         out.append(String.format(
                 Locale.ROOT, "%nShared de-duplication table: %,d marks for %,d valid runs.%n", dedupMarks, validRuns));
         if (!passed()) {
