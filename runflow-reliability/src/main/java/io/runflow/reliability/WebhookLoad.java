@@ -101,6 +101,7 @@ final class WebhookLoad {
                 }
                 throw e;
             } finally {
+                instances.forEach(SampleInstance::stop);
                 for (SampleInstance instance : instances) {
                     instance.close();
                 }
