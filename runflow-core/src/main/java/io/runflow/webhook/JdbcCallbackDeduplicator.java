@@ -148,6 +148,14 @@ public final class JdbcCallbackDeduplicator implements CallbackDeduplicator {
         withConnection("createTableIfMissing", connection -> {
             try (Statement statement = connection.createStatement()) {
                 statement.execute(ddl());
+            } catch (SQLException concurrentlyCreated) {
+                // PostgreSQL's IF NOT EXISTS is not atomic: of sessions creating the table at once,
+                // all but one can fail on a catalog key (23505 on pg_type, 42710 on the primary key's
+                // index, 42P07), after the winner committed. Once more is then a no-op; a failure of
+                // any other cause fails again, and that is what is reported.
+                try (Statement again = connection.createStatement()) {
+                    again.execute(ddl());
+                }
             }
             return null;
         });

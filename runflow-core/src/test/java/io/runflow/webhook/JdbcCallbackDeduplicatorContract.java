@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -166,6 +167,40 @@ abstract class JdbcCallbackDeduplicatorContract {
 
         assertThatCode(deduplicator::createTableIfMissing).doesNotThrowAnyException();
         assertThat(deduplicator.firstDelivery(run("run-1", "run.completed"))).isFalse();
+    }
+
+    /**
+     * Instances starting together on a database without the table: each creates it at once, and
+     * none may fail (PostgreSQL's IF NOT EXISTS alone fails one of two sessions about half the time).
+     */
+    @Test
+    void createsItsTableWhenSeveralInstancesStartTogether() throws Exception {
+        int instances = 4;
+        ExecutorService threads = Executors.newFixedThreadPool(instances);
+        try {
+            for (int round = 0; round < 20; round++) {
+                execute("DROP TABLE IF EXISTS " + JdbcCallbackDeduplicator.DEFAULT_TABLE_NAME);
+                CyclicBarrier together = new CyclicBarrier(instances);
+                List<Future<?>> starts = new ArrayList<>();
+                for (int i = 0; i < instances; i++) {
+                    JdbcCallbackDeduplicator deduplicator = JdbcCallbackDeduplicator.builder(
+                                    i % 2 == 0 ? pool() : otherPool())
+                            .build();
+                    starts.add(threads.submit(() -> {
+                        together.await();
+                        deduplicator.createTableIfMissing();
+                        return null;
+                    }));
+                }
+                for (Future<?> start : starts) {
+                    assertThatCode(() -> start.get(1, TimeUnit.MINUTES))
+                            .as("%s, round %d", databaseName(), round)
+                            .doesNotThrowAnyException();
+                }
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test

@@ -57,6 +57,23 @@ class ImagesApplicationTest {
     // snippet:end micronaut-test
 
     @Test
+    void aRunsCallbackIsCountedOnce() throws Exception {
+        String id = JSON.readTree(send(HttpRequest.newBuilder(server.getURI().resolve("/images"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"prompt\":\"a grey owl\"}")))
+                        .body())
+                .path("id")
+                .asText();
+
+        fake.advance(Duration.ofSeconds(1));
+
+        JsonNode counts =
+                JSON.readTree(send(HttpRequest.newBuilder(server.getURI().resolve("/callbacks")))
+                        .body());
+        assertThat(counts.path(id).asInt()).isEqualTo(1);
+    }
+
+    @Test
     void aRequestWithoutPromptIs400() throws Exception {
         HttpResponse<String> response =
                 send(HttpRequest.newBuilder(server.getURI().resolve("/images"))

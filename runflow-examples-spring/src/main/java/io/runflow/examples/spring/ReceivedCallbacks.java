@@ -1,0 +1,36 @@
+package io.runflow.examples.spring;
+
+import io.runflow.webhook.RunCallback;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import org.springframework.context.event.EventListener;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * How many callbacks reached this application's listeners, per run: {@code GET /callbacks} answers
+ * {@code {"<run id>": 1, ...}}. The starter de-duplicates repeated deliveries, so each run counts 1;
+ * with {@code runflow.webhook.dedup=jdbc} that holds across every instance sharing the database
+ * (runflow-reliability's load test adds these counts up over the instances).
+ */
+@RestController
+class ReceivedCallbacks {
+
+    private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+
+    @EventListener
+    void on(RunCallback callback) {
+        if (callback.runId() != null) {
+            counts.computeIfAbsent(callback.runId(), id -> new LongAdder()).increment();
+        }
+    }
+
+    @GetMapping("/callbacks")
+    Map<String, Long> counts() {
+        Map<String, Long> view = new TreeMap<>();
+        counts.forEach((runId, count) -> view.put(runId, count.sum()));
+        return view;
+    }
+}
