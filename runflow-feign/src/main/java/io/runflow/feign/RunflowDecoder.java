@@ -1,25 +1,21 @@
 package io.runflow.feign;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import feign.Response;
 import feign.RetryableException;
 import feign.codec.Decoder;
-import io.runflow.errors.RunflowDecodingException;
 import io.runflow.internal.json.ApiErrors;
-import io.runflow.internal.json.RunflowJson;
+import io.runflow.internal.json.BodyReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Reads 2xx bodies with core's mapper. A body that is empty, {@code null} or not the documented shape
- * is a {@link RunflowDecodingException} naming the endpoint; a body that could not be read off the
- * wire is an I/O failure, retried like any other.
+ * Reads 2xx bodies with core's mapper through core's {@link BodyReader}: a body that is empty, {@code
+ * null} or not the documented shape is a {@link io.runflow.errors.RunflowDecodingException} naming
+ * the endpoint; a body that could not be read off the wire is an I/O failure, retried like any other.
  *
  * <p>The body is read to bytes first (to tell an empty body from a broken one) and parsed from the
  * bytes: feign-jackson's {@code JacksonDecoder} would parse through a {@code Reader}, which measured
@@ -29,7 +25,7 @@ final class RunflowDecoder implements Decoder {
 
     private final ObjectMapper mapper;
     /** One reader per return type: spares the type construction and root look-up on every call. */
-    private final Map<Type, ObjectReader> readers = new ConcurrentHashMap<>();
+    private final Map<Type, BodyReader> readers = new ConcurrentHashMap<>();
 
     RunflowDecoder(ObjectMapper mapper) {
         this.mapper = mapper;
@@ -39,24 +35,8 @@ final class RunflowDecoder implements Decoder {
     public Object decode(Response response, Type type) {
         String endpoint = Endpoints.of(response.request());
         byte[] body = readBody(response, endpoint);
-        if (body.length == 0) {
-            throw new RunflowDecodingException(
-                    endpoint + ": empty response body (HTTP " + response.status() + "), expected " + name(type), null);
-        }
-        Object value;
-        try {
-            value = readers.computeIfAbsent(type, t -> mapper.readerFor(mapper.constructType(t)))
-                    .withAttribute(RunflowJson.REQUEST_ID_ATTRIBUTE, requestId(response))
-                    .readValue(body);
-        } catch (JsonProcessingException e) {
-            throw new RunflowDecodingException(endpoint + ": " + describe(e, type), e);
-        } catch (IOException | RuntimeException e) {
-            throw new RunflowDecodingException(endpoint + ": cannot read " + name(type) + ": " + e.getMessage(), e);
-        }
-        if (value == null) {
-            throw new RunflowDecodingException(endpoint + ": response body was null, expected " + name(type), null);
-        }
-        return value;
+        return readers.computeIfAbsent(type, t -> BodyReader.of(mapper, t))
+                .read(endpoint, response.status(), body, requestId(response));
     }
 
     /** The answer's request id, for records whose body has no {@code request_id}; read as errors read it. */
@@ -82,30 +62,5 @@ final class RunflowDecoder implements Decoder {
                     (Long) null,
                     response.request());
         }
-    }
-
-    private static String describe(JsonProcessingException e, Type type) {
-        // The original message leaves out Jackson's source location, which may quote the body.
-        String message = e.getOriginalMessage();
-        if (message != null && message.startsWith("cannot read ")) {
-            return message;
-        }
-        return "cannot read " + name(type) + ": " + message;
-    }
-
-    static String name(Type type) {
-        if (type instanceof Class) {
-            return ((Class<?>) type).getSimpleName();
-        }
-        if (type instanceof ParameterizedType) {
-            ParameterizedType parameterized = (ParameterizedType) type;
-            StringBuilder text = new StringBuilder(name(parameterized.getRawType())).append('<');
-            Type[] arguments = parameterized.getActualTypeArguments();
-            for (int i = 0; i < arguments.length; i++) {
-                text.append(i == 0 ? "" : ", ").append(name(arguments[i]));
-            }
-            return text.append('>').toString();
-        }
-        return type.getTypeName();
     }
 }
