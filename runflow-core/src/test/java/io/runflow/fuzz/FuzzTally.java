@@ -71,7 +71,8 @@ public final class FuzzTally {
     private void fail(JsonMutator.Mutation input, String problem, Throwable e) {
         failed++;
         if (failures.size() < KEPT) {
-            StringBuilder text = new StringBuilder(problem).append("\n    input: ").append(input.describe());
+            StringBuilder text =
+                    new StringBuilder(problem).append("\n    input: ").append(input.describe());
             if (e != null) {
                 for (StackTraceElement frame : e.getStackTrace()) {
                     if (frame.getClassName().startsWith("io.runflow")) {
@@ -114,11 +115,13 @@ public final class FuzzTally {
      * @throws AssertionError listing the first failures
      */
     public void assertClean() {
-        System.out.printf("fuzz %s: %d inputs, %d values, %d typed rejections, %d failures%n",
+        System.out.printf(
+                "fuzz %s: %d inputs, %d values, %d typed rejections, %d failures%n",
                 target, inputs, values, rejected, failed);
         if (failed > 0) {
-            throw new AssertionError(target + ": " + failed + " of " + inputs + " inputs ended in neither a value nor a "
-                    + typed.getSimpleName() + ":\n  " + String.join("\n  ", failures));
+            throw new AssertionError(
+                    target + ": " + failed + " of " + inputs + " inputs ended in neither a value nor a "
+                            + typed.getSimpleName() + ":\n  " + String.join("\n  ", failures));
         }
     }
 }

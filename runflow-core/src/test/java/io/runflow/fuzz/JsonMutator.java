@@ -44,7 +44,8 @@ public final class JsonMutator {
          * @return the description
          */
         public String describe() {
-            StringBuilder text = new StringBuilder(kind).append(" (").append(body.length).append(" bytes): ");
+            StringBuilder text =
+                    new StringBuilder(kind).append(" (").append(body.length).append(" bytes): ");
             for (int i = 0; i < Math.min(body.length, 300); i++) {
                 int b = body[i] & 0xff;
                 if (b >= 0x20 && b < 0x7f) {
@@ -181,21 +182,25 @@ public final class JsonMutator {
         each.accept(new Mutation("UTF-8 BOM", concat(new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf}, seed)));
         each.accept(new Mutation("UTF-16 BOM", concat(new byte[] {(byte) 0xfe, (byte) 0xff}, seed)));
         each.accept(new Mutation("BOM twice", concat(bytes("\uFEFF\uFEFF"), seed)));
-        each.accept(new Mutation("UTF-16BE", new String(seed, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_16)));
+        each.accept(
+                new Mutation("UTF-16BE", new String(seed, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_16)));
         each.accept(new Mutation("leading white space", concat(bytes(" \r\n\t "), seed)));
         for (String garbage : List.of(" x", "}", "]", "{}", ",", "\u0000", " null", " {\"id\":\"other\"}")) {
             each.accept(new Mutation("trailing " + garbage.strip(), concat(seed, bytes(garbage))));
         }
         each.accept(new Mutation("twice", concat(seed, seed)));
         each.accept(new Mutation("in an array", concat(concat(bytes("["), seed), bytes("]"))));
-        each.accept(new Mutation("as a string", bytes(write(TextNode.valueOf(new String(seed, StandardCharsets.UTF_8))))));
+        each.accept(new Mutation(
+                "as a string", bytes(write(TextNode.valueOf(new String(seed, StandardCharsets.UTF_8))))));
         for (byte[] invalid : INVALID_UTF8) {
             each.accept(new Mutation("invalid UTF-8 first", concat(invalid, seed)));
             each.accept(new Mutation("invalid UTF-8 last", concat(seed, invalid)));
             int middle = stringMiddle(seed);
             each.accept(new Mutation(
                     "invalid UTF-8 in a string",
-                    concat(concat(Arrays.copyOf(seed, middle), invalid), Arrays.copyOfRange(seed, middle, seed.length))));
+                    concat(
+                            concat(Arrays.copyOf(seed, middle), invalid),
+                            Arrays.copyOfRange(seed, middle, seed.length))));
         }
     }
 
@@ -265,15 +270,19 @@ public final class JsonMutator {
         each.accept(new Mutation("100,000 balanced []", bytes("[".repeat(100_000) + "]".repeat(100_000))));
         each.accept(new Mutation("id then 100,000 [", bytes("{\"id\":\"r\",\"input\":" + "[".repeat(100_000))));
         each.accept(new Mutation("100,000-digit number", bytes("9".repeat(100_000))));
-        each.accept(new Mutation("100,000-digit number field", bytes("{\"id\":\"r\",\"cost\":" + "9".repeat(100_000) + "}")));
-        each.accept(new Mutation("100,000-digit text field", bytes("{\"id\":\"r\",\"cost\":\"" + "9".repeat(100_000) + "\"}")));
-        each.accept(new Mutation("1e999999999 text", bytes("{\"id\":\"r\",\"cost\":\"1e999999999\",\"duration_ms\":\"1e999999999\"}")));
+        each.accept(new Mutation(
+                "100,000-digit number field", bytes("{\"id\":\"r\",\"cost\":" + "9".repeat(100_000) + "}")));
+        each.accept(new Mutation(
+                "100,000-digit text field", bytes("{\"id\":\"r\",\"cost\":\"" + "9".repeat(100_000) + "\"}")));
+        each.accept(new Mutation(
+                "1e999999999 text", bytes("{\"id\":\"r\",\"cost\":\"1e999999999\",\"duration_ms\":\"1e999999999\"}")));
         each.accept(new Mutation("unterminated string", bytes("{\"id\":\"" + "a".repeat(100_000))));
         each.accept(new Mutation("100,000 keys", bytes(manyKeys(100_000))));
         each.accept(new Mutation("100,000 '<'", bytes("<".repeat(100_000))));
         each.accept(new Mutation("100,000 '<a'", bytes("<a".repeat(100_000))));
         each.accept(new Mutation("markup", bytes("<html><body><h1>502 Bad Gateway</h1></body></html>")));
-        for (String text : List.of("", " ", "null", "true", "0", "-", "1e400", "\"\"", "[]", "{}", "[null]", "{\"\":null}")) {
+        for (String text :
+                List.of("", " ", "null", "true", "0", "-", "1e400", "\"\"", "[]", "{}", "[null]", "{\"\":null}")) {
             each.accept(new Mutation("literal " + text, bytes(text)));
         }
     }

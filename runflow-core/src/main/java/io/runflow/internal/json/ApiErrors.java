@@ -135,7 +135,8 @@ public final class ApiErrors {
             if (error.code() != null) {
                 text.append(' ').append(cut(error.code(), MAX_CODE_LENGTH));
             }
-            text.append(": ").append(error.message() == null ? "(no message)" : cut(error.message(), MAX_MESSAGE_LENGTH));
+            text.append(": ")
+                    .append(error.message() == null ? "(no message)" : cut(error.message(), MAX_MESSAGE_LENGTH));
             List<FieldError> errors = error.errors();
             if (!errors.isEmpty()) {
                 // The exception's error() keeps them all; the message names the first few, each cut short.
@@ -144,7 +145,9 @@ public final class ApiErrors {
                     text.append(i == 0 ? "" : ", ").append(cut(errors.get(i).toString(), MAX_FIELD_ERROR_LENGTH));
                 }
                 if (errors.size() > MAX_FIELD_ERRORS) {
-                    text.append(", ... ").append(errors.size() - MAX_FIELD_ERRORS).append(" more");
+                    text.append(", ... ")
+                            .append(errors.size() - MAX_FIELD_ERRORS)
+                            .append(" more");
                 }
                 text.append(']');
             }
@@ -154,7 +157,9 @@ public final class ApiErrors {
             text.append(": response was not Runflow's error envelope: ").append(snippet(body));
         }
         if (requestId != null) {
-            text.append(" (request-id: ").append(cut(requestId, MAX_REQUEST_ID_LENGTH)).append(')');
+            text.append(" (request-id: ")
+                    .append(cut(requestId, MAX_REQUEST_ID_LENGTH))
+                    .append(')');
         }
         return text.toString();
     }

@@ -39,8 +39,8 @@ public final class BodyReader {
         Objects.requireNonNull(mapper, "mapper");
         Objects.requireNonNull(type, "type");
         // One answer is one value: anything after it (two answers run together) is not the shape.
-        ObjectReader reader = mapper.readerFor(mapper.constructType(type))
-                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        ObjectReader reader =
+                mapper.readerFor(mapper.constructType(type)).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         return new BodyReader(reader, name(type));
     }
 
@@ -75,8 +75,7 @@ public final class BodyReader {
         if (value instanceof Collection && ((Collection<?>) value).contains(null)) {
             // A JSON null in a top-level list (List<CallbackDelivery>) is no record: the caller would
             // get a list holding null, which no list of the SDK ever does.
-            throw new RunflowDecodingException(
-                    endpoint + ": cannot read " + expected + ": an element is null", null);
+            throw new RunflowDecodingException(endpoint + ": cannot read " + expected + ": an element is null", null);
         }
         return value;
     }
