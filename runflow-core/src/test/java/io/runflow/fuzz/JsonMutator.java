@@ -334,7 +334,7 @@ public final class JsonMutator {
         return java.util.Collections.unmodifiableMap(values);
     }
 
-    /** Collects the JSON pointer of every node below {@code node}. */
+    /** Collects the JSON pointer of every node below {@code node}; of an array's elements, only the first's inside. */
     private static void collect(JsonNode node, String path, List<String> paths) {
         if (node.isObject()) {
             for (Map.Entry<String, JsonNode> field : node.properties()) {
@@ -346,7 +346,11 @@ public final class JsonMutator {
             for (int i = 0; i < node.size(); i++) {
                 String child = path + "/" + i;
                 paths.add(child);
-                collect(node.get(i), child, paths);
+                // Later elements have the first one's shape: the element itself is mutated, its inside
+                // only in the first.
+                if (i == 0) {
+                    collect(node.get(i), child, paths);
+                }
             }
         }
     }

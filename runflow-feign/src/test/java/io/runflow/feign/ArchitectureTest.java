@@ -12,6 +12,7 @@ import io.runflow.internal.IdempotencyKeys;
 import io.runflow.internal.JdkHttpClients;
 import io.runflow.internal.ModelIds;
 import io.runflow.internal.json.ApiErrors;
+import io.runflow.internal.json.BodyReader;
 import io.runflow.internal.json.RunflowJson;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +32,7 @@ class ArchitectureTest {
                 .dependOnClassesThat(resideInAPackage("io.runflow.internal..")
                         .and(not(belongToAnyOf(
                                 RunflowJson.class,
+                                BodyReader.class,
                                 ApiErrors.class,
                                 ModelIds.class,
                                 IdempotencyKeys.class,

@@ -85,7 +85,7 @@ class RunflowDecoderFuzzTest {
         }
 
         tally.assertClean();
-        assertThat(tally.inputs()).isGreaterThan(1_500);
+        assertThat(tally.inputs()).isGreaterThan(1_200);
     }
 
     @Test

@@ -159,6 +159,20 @@ class ReadLimitsTest {
         assertThat(e.error().message()).hasSize(1_001);
     }
 
+    @Test
+    void aParseErrorQuotesNoMoreThanTwoCharactersOfTheBrokenToken() {
+        // The answer of POST /v1/callback-secrets holds the secret; here its opening quote was lost.
+        byte[] body = utf8("{\"id\":\"s\",\"plain_secret\": whsec_4f9c2b7d8e1a\"}");
+        BodyReader reader = BodyReader.of(RunflowJson.mapper(), io.runflow.model.CallbackSecret.class);
+
+        assertThatThrownBy(() -> reader.read("POST /v1/callback-secrets", 201, body, null))
+                .isInstanceOf(RunflowDecodingException.class)
+                .hasMessage("POST /v1/callback-secrets: cannot read CallbackSecret: Unrecognized token 'wh...': was"
+                        + " expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')")
+                .cause()
+                .hasMessageNotContaining("4f9c2b7d8e1a");
+    }
+
     private static Run read(String body) {
         return (Run) RUN.read("GET /v1/runs/{id}", 200, utf8(body), null);
     }
