@@ -1,5 +1,6 @@
 package io.runflow.fuzz;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -20,6 +21,7 @@ public final class FuzzTally {
     private final Class<? extends Throwable> typed;
     private final List<String> forbidden;
     private final List<String> failures = new ArrayList<>();
+    private final long startCpuNanos = cpuNanos();
     private int inputs;
     private int values;
     private int rejected;
@@ -85,6 +87,10 @@ public final class FuzzTally {
         }
     }
 
+    private static long cpuNanos() {
+        return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+
     private String problem(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String message = String.valueOf(t.getMessage());
@@ -115,9 +121,10 @@ public final class FuzzTally {
      * @throws AssertionError listing the first failures
      */
     public void assertClean() {
+        // CPU time of this thread, not wall time: the figure holds on a machine shared with other builds.
         System.out.printf(
-                "fuzz %s: %d inputs, %d values, %d typed rejections, %d failures%n",
-                target, inputs, values, rejected, failed);
+                "fuzz %s: %d inputs, %d values, %d typed rejections, %d failures, %.1f s CPU%n",
+                target, inputs, values, rejected, failed, (cpuNanos() - startCpuNanos) / 1e9);
         if (failed > 0) {
             throw new AssertionError(
                     target + ": " + failed + " of " + inputs + " inputs ended in neither a value nor a "
