@@ -15,7 +15,7 @@ import java.util.Objects;
  * Reads a 2xx body into the type an endpoint answers. Every way a body can be wrong (empty, {@code
  * null}, not JSON, too deep, trailing data, not the documented shape) is a {@link
  * RunflowDecodingException} naming the endpoint; no Jackson or JDK exception escapes, and no message
- * quotes the body. Transports make one per return type and call {@link #read} for each answer. Not
+ * quotes more of the body than the first two characters of a broken token. Transports make one per return type and call {@link #read} for each answer. Not
  * public API.
  */
 public final class BodyReader {

@@ -52,9 +52,9 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * The one JSON configuration of the SDK. Transports encode and decode with {@link #mapper()} (or
- * register {@link #module()} in their own mapper), so every record is read by {@link ModelReader}
- * and every request body is written here. Not public API.
+ * The one JSON configuration of the SDK. Transports encode with {@link #mapper()} and read answers
+ * through a {@link BodyReader} over it (or register {@link #module()} in their own mapper), so every
+ * record is read by {@link ModelReader} and every request body is written here. Not public API.
  */
 public final class RunflowJson {
 
@@ -73,8 +73,8 @@ public final class RunflowJson {
     // Set here, not left to Jackson's defaults, which anyone in the JVM may change at once for every
     // parser (StreamReadConstraints.overrideDefaultStreamReadConstraints). With these bounds a body
     // of n bytes is read in O(n): no stack grows past MAX_NESTING_DEPTH, and no number conversion sees
-    // more than MAX_NUMBER_LENGTH digits. Error messages quote no token of the body, which may hold a
-    // secret (the answer of POST /v1/callback-secrets does).
+    // more than MAX_NUMBER_LENGTH digits. Error messages quote no more than the first two characters
+    // (Jackson's floor) of a broken token: a body may hold a secret (POST /v1/callback-secrets does).
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxNestingDepth(MAX_NESTING_DEPTH)
