@@ -25,6 +25,18 @@ final class CallbackReader {
     private CallbackReader() {}
 
     static RunCallback read(byte[] body, String requestId) {
+        try {
+            return readSigned(body, requestId);
+        } catch (WebhookVerificationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A signed body this reader trips over is still only a body that is not a callback: the
+            // endpoint must answer 400, not fail. The message names no part of the body.
+            throw notACallback("callback body cannot be read: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static RunCallback readSigned(byte[] body, String requestId) {
         JsonNode node;
         try {
             node = READER.readTree(body);

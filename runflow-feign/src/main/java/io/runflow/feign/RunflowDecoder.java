@@ -1,26 +1,23 @@
 package io.runflow.feign;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import feign.Response;
 import feign.RetryableException;
 import feign.codec.Decoder;
 import io.runflow.errors.RunflowDecodingException;
 import io.runflow.internal.Redaction;
 import io.runflow.internal.json.ApiErrors;
-import io.runflow.internal.json.RunflowJson;
+import io.runflow.internal.json.BodyReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Reads 2xx bodies with core's mapper. A body that is empty, {@code null} or not the documented shape
- * is a {@link RunflowDecodingException} naming the endpoint; a body that could not be read off the
- * wire is an I/O failure, retried like any other.
+ * Reads 2xx bodies with core's mapper through core's {@link BodyReader}: a body that is empty, {@code
+ * null} or not the documented shape is a {@link io.runflow.errors.RunflowDecodingException} naming
+ * the endpoint; a body that could not be read off the wire is an I/O failure, retried like any other.
  *
  * <p>The body is read to bytes first (to tell an empty body from a broken one) and parsed from the
  * bytes: feign-jackson's {@code JacksonDecoder} would parse through a {@code Reader}, which measured
@@ -34,7 +31,7 @@ final class RunflowDecoder implements Decoder {
 
     private final ObjectMapper mapper;
     /** One reader per return type: spares the type construction and root look-up on every call. */
-    private final Map<Type, ObjectReader> readers = new ConcurrentHashMap<>();
+    private final Map<Type, BodyReader> readers = new ConcurrentHashMap<>();
 
     private final String apiKey;
 
@@ -51,37 +48,35 @@ final class RunflowDecoder implements Decoder {
     public Object decode(Response response, Type type) {
         String endpoint = Endpoints.of(response.request());
         byte[] body = readBody(response, endpoint);
-        if (body.length == 0) {
-            throw new RunflowDecodingException(
-                    endpoint + ": empty response body (HTTP " + response.status() + "), expected " + name(type), null);
-        }
-        Object value;
         try {
-            value = readers.computeIfAbsent(type, t -> mapper.readerFor(mapper.constructType(t)))
-                    .withAttribute(RunflowJson.REQUEST_ID_ATTRIBUTE, requestId(response))
-                    .readValue(body);
-        } catch (JsonProcessingException e) {
-            throw failure(endpoint + ": " + describe(e, type), e);
-        } catch (IOException | RuntimeException e) {
-            throw failure(endpoint + ": cannot read " + name(type) + ": " + e.getMessage(), e);
+            return readers.computeIfAbsent(type, t -> BodyReader.of(mapper, t))
+                    .read(endpoint, response.status(), body, requestId(response));
+        } catch (RunflowDecodingException e) {
+            throw masked(e);
         }
-        if (value == null) {
-            throw new RunflowDecodingException(endpoint + ": response body was null, expected " + name(type), null);
-        }
-        return value;
     }
 
-    private RunflowDecodingException failure(String message, Exception cause) {
+    /** The failure itself when nothing in it quotes the API key or a secret; else a masked copy. */
+    private RunflowDecodingException masked(RunflowDecodingException failure) {
+        String message = failure.getMessage();
+        Throwable cause = failure.getCause();
+        boolean quotes = message != null && !Redaction.redact(message, apiKey).equals(message);
         Throwable kept = cause;
         for (Throwable t = cause; t != null; t = t.getCause()) {
             // Jackson builds its message anew on each call: compare the text, not the instance.
             String text = t.getMessage();
             if (text != null && !Redaction.redact(text, apiKey).equals(text)) {
                 kept = new MaskedCause(cause, apiKey);
+                quotes = true;
                 break;
             }
         }
-        return new RunflowDecodingException(Redaction.redact(message, apiKey), kept);
+        if (!quotes) {
+            return failure;
+        }
+        RunflowDecodingException copy = new RunflowDecodingException(Redaction.redact(message, apiKey), kept);
+        copy.setStackTrace(failure.getStackTrace());
+        return copy;
     }
 
     /** The answer's request id, for records whose body has no {@code request_id}; read as errors read it. */
@@ -107,31 +102,6 @@ final class RunflowDecoder implements Decoder {
                     (Long) null,
                     response.request());
         }
-    }
-
-    private static String describe(JsonProcessingException e, Type type) {
-        // The original message leaves out Jackson's source location, which may quote the body.
-        String message = e.getOriginalMessage();
-        if (message != null && message.startsWith("cannot read ")) {
-            return message;
-        }
-        return "cannot read " + name(type) + ": " + message;
-    }
-
-    static String name(Type type) {
-        if (type instanceof Class) {
-            return ((Class<?>) type).getSimpleName();
-        }
-        if (type instanceof ParameterizedType) {
-            ParameterizedType parameterized = (ParameterizedType) type;
-            StringBuilder text = new StringBuilder(name(parameterized.getRawType())).append('<');
-            Type[] arguments = parameterized.getActualTypeArguments();
-            for (int i = 0; i < arguments.length; i++) {
-                text.append(i == 0 ? "" : ", ").append(name(arguments[i]));
-            }
-            return text.append('>').toString();
-        }
-        return type.getTypeName();
     }
 
     /**

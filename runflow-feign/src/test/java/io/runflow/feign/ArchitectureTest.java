@@ -13,6 +13,7 @@ import io.runflow.internal.LazyHttpClient;
 import io.runflow.internal.ModelIds;
 import io.runflow.internal.Redaction;
 import io.runflow.internal.json.ApiErrors;
+import io.runflow.internal.json.BodyReader;
 import io.runflow.internal.json.RunflowJson;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,7 @@ class ArchitectureTest {
                 .dependOnClassesThat(resideInAPackage("io.runflow.internal..")
                         .and(not(belongToAnyOf(
                                 RunflowJson.class,
+                                BodyReader.class,
                                 ApiErrors.class,
                                 ModelIds.class,
                                 IdempotencyKeys.class,

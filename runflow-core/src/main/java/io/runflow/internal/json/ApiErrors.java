@@ -14,6 +14,7 @@ import io.runflow.errors.UnprocessableEntityException;
 import io.runflow.internal.Headers;
 import io.runflow.internal.Redaction;
 import io.runflow.model.ApiError;
+import io.runflow.model.FieldError;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -31,6 +32,15 @@ public final class ApiErrors {
     public static final List<String> REQUEST_ID_HEADERS = List.of("Runflow-Request-Id", "X-Request-Id");
 
     private static final int SNIPPET_LENGTH = 200;
+
+    /** How much of a body that is not the envelope is looked at for its snippet. */
+    private static final int SNIPPET_SOURCE_BYTES = 16 * 1024;
+
+    private static final int MAX_CODE_LENGTH = 100;
+    private static final int MAX_REQUEST_ID_LENGTH = 200;
+    private static final int MAX_MESSAGE_LENGTH = 1000;
+    private static final int MAX_FIELD_ERRORS = 10;
+    private static final int MAX_FIELD_ERROR_LENGTH = 200;
 
     private ApiErrors() {}
 
@@ -150,11 +160,23 @@ public final class ApiErrors {
         StringBuilder text = new StringBuilder().append(status);
         if (error.code() != null || error.message() != null) {
             if (error.code() != null) {
-                text.append(' ').append(error.code());
+                text.append(' ').append(cut(error.code(), MAX_CODE_LENGTH));
             }
-            text.append(": ").append(error.message() == null ? "(no message)" : error.message());
-            if (!error.errors().isEmpty()) {
-                text.append(' ').append(error.errors());
+            text.append(": ")
+                    .append(error.message() == null ? "(no message)" : cut(error.message(), MAX_MESSAGE_LENGTH));
+            List<FieldError> errors = error.errors();
+            if (!errors.isEmpty()) {
+                // The exception's error() keeps them all; the message names the first few, each cut short.
+                text.append(" [");
+                for (int i = 0; i < Math.min(errors.size(), MAX_FIELD_ERRORS); i++) {
+                    text.append(i == 0 ? "" : ", ").append(cut(errors.get(i).toString(), MAX_FIELD_ERROR_LENGTH));
+                }
+                if (errors.size() > MAX_FIELD_ERRORS) {
+                    text.append(", ... ")
+                            .append(errors.size() - MAX_FIELD_ERRORS)
+                            .append(" more");
+                }
+                text.append(']');
             }
         } else if (body.length == 0) {
             text.append(": empty response body");
@@ -162,16 +184,51 @@ public final class ApiErrors {
             text.append(": response was not Runflow's error envelope: ").append(snippet(body));
         }
         if (requestId != null) {
-            text.append(" (request-id: ").append(requestId).append(')');
+            text.append(" (request-id: ")
+                    .append(cut(requestId, MAX_REQUEST_ID_LENGTH))
+                    .append(')');
         }
         return text.toString();
     }
 
-    private static String snippet(byte[] body) {
-        String text = new String(body, StandardCharsets.UTF_8)
-                .replaceAll("<[^>]*>", " ")
-                .replaceAll("\\s+", " ")
-                .strip();
-        return text.length() <= SNIPPET_LENGTH ? text : text.substring(0, SNIPPET_LENGTH) + "...";
+    private static String cut(String text, int length) {
+        return text.length() <= length ? text : text.substring(0, length) + "...";
+    }
+
+    /**
+     * The first {@link #SNIPPET_LENGTH} characters of the body's text, with markup tags dropped and
+     * white space runs made one space: what an HTML error page says. One pass over at most {@link
+     * #SNIPPET_SOURCE_BYTES} bytes of the body, however the body is made.
+     */
+    static String snippet(byte[] body) {
+        String source = new String(body, 0, Math.min(body.length, SNIPPET_SOURCE_BYTES), StandardCharsets.UTF_8);
+        StringBuilder text = new StringBuilder(SNIPPET_LENGTH + 3);
+        // Once no '>' is left, no later '<' opens a tag: every character from there on is text.
+        boolean closable = true;
+        boolean space = false;
+        int i = 0;
+        while (i < source.length() && text.length() <= SNIPPET_LENGTH) {
+            char c = source.charAt(i);
+            if (c == '<' && closable) {
+                int close = source.indexOf('>', i + 1);
+                if (close >= 0) {
+                    space = true;
+                    i = close + 1;
+                    continue;
+                }
+                closable = false;
+            }
+            if (Character.isWhitespace(c)) {
+                space = true;
+            } else {
+                if (space && text.length() > 0) {
+                    text.append(' ');
+                }
+                space = false;
+                text.append(c);
+            }
+            i++;
+        }
+        return text.length() <= SNIPPET_LENGTH ? text.toString() : text.substring(0, SNIPPET_LENGTH) + "...";
     }
 }

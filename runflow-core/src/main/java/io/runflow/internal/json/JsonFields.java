@@ -16,6 +16,12 @@ import java.time.format.DateTimeParseException;
  */
 public final class JsonFields {
 
+    /** The longest text read as a number: the longest number token {@link RunflowJson} reads. */
+    static final int MAX_NUMBER_TEXT = RunflowJson.MAX_NUMBER_LENGTH;
+
+    /** The most digits a decimal may have before, and after, its point. */
+    static final int MAX_DECIMAL_DIGITS = 1000;
+
     private JsonFields() {}
 
     /**
@@ -51,9 +57,10 @@ public final class JsonFields {
         if (value.isIntegralNumber() && value.canConvertToLong()) {
             return value.longValue();
         }
+        BigDecimal number = value.isNumber() ? numberValue(value) : parseDecimal(value.asText());
         try {
-            return new BigDecimal(value.asText().strip()).longValueExact();
-        } catch (ArithmeticException | NumberFormatException e) {
+            return number == null ? null : number.longValueExact();
+        } catch (ArithmeticException notWhole) {
             return null;
         }
     }
@@ -74,13 +81,40 @@ public final class JsonFields {
             return null;
         }
         if (value.isNumber()) {
-            return value.decimalValue();
+            return numberValue(value);
         }
-        try {
-            return value.isTextual() ? new BigDecimal(value.asText().strip()) : null;
-        } catch (NumberFormatException e) {
+        return value.isTextual() ? parseDecimal(value.asText()) : null;
+    }
+
+    /** A JSON number as a decimal; {@code null} for one a double could not hold, such as {@code 1e400}. */
+    private static BigDecimal numberValue(JsonNode value) {
+        if (value.isFloatingPointNumber() && !Double.isFinite(value.doubleValue())) {
             return null;
         }
+        return bounded(value.decimalValue());
+    }
+
+    /**
+     * A number sent as text. Longer text than a JSON number token may be, or a value whose plain form
+     * would pass {@link #MAX_DECIMAL_DIGITS} digits ({@code "1e999999999"}), reads as {@code null}:
+     * converting such text costs time quadratic in its length, and such a value is no amount or count
+     * the API sends.
+     */
+    private static BigDecimal parseDecimal(String text) {
+        if (text.length() > MAX_NUMBER_TEXT) {
+            return null;
+        }
+        try {
+            return bounded(new BigDecimal(text.strip()));
+        } catch (NumberFormatException notANumber) {
+            return null;
+        }
+    }
+
+    private static BigDecimal bounded(BigDecimal value) {
+        int scale = value.scale();
+        // Digits before the point (precision - scale) and after it (scale), each at most the bound.
+        return scale > MAX_DECIMAL_DIGITS || (long) value.precision() - scale > MAX_DECIMAL_DIGITS ? null : value;
     }
 
     /**

@@ -319,7 +319,7 @@ public final class ModelReader {
         String statusCode = firstText(node, "status_code", "status");
         List<BatchItem> items = new ArrayList<>();
         for (JsonNode item : node.path("items")) {
-            if (item.isObject() && text(item, "id") != null) {
+            if (hasText(item, "id")) {
                 items.add(batchItem(item));
             }
         }
@@ -361,7 +361,7 @@ public final class ModelReader {
         JsonNode output = node.path("output");
         List<BatchItem> items = new ArrayList<>();
         for (JsonNode item : output.path("items")) {
-            if (item.isObject() && text(item, "id") != null) {
+            if (hasText(item, "id")) {
                 items.add(batchItem(item));
             }
         }
@@ -419,7 +419,7 @@ public final class ModelReader {
                 timestamp(node, "created_at"),
                 timestamp(node, "started_at"),
                 timestamp(node, "completed_at"),
-                run != null && run.isObject() && text(run, "id") != null ? run(run) : null,
+                hasText(run, "id") ? run(run) : null,
                 node);
     }
 
@@ -514,7 +514,7 @@ public final class ModelReader {
         }
         List<Organization> organizations = new ArrayList<>();
         for (JsonNode org : node.path("organizations")) {
-            if (org.isObject() && text(org, "id") != null) {
+            if (hasText(org, "id")) {
                 organizations.add(organization(org));
             }
         }
@@ -632,7 +632,7 @@ public final class ModelReader {
     private static <T> List<T> definitions(JsonNode array, Function<JsonNode, T> reader) {
         List<T> definitions = new ArrayList<>();
         for (JsonNode entry : array) {
-            if (entry.isObject() && text(entry, "name") != null) {
+            if (hasText(entry, "name")) {
                 definitions.add(reader.apply(entry));
             }
         }
@@ -674,6 +674,15 @@ public final class ModelReader {
                 tree(node, "validator_attrs"),
                 intValue(node, "sort_order"),
                 node);
+    }
+
+    /** Whether {@code node} is an object whose {@code field} {@link #requireText} would accept. */
+    private static boolean hasText(JsonNode node, String field) {
+        if (node == null || !node.isObject()) {
+            return false;
+        }
+        String value = text(node, field);
+        return value != null && !value.isBlank();
     }
 
     private static void requireObject(JsonNode node, String what) {

@@ -1,8 +1,12 @@
 package io.runflow.internal.json;
 
+import com.fasterxml.jackson.core.ErrorReportConfiguration;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -48,13 +52,43 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * The one JSON configuration of the SDK. Transports encode and decode with {@link #mapper()} (or
- * register {@link #module()} in their own mapper), so every record is read by {@link ModelReader}
- * and every request body is written here. Not public API.
+ * The one JSON configuration of the SDK. Transports encode with {@link #mapper()} and read answers
+ * through a {@link BodyReader} over it (or register {@link #module()} in their own mapper), so every
+ * record is read by {@link ModelReader} and every request body is written here. Not public API.
  */
 public final class RunflowJson {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    /** The deepest nesting of arrays and objects read; the next level fails the whole body. */
+    static final int MAX_NESTING_DEPTH = 1000;
+
+    /** The longest number token read, in characters. */
+    static final int MAX_NUMBER_LENGTH = 1000;
+
+    /** The longest string value read, in characters (a run's input may echo a large data URI). */
+    static final int MAX_STRING_LENGTH = 20_000_000;
+
+    /** The longest field name read, in characters. */
+    static final int MAX_NAME_LENGTH = 50_000;
+
+    // Set here, not left to Jackson's defaults, which anyone in the JVM may change at once for every
+    // parser (StreamReadConstraints.overrideDefaultStreamReadConstraints). With these bounds a body
+    // of n bytes is read in O(n): no stack grows past MAX_NESTING_DEPTH, and no number conversion sees
+    // more than MAX_NUMBER_LENGTH digits. Error messages quote no more than the first two characters
+    // (Jackson's floor) of a broken token: a body may hold a secret (POST /v1/callback-secrets does).
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_NESTING_DEPTH)
+                    .maxNumberLength(MAX_NUMBER_LENGTH)
+                    .maxStringLength(MAX_STRING_LENGTH)
+                    .maxNameLength(MAX_NAME_LENGTH)
+                    .build())
+            .errorReportConfiguration(ErrorReportConfiguration.builder()
+                    .maxErrorTokenLength(0)
+                    .maxRawContentLength(0)
+                    .build())
+            .build();
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .addModule(new JavaTimeModule())
@@ -263,7 +297,11 @@ public final class RunflowJson {
         }
         List<T> items = new ArrayList<>();
         for (JsonNode item : node.path("items")) {
-            items.add(itemReader.apply(item));
+            T value = itemReader.apply(item);
+            if (value == null) {
+                throw new IllegalArgumentException("item " + items.size() + " of a list response is null");
+            }
+            items.add(value);
         }
         return new Page<>(
                 items,
@@ -324,7 +362,9 @@ public final class RunflowJson {
             try {
                 Object requestId = context.getAttribute(REQUEST_ID_ATTRIBUTE);
                 return reader.apply(node, requestId instanceof String ? (String) requestId : null);
-            } catch (IllegalArgumentException | NullPointerException e) {
+            } catch (RuntimeException e) {
+                // Whatever a reader trips over (a missing id, a value no record takes) is a body this SDK
+                // cannot read, reported as Jackson reports any other mismatch, so transports wrap it alike.
                 return context.reportInputMismatch(type, "cannot read %s: %s", type.getSimpleName(), e.getMessage());
             }
         }
@@ -362,11 +402,14 @@ public final class RunflowJson {
                 return page(node, item -> {
                     try {
                         return context.readTreeAsValue(item, type);
+                    } catch (JsonProcessingException e) {
+                        // The original message: the location Jackson appends says nothing about the item.
+                        throw new IllegalArgumentException(e.getOriginalMessage(), e);
                     } catch (IOException e) {
                         throw new IllegalArgumentException(e.getMessage(), e);
                     }
                 });
-            } catch (IllegalArgumentException e) {
+            } catch (RuntimeException e) {
                 return context.reportInputMismatch(Page.class, "cannot read Page: %s", e.getMessage());
             }
         }
