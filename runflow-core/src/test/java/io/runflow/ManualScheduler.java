@@ -25,6 +25,7 @@ final class ManualScheduler extends AbstractExecutorService implements Scheduled
     private final List<Duration> delays = new ArrayList<>();
     private final AtomicLong sequence = new AtomicLong();
     private boolean shutdown;
+    private Runnable afterNextSchedule;
 
     ManualScheduler(MutableClock clock) {
         this.clock = clock;
@@ -66,15 +67,32 @@ final class ManualScheduler extends AbstractExecutorService implements Scheduled
         return ran;
     }
 
+    /**
+     * Runs {@code hook} once, right after the next task is queued and before {@link #schedule}
+     * returns it: what another thread could do between a scheduling and its caller storing the task.
+     */
+    synchronized void afterNextSchedule(Runnable hook) {
+        afterNextSchedule = hook;
+    }
+
     @Override
-    public synchronized ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
-        if (shutdown) {
-            throw new java.util.concurrent.RejectedExecutionException("shut down");
+    public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
+        Task task;
+        Runnable hook;
+        synchronized (this) {
+            if (shutdown) {
+                throw new java.util.concurrent.RejectedExecutionException("shut down");
+            }
+            Duration duration = Duration.ofNanos(unit.toNanos(delay));
+            delays.add(duration);
+            task = new Task(command, clock.instant().plus(duration), sequence.incrementAndGet());
+            queue.add(task);
+            hook = afterNextSchedule;
+            afterNextSchedule = null;
         }
-        Duration duration = Duration.ofNanos(unit.toNanos(delay));
-        delays.add(duration);
-        Task task = new Task(command, clock.instant().plus(duration), sequence.incrementAndGet());
-        queue.add(task);
+        if (hook != null) {
+            hook.run();
+        }
         return task;
     }
 

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PollPolicyTest {
@@ -66,5 +68,71 @@ class PollPolicyTest {
                         + " later by id");
         assertThatThrownBy(() -> PollPolicy.defaults().interval(-1))
                 .hasMessage("unchangedPolls must not be negative, got -1");
+    }
+
+    @Test
+    void aRandomSourceOutsideZeroToOneIsAProgrammingError() {
+        for (double draw : new double[] {1.0, -0.1, Double.NaN}) {
+            PollPolicy broken = PollPolicy.builder().random(() -> draw).build();
+
+            assertThatThrownBy(() -> broken.interval(0))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("random source must return values in [0, 1), got " + draw);
+        }
+    }
+
+    @Test
+    void multiplierAndJitterAreCheckedAtBothEnds() {
+        assertThatThrownBy(() -> PollPolicy.builder().multiplier(Double.POSITIVE_INFINITY))
+                .hasMessage("multiplier must be a finite number >= 1, got Infinity");
+        assertThatThrownBy(() -> PollPolicy.builder().multiplier(Double.NaN))
+                .hasMessage("multiplier must be a finite number >= 1, got NaN");
+        assertThatThrownBy(() -> PollPolicy.builder().jitter(-0.01))
+                .hasMessage("jitter must be between 0 and 1, got -0.01");
+
+        PollPolicy constant =
+                PollPolicy.builder().multiplier(1).jitter(1).random(() -> 0.0).build();
+        assertThat(constant.multiplier()).isEqualTo(1.0);
+        assertThat(constant.jitter()).isEqualTo(1.0);
+        // A jitter of 1 spreads an interval from nothing to twice itself.
+        assertThat(constant.interval(7)).isEqualTo(Duration.ZERO);
+        assertThat(PollPolicy.builder().jitter(1).random(() -> 0.75).build().interval(0))
+                .isEqualTo(ofMillis(1500));
+    }
+
+    @Test
+    void readsBackItsSettingsAndTheDefaults() {
+        PollPolicy policy = PollPolicy.builder()
+                .initialInterval(ofMillis(300))
+                .maxInterval(ofSeconds(3))
+                .multiplier(2.5)
+                .jitter(0.2)
+                .timeout(ofSeconds(40))
+                .build();
+
+        assertThat(policy.initialInterval()).isEqualTo(ofMillis(300));
+        assertThat(policy.maxInterval()).isEqualTo(ofSeconds(3));
+        assertThat(policy.multiplier()).isEqualTo(2.5);
+        assertThat(policy.jitter()).isEqualTo(0.2);
+        assertThat(policy.timeout()).isEqualTo(ofSeconds(40));
+        assertThat(policy)
+                .hasToString("PollPolicy[initialInterval=PT0.3S, maxInterval=PT3S, multiplier=2.5, jitter=0.2,"
+                        + " timeout=PT40S]");
+        assertThat(PollPolicy.defaults())
+                .hasToString("PollPolicy[initialInterval=PT1S, maxInterval=PT5S, multiplier=1.5, jitter=0.1,"
+                        + " timeout=PT5M]");
+    }
+
+    @Test
+    void theDefaultRandomSourceSpreadsIntervalsWithinTenPercent() {
+        PollPolicy policy = PollPolicy.defaults();
+        List<Duration> intervals = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            intervals.add(policy.interval(0));
+        }
+
+        assertThat(intervals).allSatisfy(interval -> assertThat(interval).isBetween(ofMillis(900), ofMillis(1100)));
+        // Without a random source every interval would be the low end, 900 ms.
+        assertThat(intervals.stream().distinct().count()).isGreaterThan(1);
     }
 }

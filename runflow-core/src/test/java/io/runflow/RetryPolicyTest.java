@@ -250,6 +250,111 @@ class RetryPolicyTest {
                 .hasMessage("replay");
     }
 
+    @Test
+    void aFailedAttemptCountBelowOneIsAProgrammingError() {
+        assertThatThrownBy(() -> RetryPolicy.defaults().delayBeforeRetry(0, UNAVAILABLE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("failedAttempts must be at least 1, got 0");
+    }
+
+    @Test
+    void aZeroInitialDelayRetriesAtOnceEveryTime() {
+        RetryPolicy policy = RetryPolicy.builder()
+                .initialDelay(Duration.ZERO)
+                .maxJitter(Duration.ZERO)
+                .build();
+
+        assertThat(delays(policy, UNAVAILABLE))
+                .containsExactly(Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO);
+    }
+
+    @Test
+    void aSingleAttemptAndAnInitialDelayEqualToTheCapAreAllowed() {
+        RetryPolicy policy = RetryPolicy.builder()
+                .maxAttempts(1)
+                .initialDelay(ofSeconds(3))
+                .maxDelay(ofSeconds(3))
+                .build();
+
+        assertThat(policy.maxAttempts()).isEqualTo(1);
+        assertThat(policy.delayBeforeRetry(1, UNAVAILABLE)).isEmpty();
+        assertThat(RetryPolicy.builder()
+                        .maxAttempts(3)
+                        .initialDelay(ofSeconds(3))
+                        .maxDelay(ofSeconds(3))
+                        .maxJitter(Duration.ZERO)
+                        .build()
+                        .delayBeforeRetry(2, UNAVAILABLE))
+                .contains(ofSeconds(3));
+    }
+
+    @Test
+    void readsBackItsSettingsAndTheDefaults() {
+        RetryPolicy policy = RetryPolicy.builder()
+                .maxAttempts(7)
+                .initialDelay(ofMillis(250))
+                .maxDelay(ofSeconds(4))
+                .maxJitter(ofMillis(100))
+                .maxRetryAfter(ofSeconds(9))
+                .build();
+
+        assertThat(policy.maxAttempts()).isEqualTo(7);
+        assertThat(policy.initialDelay()).isEqualTo(ofMillis(250));
+        assertThat(policy.maxDelay()).isEqualTo(ofSeconds(4));
+        assertThat(policy.maxJitter()).isEqualTo(ofMillis(100));
+        assertThat(policy.maxRetryAfter()).isEqualTo(ofSeconds(9));
+        assertThat(policy)
+                .hasToString("RetryPolicy[maxAttempts=7, initialDelay=PT0.25S, maxDelay=PT4S, maxJitter=PT0.1S,"
+                        + " maxRetryAfter=PT9S]");
+        assertThat(RetryPolicy.defaults())
+                .hasToString("RetryPolicy[maxAttempts=5, initialDelay=PT1S, maxDelay=PT32S, maxJitter=PT1S,"
+                        + " maxRetryAfter=PT1M]");
+        assertThat(RetryPolicy.none().maxAttempts()).isEqualTo(1);
+    }
+
+    @Test
+    void theJitterBoundScalesTheDraw() {
+        RetryPolicy policy = RetryPolicy.builder()
+                .maxJitter(ofMillis(400))
+                .random(() -> 0.25)
+                .build();
+
+        assertThat(delays(policy, UNAVAILABLE))
+                .containsExactly(ofMillis(1100), ofMillis(2100), ofMillis(4100), ofMillis(8100));
+    }
+
+    @Test
+    void theDefaultRandomSourceSpreadsTheDelayWithinTheJitterBound() {
+        RetryPolicy policy = RetryPolicy.defaults();
+        List<Duration> firstRetries = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            firstRetries.add(policy.delayBeforeRetry(1, UNAVAILABLE).orElseThrow());
+        }
+
+        assertThat(firstRetries).allSatisfy(delay -> assertThat(delay).isBetween(ofSeconds(1), ofMillis(1999)));
+        // 50 draws of ThreadLocalRandom that all land within 1 ns of each other do not happen.
+        assertThat(firstRetries.stream().distinct().count()).isGreaterThan(1);
+    }
+
+    @Test
+    void aRetryAfterExactlyAtTheCapIsHonouredAsIs() {
+        RetryPolicy policy = RetryPolicy.builder().maxRetryAfter(ofSeconds(20)).build();
+
+        assertThat(policy.delayBeforeRetry(1, rateLimited(ofSeconds(20)))).contains(ofSeconds(20));
+        assertThat(policy.delayBeforeRetry(1, rateLimited(ofMillis(20_001)))).contains(ofSeconds(20));
+    }
+
+    @Test
+    void finalFailureRewordsOnlyAmbiguousFailuresOfUnsafeCalls() {
+        assertThat(RetryPolicy.finalFailure(UNAVAILABLE, Replay.SAFE, "POST /v1/callback-secrets"))
+                .isSameAs(UNAVAILABLE);
+        assertThat(RetryPolicy.finalFailure(REFUSED, Replay.UNSAFE, "POST /v1/callback-secrets"))
+                .isSameAs(REFUSED);
+        assertThat(RetryPolicy.finalFailure(RESET, Replay.UNSAFE, "POST /v1/callback-secrets"))
+                .isExactlyInstanceOf(RunflowIoException.class)
+                .hasMessage("reset; not retried: the request may have been applied, check before repeating it");
+    }
+
     private static List<Duration> delays(RetryPolicy policy, RunflowException failure) {
         return delays(policy, failure, Replay.SAFE);
     }

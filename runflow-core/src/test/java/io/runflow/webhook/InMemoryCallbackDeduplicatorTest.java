@@ -144,6 +144,22 @@ class InMemoryCallbackDeduplicatorTest {
                 .hasToString("InMemoryCallbackDeduplicator[capacity=10000, timeToLive=PT24H]");
     }
 
+    @Test
+    void forgetsExpiredKeysOfOtherDeliveriesAndOnlyThose() {
+        InMemoryCallbackDeduplicator deduplicator = deduplicator(10, Duration.ofHours(1));
+        deduplicator.firstDelivery(run("run-1", "run.completed"));
+        deduplicator.firstDelivery(run("run-2", "run.completed"));
+        clock.advance(Duration.ofMinutes(30));
+        deduplicator.firstDelivery(run("run-3", "run.completed"));
+        clock.advance(Duration.ofMinutes(30)); // run-1 and run-2 expire now; run-3 has 30 minutes left
+
+        assertThat(deduplicator.firstDelivery(run("run-4", "run.completed"))).isTrue();
+
+        assertThat(deduplicator.size()).isEqualTo(2);
+        assertThat(deduplicator.firstDelivery(run("run-3", "run.completed"))).isFalse();
+        assertThat(deduplicator.firstDelivery(run("run-1", "run.completed"))).isTrue();
+    }
+
     private InMemoryCallbackDeduplicator deduplicator(int capacity, Duration timeToLive) {
         return InMemoryCallbackDeduplicator.builder()
                 .capacity(capacity)

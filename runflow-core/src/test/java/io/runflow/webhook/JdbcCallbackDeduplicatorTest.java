@@ -144,6 +144,24 @@ class JdbcCallbackDeduplicatorTest {
     }
 
     @Test
+    void takesTheVendorCodesOfADuplicateKeyUnderTheSharedState() {
+        assertThat(JdbcCallbackDeduplicator.isDuplicateKey(new SQLException("unique constraint", "23000", 1)))
+                .as("Oracle")
+                .isTrue();
+        assertThat(JdbcCallbackDeduplicator.isDuplicateKey(new SQLException("PRIMARY KEY", "23000", 2627)))
+                .as("SQL Server, constraint")
+                .isTrue();
+        assertThat(JdbcCallbackDeduplicator.isDuplicateKey(new SQLException("unique index", "23000", 2601)))
+                .as("SQL Server, index")
+                .isTrue();
+        assertThat(JdbcCallbackDeduplicator.isDuplicateKey(new SQLException("duplicate key", "23505", 2627)))
+                .isTrue();
+        assertThat(JdbcCallbackDeduplicator.isDuplicateKey(new SQLException("some failure")))
+                .as("no SQLState, not an integrity violation")
+                .isFalse();
+    }
+
+    @Test
     void reportsADatabaseThatCannotBeReachedWithoutTheDriversMessage() {
         JdbcCallbackDeduplicator deduplicator =
                 JdbcCallbackDeduplicator.builder(down).build();

@@ -55,6 +55,9 @@ class RunCallbackTest {
 
         assertThat(callback.status()).isEqualTo(RunStatus.CANCELED);
         assertThat(callback.statusCode()).isEqualTo(statusCode);
+        assertThat(callback.toRun().statusCode())
+                .as("the run keeps the spelling sent")
+                .isEqualTo(statusCode);
     }
 
     @Test
@@ -229,6 +232,43 @@ class RunCallbackTest {
     void showsItsIdsButNotItsBodyInToString() {
         assertThat(read(SUCCEEDED))
                 .hasToString("RunCallback[event=run.completed, runId=run-1, status=SUCCEEDED, requestId=req-1]");
+    }
+
+    @Test
+    void turnsABatchCallbackIntoTheBatchItDescribes() {
+        RunCallback callback = read("{\"event\":\"batch.succeeded\",\"batch_id\":\"batch-9\",\"status\":\"succeeded\","
+                + "\"output\":{\"items\":[],\"succeeded\":2,\"failed\":1,\"cancelled\":0,\"total\":3}}");
+
+        io.runflow.model.Batch batch = callback.toBatch();
+
+        assertThat(batch.id()).isEqualTo("batch-9");
+        assertThat(batch.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(batch.itemsTotal()).isEqualTo(3);
+        assertThat(batch.itemsSucceeded()).isEqualTo(2);
+        assertThat(batch.itemsFailed()).isEqualTo(1);
+        assertThat(batch.isTerminal()).isTrue();
+    }
+
+    @Test
+    void refusesToTurnARunCallbackIntoABatch() {
+        assertThatIllegalStateException()
+                .isThrownBy(() -> read(SUCCEEDED).toBatch())
+                .withMessage("run callback run-1 describes no batch");
+    }
+
+    @Test
+    void keepsAFailureThatHasOnlyAMessageAndDropsAnEmptyOne() {
+        RunCallback onlyMessage = read(
+                "{\"event\":\"run.failed\",\"run_id\":\"run-2\",\"status\":\"failed\",\"output\":{\"message\":\"boom\"}}");
+        RunCallback onlyCode = read("{\"event\":\"run.failed\",\"run_id\":\"run-2\",\"status\":\"failed\","
+                + "\"output\":{\"code\":\"INTERNAL\"}}");
+        RunCallback empty = read("{\"event\":\"run.failed\",\"run_id\":\"run-2\",\"status\":\"failed\",\"output\":{}}");
+
+        assertThat(onlyMessage.error().message()).isEqualTo("boom");
+        assertThat(onlyMessage.error().code()).isNull();
+        assertThat(onlyCode.error().code()).isEqualTo("INTERNAL");
+        assertThat(empty.error()).isNull();
+        assertThat(empty.toRun().failure()).isNull();
     }
 
     private static RunCallback read(String body) {

@@ -9,12 +9,17 @@ import io.runflow.RunflowObserver;
 import io.runflow.RunflowObserver.WebhookRequest;
 import io.runflow.RunflowObserver.WebhookRequest.Outcome;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 class WebhookEndpointTest {
@@ -305,6 +310,106 @@ class WebhookEndpointTest {
         assertThatThrownBy(() -> endpoint.handle(COMPLETED, null))
                 .isInstanceOf(NullPointerException.class)
                 .hasMessage("header");
+    }
+
+    @Test
+    void rethrowsAVirtualMachineErrorOfAListenerAfterReleasingTheDelivery() {
+        AtomicInteger calls = new AtomicInteger();
+        WebhookEndpoint failingOnce = WebhookEndpoint.builder()
+                .verifier(verifier)
+                .listener(callback -> {
+                    if (calls.incrementAndGet() == 1) {
+                        throw new StackOverflowError("listener recursed");
+                    }
+                })
+                .build();
+
+        assertThatThrownBy(() -> failingOnce.handle(COMPLETED, signed(COMPLETED)))
+                .isInstanceOf(StackOverflowError.class)
+                .hasMessage("listener recursed");
+        // Released: Runflow's retry is a first delivery, not a duplicate.
+        assertThat(failingOnce.handle(COMPLETED, signed(COMPLETED)))
+                .isEqualTo(new WebhookResponse(200, "{\"outcome\":\"delivered\"}"));
+    }
+
+    @Test
+    void tellsTheObserverHowLongEachRequestTook() {
+        endpoint.handle(COMPLETED, signed(COMPLETED));
+        endpoint.tooLarge();
+
+        assertThat(events)
+                .hasSize(2)
+                .allSatisfy(request -> assertThat(request.duration()).isBetween(Duration.ZERO, Duration.ofSeconds(30)));
+    }
+
+    @Test
+    void describesItsPartsButNoSecret() {
+        assertThat(endpoint)
+                .hasToString("WebhookEndpoint[verifier=WebhookVerifier[secrets=1 (redacted), maxBodySize=4096],"
+                        + " deduplicator=InMemoryCallbackDeduplicator[capacity=10000, timeToLive=PT24H], listeners=1,"
+                        + " client=false]");
+    }
+
+    @Test
+    void logsEveryFailureAndRejectionWithoutTheSecret() {
+        Logger logger = Logger.getLogger(WebhookEndpoint.class.getName());
+        List<LogRecord> records = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        capture.setLevel(Level.ALL);
+        Level before = logger.getLevel();
+        logger.setLevel(Level.ALL);
+        logger.addHandler(capture);
+        try {
+            endpoint.handle(COMPLETED, headers(Map.of()));
+            WebhookEndpoint.builder()
+                    .verifier(verifier)
+                    .listener(callback -> {
+                        throw new IllegalStateException("database busy");
+                    })
+                    .build()
+                    .handle(COMPLETED, signed(COMPLETED));
+            WebhookEndpoint.builder()
+                    .verifier(verifier)
+                    .deduplicator(new CallbackDeduplicator() {
+                        @Override
+                        public boolean firstDelivery(RunCallback callback) {
+                            throw new IllegalStateException("database down");
+                        }
+
+                        @Override
+                        public void release(RunCallback callback) {
+                            throw new IllegalStateException("database still down");
+                        }
+                    })
+                    .build()
+                    .handle(COMPLETED, signed(COMPLETED));
+        } finally {
+            logger.removeHandler(capture);
+            logger.setLevel(before);
+        }
+
+        assertThat(records)
+                .extracting(LogRecord::getLevel)
+                .containsExactly(Level.FINE, Level.WARNING, Level.WARNING, Level.SEVERE);
+        assertThat(records.get(0).getMessage()).startsWith("Runflow callback rejected: no Runflow-Signature header");
+        assertThat(records.get(1).getMessage()).startsWith("Runflow callback listener failed for RunCallback[");
+        assertThat(records.get(1).getThrown()).hasMessage("database busy");
+        assertThat(records.get(2).getMessage()).contains("not delivered: the de-duplicator failed");
+        assertThat(records.get(2).getThrown()).hasMessage("database down");
+        assertThat(records.get(3).getMessage()).contains("could not be released");
+        assertThat(records.get(3).getThrown()).hasMessage("database still down");
+        assertThat(records).allSatisfy(record -> assertThat(record.getMessage()).doesNotContain(SECRET));
     }
 
     /** A run.completed callback padded with metadata to exactly {@code size} bytes. */

@@ -363,6 +363,13 @@ class WebhookVerifierTest {
     }
 
     @Test
+    void leavesTheRequestIdNullWhenItsHeaderIsBlank() {
+        Map<String, String> headers = Map.of("Runflow-Signature", signer.sign(CALLBACK), "Runflow-Request-Id", "  ");
+
+        assertThat(verifier.verify(CALLBACK, headers::get).requestId()).isNull();
+    }
+
+    @Test
     void rejectsALookupWithoutTheSignatureHeaderAsMissing() {
         Map<String, String> headers = Map.of("Runflow-Request-Id", "req-1");
 
