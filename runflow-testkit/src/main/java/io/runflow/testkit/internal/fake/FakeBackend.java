@@ -48,6 +48,7 @@ public final class FakeBackend implements AutoCloseable {
     private final RunStore store = new RunStore();
     private final Journal journal;
     private final Faults faults = new Faults();
+    private final Dispatcher dispatcher;
     private final Idempotency idempotency = new Idempotency();
     private final Outcomes outcomes = new Outcomes();
     private final CallbackSecretsApi secrets;
@@ -110,14 +111,15 @@ public final class FakeBackend implements AutoCloseable {
         this.account = new AccountApi(clock, ORG_ID);
         this.clientScheduler = new VirtualScheduler(clock::instant, this::advance);
         beforeStart.accept(this);
-        http.start(new Dispatcher(
+        this.dispatcher = new Dispatcher(
                 routes(models, runs, new Files(store, images)),
                 journal,
                 faults,
                 clock,
                 config.maxRequestBodyBytes(),
                 "/uploads/",
-                AssetsApi.MAX_BYTES));
+                AssetsApi.MAX_BYTES);
+        http.start(dispatcher);
     }
 
     /** A run became terminal: a succeeded one is billed; the last item of a batch sends its callback. */
@@ -310,6 +312,17 @@ public final class FakeBackend implements AutoCloseable {
             throw new IllegalArgumentException("no run with id " + runId);
         }
         return lifecycle.release(run, outcome);
+    }
+
+    /**
+     * Waits until no API request is being handled.
+     *
+     * @param timeout how long to wait at most
+     * @return false when requests were still being handled at the timeout
+     * @throws InterruptedException when interrupted while waiting
+     */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        return dispatcher.awaitIdle(timeout);
     }
 
     /**
