@@ -386,6 +386,26 @@ public final class FakeRunflowServer implements AutoCloseable {
     }
 
     /**
+     * Returns the ids of the assets the server holds, oldest first: one per upload confirmation it
+     * applied.
+     *
+     * @return an immutable list
+     */
+    public List<String> assetIds() {
+        return backend.assetIds();
+    }
+
+    /**
+     * Returns how many asset-upload sessions ({@code POST /v1/asset-uploads}) the server opened,
+     * confirmed or not; a replayed {@code Idempotency-Key} opens none.
+     *
+     * @return the count
+     */
+    public int uploadSessions() {
+        return backend.uploadSessions();
+    }
+
+    /**
      * Forgets runs, deliveries, requests, faults, Idempotency-Keys, scripted outcomes, created
      * secrets, rendered images and the client scheduler's pending polls (their futures are cancelled),
      * and puts the clock back, so the next test starts as on a fresh server. The port, key and catalog

@@ -253,6 +253,24 @@ public final class FakeBackend implements AutoCloseable {
     }
 
     /**
+     * Returns the ids of the assets, oldest first.
+     *
+     * @return an immutable list
+     */
+    public List<String> assetIds() {
+        return assets.assetIds();
+    }
+
+    /**
+     * Returns how many upload sessions were opened.
+     *
+     * @return the count, confirmed ones included
+     */
+    public int uploadSessions() {
+        return assets.uploadSessions();
+    }
+
+    /**
      * Returns the server clock.
      *
      * @return the clock that {@link #advance(Duration)} moves
