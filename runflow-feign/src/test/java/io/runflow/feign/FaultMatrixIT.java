@@ -40,15 +40,17 @@ class FaultMatrixIT {
     static final Duration SLACK = Duration.ofSeconds(2);
 
     /**
-     * Every endpoint with every fault; {@code -Dmatrix.only=<text>} keeps the cases whose name ("{@code
-     * runs().get under DELAY_PAST_READ_TIMEOUT}") contains the text, to rerun one while debugging.
+     * Every endpoint with every fault; {@code -Dmatrix.only=<text>[|<text>...]} keeps the cases whose
+     * name ("{@code runs().get under DELAY_PAST_READ_TIMEOUT}") contains one of the texts, to rerun
+     * some while debugging.
      */
     static Stream<Arguments> cases() {
         String only = System.getProperty("matrix.only", "");
         List<Arguments> cases = new ArrayList<>();
         for (MatrixEndpoint endpoint : MatrixEndpoint.all()) {
             for (MatrixFault fault : MatrixFault.values()) {
-                if ((endpoint + " under " + fault).contains(only)) {
+                String name = endpoint + " under " + fault;
+                if (Stream.of(only.split("\\|")).anyMatch(name::contains)) {
                     cases.add(Arguments.of(endpoint, fault));
                 }
             }
