@@ -49,6 +49,7 @@ public final class FakeBackend implements AutoCloseable {
     private final Journal journal;
     private final Faults faults = new Faults();
     private final Dispatcher dispatcher;
+    private final CallbackSender sender;
     private final Idempotency idempotency = new Idempotency();
     private final Outcomes outcomes = new Outcomes();
     private final CallbackSecretsApi secrets;
@@ -85,14 +86,9 @@ public final class FakeBackend implements AutoCloseable {
         ModelsApi models = new ModelsApi(config.models(), ORG_ID, clock.instant());
         this.secrets = new CallbackSecretsApi(ids, clock, ORG_ID, config.webhookSecret());
         this.ledger = new CallbackLedger(clock);
+        this.sender = new CallbackSender(config.callbackTimeout());
         Callbacks callbacks = new Callbacks(
-                clock,
-                scheduler,
-                ids,
-                secrets,
-                ledger,
-                new CallbackSender(config.callbackTimeout()),
-                new LoopbackGuard(config.allowNonLoopbackCallbacks()));
+                clock, scheduler, ids, secrets, ledger, sender, new LoopbackGuard(config.allowNonLoopbackCallbacks()));
         String baseUrl = http.baseUrl();
         this.lifecycle = new RunLifecycle(
                 store,
@@ -436,5 +432,6 @@ public final class FakeBackend implements AutoCloseable {
         clientScheduler.shutdownNow();
         http.stop();
         scheduler.close();
+        sender.close();
     }
 }
