@@ -150,7 +150,8 @@ final class JavaNetClient implements Client {
         try {
             return readTimeoutMillis > 0 ? answer.get(readTimeoutMillis, TimeUnit.MILLISECONDS) : answer.get();
         } catch (TimeoutException e) {
-            // The headers came in time (the JDK's own timeout covers them) but the body did not.
+            // The body did not arrive in time (or the headers, a hair before the JDK's own timeout
+            // said so): the whole answer is late, and the exchange is given up.
             answer.cancel(true);
             throw new HttpTimeoutException("request timed out");
         } catch (InterruptedException e) {
