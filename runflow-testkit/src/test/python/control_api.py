@@ -97,5 +97,22 @@ expected = hmac.new(fake["webhook_secret"].encode(), body, hashlib.sha256).hexdi
 assert hmac.compare_digest(signature, expected), "callback signature does not verify"
 assert json.loads(body)["run_id"] == run["id"]
 assert call("GET", "/__fake/v1/nothing-here")[0] == 404
+
+# The faults that spoil an answer: an HTML error page, and a create applied but its answer cut.
+call("POST", "/__fake/v1/faults", {"kind": "html_page", "status": 502, "path": "/v1/runs"})
+try:
+    urllib.request.urlopen(urllib.request.Request(BASE + "/v1/runs", headers={"Authorization": "Bearer " + key}))
+    raise AssertionError("the HTML page was not an error")
+except urllib.error.HTTPError as error:
+    assert (error.code, error.headers["Content-Type"]) == (502, "text/html"), error.headers
+    assert b"<title>502 Bad Gateway</title>" in error.read()
+runs_before = len(call("GET", "/__fake/v1/runs")[1]["items"])
+call("POST", "/__fake/v1/faults", {"kind": "truncated_body", "path": "/v1/models/"})
+try:
+    call("POST", FLUX, {"input": {"prompt": "cut short"}}, key)
+    raise AssertionError("the cut answer was read whole")
+except Exception as cut:  # http.client.IncompleteRead, or the connection closed under it
+    assert not isinstance(cut, AssertionError), cut
+assert len(call("GET", "/__fake/v1/runs")[1]["items"]) == runs_before + 1
 receiver.shutdown()
 print("control API: fault, outcome, time, journal and deliveries all checked")

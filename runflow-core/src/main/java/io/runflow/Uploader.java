@@ -7,8 +7,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
 
 /**
  * {@code PUT}s upload bytes to a presigned URL. It has its own HTTP client and sends no credentials:
@@ -19,6 +24,12 @@ final class Uploader {
 
     /** The JS SDK's upload timeout; a 50 MiB body needs longer than an API call. */
     private static final Duration MIN_TIMEOUT = Duration.ofSeconds(120);
+
+    /**
+     * The status is all an upload needs, so the answer's body is not read at all: a store's answer of
+     * any size or pace costs nothing, and its connection is closed rather than drained for reuse.
+     */
+    private static final HttpResponse.BodyHandler<Void> STATUS_ONLY = info -> new StatusOnly();
 
     private final LazyHttpClient http;
     private final RunflowOptions options;
@@ -53,9 +64,7 @@ final class Uploader {
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes))
                 .build();
         try {
-            return http.get()
-                    .send(request, HttpResponse.BodyHandlers.discarding())
-                    .statusCode();
+            return http.get().send(request, STATUS_ONLY).statusCode();
         } catch (IOException e) {
             throw new RunflowIoException("upload to " + Downloader.redacted(uri) + " failed: " + e, e);
         } catch (InterruptedException e) {
@@ -78,5 +87,27 @@ final class Uploader {
                     null);
         }
         return uri;
+    }
+
+    /** Cancels the body at once; the answer completes with its status and headers. */
+    private static final class StatusOnly implements HttpResponse.BodySubscriber<Void> {
+        @Override
+        public CompletionStage<Void> getBody() {
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            subscription.cancel();
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> item) {}
+
+        @Override
+        public void onError(Throwable throwable) {}
+
+        @Override
+        public void onComplete() {}
     }
 }

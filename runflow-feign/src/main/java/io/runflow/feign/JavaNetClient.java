@@ -4,6 +4,7 @@ import feign.Client;
 import feign.Request;
 import feign.Response;
 import feign.http2client.Http2Client;
+import io.runflow.errors.RunflowDecodingException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Collections;
@@ -19,33 +21,60 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
 
 /**
  * The SDK's Feign {@link Client}: feign-java11's {@link Http2Client} request for request, with less
- * copying on the way. The answer is read to a byte array by the JDK client itself ({@code
- * BodyHandlers.ofByteArray()}, no piped {@code InputStream} between the selector thread and the
- * caller), the JDK's header map is handed to Feign as it is (Feign makes its own case-insensitive copy
- * anyway), and request headers go straight into the request builder without intermediate maps and
- * streams.
+ * copying on the way. The answer is read to a byte array by the JDK client itself (no piped {@code
+ * InputStream} between the selector thread and the caller), the JDK's header map is handed to Feign
+ * as it is (Feign makes its own case-insensitive copy anyway), and request headers go straight into
+ * the request builder without intermediate maps and streams.
+ *
+ * <p>Two bounds {@code Http2Client} lacks. The read timeout bounds the whole answer, body included:
+ * the JDK's request timeout stops at the response headers, so a body trickling in would otherwise
+ * hold the caller as long as the server likes; past the timeout the exchange is cancelled and the
+ * attempt fails with the JDK's own {@link HttpTimeoutException} ({@code "request timed out"}), as a
+ * late header does. And no answer is read past {@link #MAX_ANSWER_BYTES} (after gzip or deflate are
+ * undone, too): a larger 2xx body is a {@link RunflowDecodingException} naming the limit, not retried
+ * (the request was answered) and never an {@code OutOfMemoryError}; a larger error body is cut there,
+ * the status still deciding the exception.
  *
  * <p>Differences that matter are delegated: when Feign's per-request options ask for another connect
  * timeout or redirect setting than the JDK client was built with, the call goes through {@code
- * Http2Client}, which keeps a second client for them. A failure while the body arrives is an {@link
- * IOException} from {@code send}, which Feign turns into a {@code RetryableException} like any other
- * broken connection, exactly as the decoder does when it reads a broken streamed body.
+ * Http2Client}, which keeps a second client for them, and reads without the two bounds above (as
+ * does any client set through the customizer). A failure while the body arrives (a body cut short) is
+ * an {@link IOException}, which Feign turns into a {@code RetryableException} like any other broken
+ * connection, exactly as the decoder does when it reads a broken streamed body.
  */
 final class JavaNetClient implements Client {
+
+    /**
+     * The most bytes of an answer read: 16 MiB. The largest documented answer, a page of 100 runs with
+     * their inputs and outputs, is a few hundred KiB; anything near the limit is not Runflow's.
+     */
+    static final int MAX_ANSWER_BYTES = 16 * 1024 * 1024;
 
     private final HttpClient client;
     private final Http2Client fallback;
     private final long connectTimeoutMillis;
     private final boolean followsRedirects;
+    private final int maxAnswerBytes;
+    private final HttpResponse.BodyHandler<byte[]> bodyHandler;
     private volatile Duration lastTimeout = Duration.ZERO;
 
     JavaNetClient(HttpClient client) {
+        this(client, MAX_ANSWER_BYTES);
+    }
+
+    JavaNetClient(HttpClient client, int maxAnswerBytes) {
         this.client = client;
+        this.maxAnswerBytes = maxAnswerBytes;
+        this.bodyHandler = BoundedBody.handler(maxAnswerBytes);
         this.fallback = new Http2Client(client);
         this.connectTimeoutMillis =
                 client.connectTimeout().map(Duration::toMillis).orElse(-1L);
@@ -63,7 +92,11 @@ final class JavaNetClient implements Client {
         } catch (IllegalArgumentException e) {
             throw new IOException("Invalid uri " + request.url(), e);
         }
-        builder.timeout(timeout(options.readTimeoutMillis())).version(client.version());
+        int readTimeoutMillis = options.readTimeoutMillis();
+        if (readTimeoutMillis > 0) {
+            builder.timeout(timeout(readTimeoutMillis));
+        }
+        builder.version(client.version());
         boolean accept = false;
         for (Map.Entry<String, Collection<String>> header : request.headers().entrySet()) {
             String name = header.getKey();
@@ -87,13 +120,7 @@ final class JavaNetClient implements Client {
                     request.httpMethod().name(),
                     body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         }
-        HttpResponse<byte[]> response;
-        try {
-            response = client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
+        HttpResponse<byte[]> response = send(builder.build(), readTimeoutMillis, request);
         HttpHeaders headers = response.headers();
         Map<String, Collection<String>> feignHeaders = Collections.unmodifiableMap(headers.map());
         Response.Builder answer = Response.builder()
@@ -108,12 +135,51 @@ final class JavaNetClient implements Client {
         Optional<String> encoding = headers.firstValue("Content-Encoding");
         byte[] bytes = response.body();
         if (encoding.isPresent() && bytes != null && bytes.length > 0) {
-            InputStream decoded = decoded(encoding.get(), bytes);
-            if (decoded != null) {
-                return answer.body(decoded, null).build();
-            }
+            bytes = decoded(encoding.get(), bytes, response.statusCode(), request);
         }
         return answer.body(bytes).build();
+    }
+
+    /**
+     * Sends the request and waits for the whole answer, at most the read timeout (unbounded when
+     * Feign's options say 0). Failures are thrown as {@code HttpClient.send} throws them.
+     */
+    private HttpResponse<byte[]> send(HttpRequest httpRequest, int readTimeoutMillis, Request request)
+            throws IOException {
+        CompletableFuture<HttpResponse<byte[]>> answer = client.sendAsync(httpRequest, bodyHandler);
+        try {
+            return readTimeoutMillis > 0 ? answer.get(readTimeoutMillis, TimeUnit.MILLISECONDS) : answer.get();
+        } catch (TimeoutException e) {
+            // The body did not arrive in time (or the headers, a hair before the JDK's own timeout
+            // said so): the whole answer is late, and the exchange is given up.
+            answer.cancel(true);
+            throw new HttpTimeoutException("request timed out");
+        } catch (InterruptedException e) {
+            answer.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        } catch (ExecutionException e) {
+            Throwable failure = e.getCause();
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                if (cause instanceof BoundedBody.TooLarge) {
+                    throw tooLarge(request, "");
+                }
+            }
+            if (failure instanceof IOException) {
+                throw (IOException) failure;
+            }
+            if (failure instanceof RuntimeException) {
+                throw (RuntimeException) failure;
+            }
+            throw new IOException(failure);
+        }
+    }
+
+    private RunflowDecodingException tooLarge(Request request, String after) {
+        return new RunflowDecodingException(
+                Endpoints.of(request) + ": the answer is larger than " + maxAnswerBytes + " bytes" + after
+                        + ", the most this client reads; not read further",
+                null);
     }
 
     /** One {@link Duration} for the usual single read timeout, rather than one per request. */
@@ -126,16 +192,39 @@ final class JavaNetClient implements Client {
         return last;
     }
 
-    /** Gzip and deflate, as {@code Http2Client} undoes them; {@code null} for any other encoding. */
-    private static InputStream decoded(String encoding, byte[] bytes) throws IOException {
+    /**
+     * Undoes gzip and deflate as {@code Http2Client} does, keeping the limit on the decoded bytes (a
+     * small compressed body can expand without end); any other encoding is left as it is. A 2xx body
+     * that does not decompress is a {@link RunflowDecodingException}; an error body that does not is
+     * dropped, and its status decides.
+     */
+    private byte[] decoded(String encoding, byte[] bytes, int status, Request request) {
         List<String> codings = List.of(encoding.toLowerCase(Locale.ROOT).split("\\s*,\\s*"));
-        if (codings.contains("gzip")) {
-            return new GZIPInputStream(new ByteArrayInputStream(bytes));
+        boolean gzip = codings.contains("gzip");
+        if (!gzip && !codings.contains("deflate")) {
+            return bytes;
         }
-        if (codings.contains("deflate")) {
-            return new InflaterInputStream(new ByteArrayInputStream(bytes));
+        boolean success = status / 100 == 2;
+        try (InputStream in = gzip
+                ? new GZIPInputStream(new ByteArrayInputStream(bytes))
+                : new InflaterInputStream(new ByteArrayInputStream(bytes))) {
+            byte[] decoded = in.readNBytes(maxAnswerBytes);
+            if (in.read() < 0) {
+                return decoded;
+            }
+            if (success) {
+                throw tooLarge(request, " once decompressed");
+            }
+            return decoded;
+        } catch (IOException e) {
+            if (!success) {
+                return new byte[0];
+            }
+            throw new RunflowDecodingException(
+                    Endpoints.of(request) + ": cannot decompress the " + (gzip ? "gzip" : "deflate") + " body (HTTP "
+                            + status + "): " + e.getClass().getSimpleName(),
+                    e);
         }
-        return null;
     }
 
     /** The headers the JDK client sets itself and refuses from callers. */

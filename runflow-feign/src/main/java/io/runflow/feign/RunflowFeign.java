@@ -60,7 +60,10 @@ import java.util.function.Supplier;
  * each of its attempts; core's JSON mapping; every non-2xx status mapped by core to its typed
  * exception; retries by the options' {@link io.runflow.RetryPolicy}, delays slept by the options'
  * {@link io.runflow.Sleeper}; connect and read timeouts from the options (capped at about 24.8 days, Feign's
- * limit); HTTP/1.1 for every base URL (h2 when you pass such a client through the customizer); SLF4J
+ * limit), the read timeout bounding each attempt's whole answer, body included; answers read up to 16
+ * MiB, a larger 2xx body failing with a {@link io.runflow.errors.RunflowDecodingException} that names
+ * the limit (fixed: no Runflow answer comes near it; a client set through the customizer reads as it
+ * reads); HTTP/1.1 for every base URL (h2 when you pass such a client through the customizer); SLF4J
  * attempts and retries reported to the options' {@link io.runflow.RunflowObserver}; SLF4J
  * logging at DEBUG (logger {@code io.runflow.feign.RunflowFeign}, Feign level {@code BASIC} unless
  * customized) that never shows the API key or a webhook secret.

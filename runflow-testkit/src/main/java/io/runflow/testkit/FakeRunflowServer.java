@@ -264,6 +264,35 @@ public final class FakeRunflowServer implements AutoCloseable {
     }
 
     /**
+     * Waits (real time) until the server handles no API request: for a test that gave up on an
+     * answer, say after a client timeout, to let the server finish what it does with the request
+     * (a {@link Fault#delay(Duration)} applies it late; a {@link Fault#slowBody(Duration)} or {@link
+     * Fault#oversizedBody(long)} writes until the client goes away) before it counts what the server
+     * holds.
+     *
+     * <pre>{@code
+     * assertThat(server.awaitIdle(Duration.ofSeconds(5))).isTrue();
+     * assertThat(server.runs()).hasSize(1);
+     * }</pre>
+     *
+     * @param timeout how long to wait at most, not negative
+     * @return true when idle, false when requests were still being handled at the timeout
+     * @throws IllegalStateException when the waiting thread is interrupted (its interrupt flag is set again)
+     */
+    public boolean awaitIdle(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("timeout must not be negative: " + timeout);
+        }
+        try {
+            return backend.awaitIdle(timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the fake Runflow server to be idle", e);
+        }
+    }
+
+    /**
      * Returns the oldest request not taken yet, waiting up to one second for it to arrive.
      *
      * @return the request
@@ -354,6 +383,26 @@ public final class FakeRunflowServer implements AutoCloseable {
      */
     public List<FakeCallbackSecret> callbackSecrets() {
         return backend.callbackSecrets();
+    }
+
+    /**
+     * Returns the ids of the assets the server holds, oldest first: one per upload confirmation it
+     * applied.
+     *
+     * @return an immutable list
+     */
+    public List<String> assetIds() {
+        return backend.assetIds();
+    }
+
+    /**
+     * Returns how many asset-upload sessions ({@code POST /v1/asset-uploads}) the server opened,
+     * confirmed or not; a replayed {@code Idempotency-Key} opens none.
+     *
+     * @return the count
+     */
+    public int uploadSessions() {
+        return backend.uploadSessions();
     }
 
     /**

@@ -55,7 +55,8 @@ class ControlApiPythonTest {
                     .isTrue();
             assertThat(process.exitValue()).as("exit code; output:%n%s", text).isZero();
             assertThat(text.strip()).isEqualTo("control API: fault, outcome, time, journal and deliveries all checked");
-            assertThat(server.requests()).as("the script's API requests").hasSize(4);
+            // The README example's four, then the HTML page's list and the cut create.
+            assertThat(server.requests()).as("the script's API requests").hasSize(6);
         }
     }
 

@@ -135,8 +135,8 @@ class ControlApiTest {
         assertThat(a.text())
                 .isEqualTo(error(
                         "kind",
-                        "must be one of status, rate_limited, unavailable, delay, connection_reset,"
-                                + " accept_then_drop; got slow"));
+                        "must be one of status, rate_limited, unavailable, html_page, delay, connection_reset,"
+                                + " accept_then_drop, truncated_body, slow_body, oversized_body; got slow"));
     }
 
     @Test
@@ -163,7 +163,55 @@ class ControlApiTest {
     void headersGoOnlyWithAnsweringFaults() {
         assertThat(control.post("/__fake/v1/faults", "{\"kind\":\"connection_reset\",\"headers\":{\"A\":\"b\"}}")
                         .text())
-                .isEqualTo(error("headers", "applies only to kinds status, rate_limited and unavailable"));
+                .isEqualTo(error("headers", "applies only to kinds status, rate_limited, unavailable and html_page"));
+    }
+
+    @Test
+    void theBodySpoilingFaultsAndTheHtmlPageAreScriptedByKind() {
+        assertThat(applied("{\"kind\":\"html_page\",\"status\":502}"))
+                .isEqualTo("inject(Fault[RESPOND 502 text/html, times=1])");
+        assertThat(applied("{\"kind\":\"truncated_body\",\"path\":\"/v1/runs/\"}"))
+                .isEqualTo("inject(Fault[TRUNCATED_BODY, times=1, path=/v1/runs/])");
+        assertThat(applied("{\"kind\":\"slow_body\",\"duration\":0.25,\"times\":2}"))
+                .isEqualTo("inject(Fault[SLOW_BODY PT0.25S, times=2])");
+        assertThat(applied("{\"kind\":\"oversized_body\",\"bytes\":1048576}"))
+                .isEqualTo("inject(Fault[OVERSIZED_BODY 1048576 bytes, times=1])");
+    }
+
+    @Test
+    void anHtmlPageAnswersWithTheGivenStatusAsHtml() {
+        control.post("/__fake/v1/faults", "{\"kind\":\"html_page\",\"status\":502}");
+
+        Http.Answer a = http.get("/v1/runs");
+
+        assertThat(a.status()).isEqualTo(502);
+        assertThat(a.header("Content-Type")).isEqualTo("text/html");
+        assertThat(a.text()).contains("<title>502 Bad Gateway</title>");
+    }
+
+    @Test
+    void eachFaultFieldGoesOnlyWithItsKind() {
+        Http.Answer a = control.post(
+                "/__fake/v1/faults", "{\"kind\":\"truncated_body\",\"status\":200,\"duration\":1,\"bytes\":9}");
+
+        assertThat(a.json().get("errors").toString())
+                .isEqualTo("[{\"field\":\"status\",\"message\":\"applies only to kinds status and html_page\"},"
+                        + "{\"field\":\"duration\",\"message\":\"applies only to kind slow_body\"},"
+                        + "{\"field\":\"bytes\",\"message\":\"applies only to kind oversized_body\"}]");
+        assertThat(control.post("/__fake/v1/faults", "{\"kind\":\"oversized_body\"}")
+                        .text())
+                .isEqualTo(error("bytes", "is required for kind oversized_body"));
+        assertThat(control.post("/__fake/v1/faults", "{\"kind\":\"slow_body\"}").text())
+                .isEqualTo(error("duration", "is required"));
+        assertThat(control.post("/__fake/v1/faults", "{\"kind\":\"oversized_body\",\"bytes\":0}")
+                        .text())
+                .isEqualTo(error("bytes", "must be at least 1"));
+    }
+
+    private String applied(String fault) {
+        Http.Answer a = control.post("/__fake/v1/faults", fault);
+        assertThat(a.status()).as(a.text()).isEqualTo(200);
+        return a.json().get("applied").asText();
     }
 
     @Test
@@ -182,8 +230,10 @@ class ControlApiTest {
     void aMisspeltFieldIsRejectedRatherThanIgnored() {
         assertThat(control.post("/__fake/v1/faults", "{\"kind\":\"unavailable\",\"time\":2}")
                         .text())
-                .isEqualTo(
-                        error("time", "is not a known field; known: body, delay, headers, kind, path, status, times"));
+                .isEqualTo(error(
+                        "time",
+                        "is not a known field; known: body, bytes, delay, duration, headers, kind, path,"
+                                + " status, times"));
     }
 
     // outcomes

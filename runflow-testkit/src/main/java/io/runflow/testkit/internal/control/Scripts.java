@@ -17,8 +17,10 @@ final class Scripts {
 
     private static final Set<String> OUTCOME_FIELDS = Set.of("kind", "code", "stage", "message", "after");
     private static final Set<String> FAULT_FIELDS =
-            Set.of("kind", "status", "body", "headers", "delay", "times", "path");
-    private static final Set<String> RESPOND_KINDS = Set.of("status", "rate_limited", "unavailable");
+            Set.of("kind", "status", "body", "headers", "delay", "duration", "bytes", "times", "path");
+    private static final Set<String> RESPOND_KINDS = Set.of("status", "rate_limited", "unavailable", "html_page");
+    private static final String KINDS = "status, rate_limited, unavailable, html_page, delay, connection_reset,"
+            + " accept_then_drop, truncated_body, slow_body, oversized_body";
 
     private Scripts() {}
 
@@ -82,8 +84,11 @@ final class Scripts {
     }
 
     /**
-     * {@code {"kind": "status"|"rate_limited"|"unavailable"|"delay"|"connection_reset"|"accept_then_drop",
-     * "status", "body", "headers", "delay", "times", "path"}}.
+     * {@code {"kind": "status"|"rate_limited"|"unavailable"|"html_page"|"delay"|"connection_reset"
+     * |"accept_then_drop"|"truncated_body"|"slow_body"|"oversized_body", "status", "body", "headers",
+     * "delay", "duration", "bytes", "times", "path"}}: {@code status} with {@code status} and {@code
+     * html_page}, {@code delay} with {@code delay}, {@code duration} with {@code slow_body}, {@code
+     * bytes} with {@code oversized_body}.
      *
      * @return the fault, or null when the body has errors
      */
@@ -107,7 +112,7 @@ final class Scripts {
         } else {
             for (String field : new String[] {"body", "headers"}) {
                 if (body.has(field)) {
-                    body.reject(field, "applies only to kinds status, rate_limited and unavailable");
+                    body.reject(field, "applies only to kinds status, rate_limited, unavailable and html_page");
                 }
             }
         }
@@ -121,20 +126,30 @@ final class Scripts {
     }
 
     private static Fault base(String kind, ControlBody body) {
-        if (!kind.equals("status") && body.has("status")) {
-            body.reject("status", "applies only to kind status");
+        if (!kind.equals("status") && !kind.equals("html_page") && body.has("status")) {
+            body.reject("status", "applies only to kinds status and html_page");
         }
         if (!kind.equals("delay") && body.has("delay")) {
             body.reject("delay", "applies only to kind delay");
         }
+        if (!kind.equals("slow_body") && body.has("duration")) {
+            body.reject("duration", "applies only to kind slow_body");
+        }
+        if (!kind.equals("oversized_body") && body.has("bytes")) {
+            body.reject("bytes", "applies only to kind oversized_body");
+        }
         switch (kind) {
             case "status":
+            case "html_page":
                 if (!body.has("status")) {
-                    body.reject("status", "is required for kind status");
+                    body.reject("status", "is required for kind " + kind);
                     return null;
                 }
                 Integer status = body.integer("status", 100, 599);
-                return status == null ? null : Fault.status(status);
+                if (status == null) {
+                    return null;
+                }
+                return kind.equals("status") ? Fault.status(status) : Fault.htmlPage(status);
             case "rate_limited":
                 return Fault.rateLimited();
             case "unavailable":
@@ -146,11 +161,20 @@ final class Scripts {
                 return Fault.connectionReset();
             case "accept_then_drop":
                 return Fault.acceptThenDrop();
+            case "truncated_body":
+                return Fault.truncatedBody();
+            case "slow_body":
+                Duration duration = body.duration("duration", true);
+                return duration == null ? null : Fault.slowBody(duration);
+            case "oversized_body":
+                if (!body.has("bytes")) {
+                    body.reject("bytes", "is required for kind oversized_body");
+                    return null;
+                }
+                Integer bytes = body.integer("bytes", 1, Integer.MAX_VALUE);
+                return bytes == null ? null : Fault.oversizedBody(bytes);
             default:
-                body.reject(
-                        "kind",
-                        "must be one of status, rate_limited, unavailable, delay, connection_reset,"
-                                + " accept_then_drop; got " + kind);
+                body.reject("kind", "must be one of " + KINDS + "; got " + kind);
                 return null;
         }
     }

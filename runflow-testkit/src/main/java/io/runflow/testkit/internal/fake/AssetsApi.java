@@ -308,4 +308,19 @@ final class AssetsApi {
     synchronized void clear() {
         uploads.clear();
     }
+
+    /** The ids of the confirmed uploads, that is of the assets, oldest first. */
+    synchronized List<String> assetIds() {
+        return uploads.values().stream()
+                .filter(u -> u.confirmedAt != null)
+                .sorted(java.util.Comparator.comparing((Upload u) -> u.confirmedAt)
+                        .thenComparing(u -> u.id))
+                .map(u -> u.id)
+                .toList();
+    }
+
+    /** How many upload sessions were opened, confirmed or not. */
+    synchronized int uploadSessions() {
+        return uploads.size();
+    }
 }

@@ -77,6 +77,22 @@ final class CallbackSender {
         return b.build();
     }
 
+    /**
+     * Lets the HTTP client, if one was made, release its selector thread and connections: {@code
+     * HttpClient.shutdown()} from JDK 21 (called reflectively, the testkit builds for 17); on JDK 17
+     * the client is left to the garbage collector. Does not wait.
+     */
+    void close() {
+        HttpClient c = http;
+        if (c != null) {
+            try {
+                HttpClient.class.getMethod("shutdown").invoke(c);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                // JDK 17: nothing to call.
+            }
+        }
+    }
+
     private HttpClient client() {
         HttpClient c = http;
         if (c == null) {

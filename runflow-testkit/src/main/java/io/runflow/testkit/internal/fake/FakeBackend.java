@@ -48,6 +48,8 @@ public final class FakeBackend implements AutoCloseable {
     private final RunStore store = new RunStore();
     private final Journal journal;
     private final Faults faults = new Faults();
+    private final Dispatcher dispatcher;
+    private final CallbackSender sender;
     private final Idempotency idempotency = new Idempotency();
     private final Outcomes outcomes = new Outcomes();
     private final CallbackSecretsApi secrets;
@@ -84,14 +86,9 @@ public final class FakeBackend implements AutoCloseable {
         ModelsApi models = new ModelsApi(config.models(), ORG_ID, clock.instant());
         this.secrets = new CallbackSecretsApi(ids, clock, ORG_ID, config.webhookSecret());
         this.ledger = new CallbackLedger(clock);
+        this.sender = new CallbackSender(config.callbackTimeout());
         Callbacks callbacks = new Callbacks(
-                clock,
-                scheduler,
-                ids,
-                secrets,
-                ledger,
-                new CallbackSender(config.callbackTimeout()),
-                new LoopbackGuard(config.allowNonLoopbackCallbacks()));
+                clock, scheduler, ids, secrets, ledger, sender, new LoopbackGuard(config.allowNonLoopbackCallbacks()));
         String baseUrl = http.baseUrl();
         this.lifecycle = new RunLifecycle(
                 store,
@@ -110,14 +107,15 @@ public final class FakeBackend implements AutoCloseable {
         this.account = new AccountApi(clock, ORG_ID);
         this.clientScheduler = new VirtualScheduler(clock::instant, this::advance);
         beforeStart.accept(this);
-        http.start(new Dispatcher(
+        this.dispatcher = new Dispatcher(
                 routes(models, runs, new Files(store, images)),
                 journal,
                 faults,
                 clock,
                 config.maxRequestBodyBytes(),
                 "/uploads/",
-                AssetsApi.MAX_BYTES));
+                AssetsApi.MAX_BYTES);
+        http.start(dispatcher);
     }
 
     /** A run became terminal: a succeeded one is billed; the last item of a batch sends its callback. */
@@ -251,6 +249,24 @@ public final class FakeBackend implements AutoCloseable {
     }
 
     /**
+     * Returns the ids of the assets, oldest first.
+     *
+     * @return an immutable list
+     */
+    public List<String> assetIds() {
+        return assets.assetIds();
+    }
+
+    /**
+     * Returns how many upload sessions were opened.
+     *
+     * @return the count, confirmed ones included
+     */
+    public int uploadSessions() {
+        return assets.uploadSessions();
+    }
+
+    /**
      * Returns the server clock.
      *
      * @return the clock that {@link #advance(Duration)} moves
@@ -310,6 +326,17 @@ public final class FakeBackend implements AutoCloseable {
             throw new IllegalArgumentException("no run with id " + runId);
         }
         return lifecycle.release(run, outcome);
+    }
+
+    /**
+     * Waits until no API request is being handled.
+     *
+     * @param timeout how long to wait at most
+     * @return false when requests were still being handled at the timeout
+     * @throws InterruptedException when interrupted while waiting
+     */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        return dispatcher.awaitIdle(timeout);
     }
 
     /**
@@ -405,5 +432,6 @@ public final class FakeBackend implements AutoCloseable {
         clientScheduler.shutdownNow();
         http.stop();
         scheduler.close();
+        sender.close();
     }
 }

@@ -9,9 +9,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The JDK server's one handler: records the request, applies an installed fault, refuses oversized
@@ -19,8 +21,8 @@ import java.util.Map;
  * client as a stack trace: it becomes a 500 envelope. Not public API.
  *
  * <p>Faults apply before routing, so one that refuses a request (a status, a reset) leaves nothing
- * applied and nothing kept for its {@code Idempotency-Key}; accept-then-drop and delay hand the
- * request to the router as usual.
+ * applied and nothing kept for its {@code Idempotency-Key}; accept-then-drop, delay and the faults
+ * that spoil the answer's body (truncated, slow, oversized) hand the request to the router as usual.
  */
 public final class Dispatcher implements HttpHandler {
 
@@ -31,6 +33,8 @@ public final class Dispatcher implements HttpHandler {
     private final int maxBodyBytes;
     private final String largeBodyPrefix;
     private final int largeBodyMaxBytes;
+    /** Requests between the start and the end of {@link #handle}; guarded by itself. */
+    private final int[] inFlight = new int[1];
 
     /**
      * Creates the handler.
@@ -74,8 +78,43 @@ public final class Dispatcher implements HttpHandler {
         this.largeBodyMaxBytes = largeBodyMaxBytes;
     }
 
+    /**
+     * Waits until no request is being handled, a delayed or trickled answer included.
+     *
+     * @param timeout how long to wait at most (real time)
+     * @return false when requests were still being handled at the timeout
+     * @throws InterruptedException when interrupted while waiting
+     */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (inFlight) {
+            while (inFlight[0] > 0) {
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(inFlight, remaining);
+            }
+            return true;
+        }
+    }
+
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        synchronized (inFlight) {
+            inFlight[0]++;
+        }
+        try {
+            handleCounted(exchange);
+        } finally {
+            synchronized (inFlight) {
+                inFlight[0]--;
+                inFlight.notifyAll();
+            }
+        }
+    }
+
+    private void handleCounted(HttpExchange exchange) throws IOException {
         try {
             serve(exchange);
         } catch (IOException e) {
@@ -121,14 +160,26 @@ public final class Dispatcher implements HttpHandler {
                     exchange.close();
                     return;
                 case RESPOND:
-                    write(exchange, new Response(fault.status(), "application/json", fault.headers(), fault.body()));
+                    write(exchange, new Response(fault.status(), fault.contentType(), fault.headers(), fault.body()));
                     return;
                 case ACCEPT_THEN_DROP:
                     answer(request, tooLarge, limit);
                     exchange.close();
                     return;
+                case TRUNCATED_BODY:
+                    SpoiledAnswers.truncated(exchange, answer(request, tooLarge, limit));
+                    return;
+                case SLOW_BODY:
+                    SpoiledAnswers.slow(exchange, answer(request, tooLarge, limit), fault.delay());
+                    return;
+                case OVERSIZED_BODY:
+                    SpoiledAnswers.oversized(exchange, answer(request, tooLarge, limit), fault.size());
+                    return;
                 case DELAY:
-                    pause(fault);
+                    if (!pause(fault)) {
+                        exchange.close(); // the server is stopping: nothing is applied
+                        return;
+                    }
                     break;
                 default:
                     break;
@@ -165,21 +216,20 @@ public final class Dispatcher implements HttpHandler {
         return exchange.getRequestBody().readNBytes(limit + 1);
     }
 
-    private static void pause(FaultRule fault) {
+    /** Sleeps the fault's delay; false when interrupted (the server is stopping). */
+    private static boolean pause(FaultRule fault) {
         try {
             Thread.sleep(fault.delay().toMillis());
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 
     /** Sends a response and closes the exchange; the control API's dispatcher answers the same way. */
     static void write(HttpExchange exchange, Response response) throws IOException {
-        Headers out = exchange.getResponseHeaders();
-        if (response.contentType() != null) {
-            out.set("Content-Type", response.contentType());
-        }
-        response.headers().forEach(out::set);
+        setHeaders(exchange, response);
         byte[] body = response.body();
         exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
         if (body.length > 0) {
@@ -188,5 +238,14 @@ public final class Dispatcher implements HttpHandler {
             }
         }
         exchange.close();
+    }
+
+    /** Puts a response's content type and headers on the exchange. */
+    static void setHeaders(HttpExchange exchange, Response response) {
+        Headers out = exchange.getResponseHeaders();
+        if (response.contentType() != null) {
+            out.set("Content-Type", response.contentType());
+        }
+        response.headers().forEach(out::set);
     }
 }

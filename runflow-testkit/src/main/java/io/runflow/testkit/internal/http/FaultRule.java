@@ -9,14 +9,25 @@ import java.util.Objects;
  *
  * @param kind what the fault does
  * @param status the status of a {@link Kind#RESPOND} fault, else 0
+ * @param contentType the content type of a {@link Kind#RESPOND} fault's body, else null
  * @param body the body of a {@link Kind#RESPOND} fault, else empty
  * @param headers the headers of a {@link Kind#RESPOND} fault
- * @param delay the real-time wait of a {@link Kind#DELAY} fault, else zero
+ * @param delay the real-time wait of a {@link Kind#DELAY} fault, the body's duration of a {@link
+ *     Kind#SLOW_BODY} fault, else zero
+ * @param size the body size of an {@link Kind#OVERSIZED_BODY} fault, else 0
  * @param times how many matching requests it applies to, at least 1
  * @param pathPrefix the path prefix it applies to, or null for any path
  */
 public record FaultRule(
-        Kind kind, int status, byte[] body, Map<String, String> headers, Duration delay, int times, String pathPrefix) {
+        Kind kind,
+        int status,
+        String contentType,
+        byte[] body,
+        Map<String, String> headers,
+        Duration delay,
+        long size,
+        int times,
+        String pathPrefix) {
 
     /** What a fault does to a request. */
     public enum Kind {
@@ -27,7 +38,13 @@ public record FaultRule(
         /** Closes the connection; the request is not handled. */
         RESET,
         /** Handles the request, then closes the connection instead of answering. */
-        ACCEPT_THEN_DROP
+        ACCEPT_THEN_DROP,
+        /** Handles the request, sends its status and headers and half its body, then closes the connection. */
+        TRUNCATED_BODY,
+        /** Handles the request, sends its status and headers at once and trickles the body over the delay. */
+        SLOW_BODY,
+        /** Handles the request and streams its answer padded with whitespace to the rule's size. */
+        OVERSIZED_BODY
     }
 
     /** Checks the values and copies the body and headers. */
