@@ -42,7 +42,9 @@ class RunflowFeignErrorsTest {
             server.apiKey(),
             null,
             RetryPolicy.none(),
-            Duration.ofMillis(300),
+            // Long enough that a loaded machine's ordinary answer never trips it; the timeout test has
+            // its own impatient client.
+            Duration.ofSeconds(5),
             new FeignTests.RecordingSleeper()));
 
     @AfterEach
@@ -240,7 +242,16 @@ class RunflowFeignErrorsTest {
     void readTimeoutIsAnIoException() {
         server.inject(Fault.delay(Duration.ofSeconds(2)));
 
-        RunflowIoException e = catchThrowableOfType(RunflowIoException.class, api::health);
+        RunflowIoException e;
+        try (RunflowFeign impatient = RunflowFeign.create(FeignTests.options(
+                server.baseUrl(),
+                server.apiKey(),
+                null,
+                RetryPolicy.none(),
+                Duration.ofMillis(300),
+                new FeignTests.RecordingSleeper()))) {
+            e = catchThrowableOfType(RunflowIoException.class, impatient::health);
+        }
 
         assertThat(e.getMessage()).startsWith("GET /v1/health: HttpTimeoutException");
     }
