@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import feign.Request;
+import feign.RequestInterceptor;
 import feign.Response;
 import io.runflow.PollPolicy;
 import io.runflow.RetryPolicy;
@@ -36,6 +37,11 @@ class RunflowFeignRequestLineTest {
     final List<Request> sent = new CopyOnWriteArrayList<>();
 
     private RunflowFeign answering(String body) {
+        return answering(body, template -> template.header("X-Extra", "1"));
+    }
+
+    /** A client whose every request is recorded and answered 200 with {@code body}. */
+    private RunflowFeign answering(String body, RequestInterceptor interceptor) {
         return RunflowFeign.create(
                 options(),
                 feign -> feign.client((request, timeouts) -> {
@@ -48,7 +54,7 @@ class RunflowFeignRequestLineTest {
                                     .body(body, StandardCharsets.UTF_8)
                                     .build();
                         })
-                        .requestInterceptor(template -> template.header("X-Extra", "1")));
+                        .requestInterceptor(interceptor));
     }
 
     private static RunflowOptions options() {
@@ -157,20 +163,8 @@ class RunflowFeignRequestLineTest {
 
     @Test
     void aContentTypeSetByTheCustomizerIsKept() {
-        try (RunflowFeign api = RunflowFeign.create(
-                options(),
-                feign -> feign.client((request, timeouts) -> {
-                            sent.add(request);
-                            return Response.builder()
-                                    .status(200)
-                                    .reason("OK")
-                                    .request(request)
-                                    .headers(Map.of())
-                                    .body(RUN, StandardCharsets.UTF_8)
-                                    .build();
-                        })
-                        .requestInterceptor(
-                                template -> template.header("Content-Type", "application/json; charset=UTF-8")))) {
+        try (RunflowFeign api =
+                answering(RUN, template -> template.header("Content-Type", "application/json; charset=UTF-8"))) {
             api.createRun(FluxProUltra.input("x").toRequest());
         }
 
