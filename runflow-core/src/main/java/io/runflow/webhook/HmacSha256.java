@@ -6,19 +6,28 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * HMAC-SHA256 with one key. A {@link Mac} is initialised once and cloned per thread: key setup
- * (two SHA-256 block hashes of the padded key) then costs nothing per call, and no {@code Mac} is
- * shared between threads.
+ * HMAC-SHA256 with one key. A {@link Mac} is initialised once, on the first use (setting up the JCE
+ * provider costs an application's start-up tens of milliseconds, for a verifier that may not see a
+ * callback for a while), and cloned per thread: key setup (two SHA-256 block hashes of the padded key)
+ * then costs nothing per call, and no {@code Mac} is shared between threads.
  */
 final class HmacSha256 {
 
     private static final String ALGORITHM = "HmacSHA256";
 
-    private final ThreadLocal<Mac> perThread;
+    private final byte[] key;
+    private final ThreadLocal<Mac> perThread = ThreadLocal.withInitial(() -> copyOf(prototype()));
+    private Mac prototype;
 
     HmacSha256(byte[] key) {
-        Mac prototype = newMac(key);
-        this.perThread = ThreadLocal.withInitial(() -> copyOf(prototype));
+        this.key = key.clone();
+    }
+
+    private synchronized Mac prototype() {
+        if (prototype == null) {
+            prototype = newMac(key);
+        }
+        return prototype;
     }
 
     byte[] mac(byte[] message) {

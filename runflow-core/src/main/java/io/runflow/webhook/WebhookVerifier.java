@@ -27,8 +27,9 @@ import java.util.function.Function;
  * time against every secret, all of them computed whatever matches), and only then the body's JSON.
  * Always pass the bytes as received: a body parsed and written again no longer matches.
  *
- * <p>Instances are immutable and thread-safe. Each secret's {@code Mac} is keyed once, at {@link
- * Builder#build()}, and cloned once per thread; a call allocates only the decoded signature and one
+ * <p>Instances are immutable and thread-safe. Each secret's {@code Mac} is keyed once, at the first
+ * verification (so that building a verifier at an application's start-up costs no JCE set-up), and
+ * cloned once per thread; a call allocates only the decoded signature and one
  * 32-byte digest per secret before the body is parsed. Neither {@link #toString()} nor any message
  * shows a secret or an expected signature.
  */

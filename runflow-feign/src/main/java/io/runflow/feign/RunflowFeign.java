@@ -83,14 +83,36 @@ import java.util.function.Supplier;
  */
 public final class RunflowFeign implements RunflowApi {
 
-    private final RunflowFeignApi api;
+    /** Builds the Feign proxy: run once, on the first call (see {@link #api()}). */
+    private final Supplier<RunflowFeignApi> target;
+
     private final LazyHttpClient httpClient;
     private final boolean observed;
+    private volatile RunflowFeignApi api;
 
-    private RunflowFeign(RunflowFeignApi api, LazyHttpClient httpClient, boolean observed) {
-        this.api = api;
+    private RunflowFeign(Supplier<RunflowFeignApi> target, LazyHttpClient httpClient, boolean observed) {
+        this.target = target;
         this.httpClient = httpClient;
         this.observed = observed;
+    }
+
+    /**
+     * The Feign proxy, built on the first call rather than with the client: reading the endpoints'
+     * annotations and templates and making a handler for each loads a few hundred classes, which an
+     * application's start-up need not pay for a client it has not used yet.
+     */
+    private RunflowFeignApi api() {
+        RunflowFeignApi current = api;
+        if (current == null) {
+            synchronized (this) {
+                current = api;
+                if (current == null) {
+                    current = target.get();
+                    api = current;
+                }
+            }
+        }
+        return current;
     }
 
     /**
@@ -155,9 +177,9 @@ public final class RunflowFeign implements RunflowApi {
             builder.addCapability(new ObservingCapability(observer));
         }
         customizer.customize(builder);
-        RunflowFeignApi api = builder.target(
-                new RunflowTarget<>(RunflowFeignApi.class, options.baseUrl().toString(), new CommonHeaders(options)));
-        return new RunflowFeign(api, httpClient, observed);
+        RunflowTarget<RunflowFeignApi> target =
+                new RunflowTarget<>(RunflowFeignApi.class, options.baseUrl().toString(), new CommonHeaders(options));
+        return new RunflowFeign(() -> builder.target(target), httpClient, observed);
     }
 
     /**
@@ -186,44 +208,44 @@ public final class RunflowFeign implements RunflowApi {
         // Core always sets a key; generating one here keeps a direct caller's retries idempotent too.
         String key = request.idempotencyKey() != null ? request.idempotencyKey() : IdempotencyKeys.generate();
         String model = modelPath(request.modelId());
-        return call(() -> api.createRun(model, key, request));
+        return call(() -> api().createRun(model, key, request));
     }
 
     @Override
     public Run getRun(String runId) {
         String id = segment(runId, "runId");
-        return call(() -> api.getRun(id));
+        return call(() -> api().getRun(id));
     }
 
     @Override
     public Page<Run> listRuns(ListQuery query) {
         Objects.requireNonNull(query, "query");
-        return call(() -> api.listRuns(query.toParameters()));
+        return call(() -> api().listRuns(query.toParameters()));
     }
 
     @Override
     public List<CallbackDelivery> listCallbackDeliveries(String runId) {
         String id = segment(runId, "runId");
-        return call(() -> api.listCallbackDeliveries(id));
+        return call(() -> api().listCallbackDeliveries(id));
     }
 
     @Override
     public CallbackDelivery redeliverCallback(String runId) {
         String id = segment(runId, "runId");
         String key = IdempotencyKeys.generate();
-        return call(() -> api.redeliverCallback(id, key));
+        return call(() -> api().redeliverCallback(id, key));
     }
 
     @Override
     public Page<RunLog> listRunLogs(String runId, ListQuery query) {
         String id = segment(runId, "runId");
         Objects.requireNonNull(query, "query");
-        return call(() -> api.listRunLogs(id, query.toParameters()));
+        return call(() -> api().listRunLogs(id, query.toParameters()));
     }
 
     @Override
     public List<RunStatusDefinition> listRunStatuses() {
-        return call(() -> api.listRunStatuses().statuses());
+        return call(() -> api().listRunStatuses().statuses());
     }
 
     @Override
@@ -231,131 +253,131 @@ public final class RunflowFeign implements RunflowApi {
         Objects.requireNonNull(request, "request");
         String key = request.idempotencyKey() != null ? request.idempotencyKey() : IdempotencyKeys.generate();
         String model = modelPath(request.modelId());
-        return call(() -> api.createBatch(model, key, request));
+        return call(() -> api().createBatch(model, key, request));
     }
 
     @Override
     public Batch getBatch(String batchId) {
         String id = segment(batchId, "batchId");
-        return call(() -> api.getBatch(id));
+        return call(() -> api().getBatch(id));
     }
 
     @Override
     public Page<BatchItem> listBatchItems(String batchId, ListQuery query) {
         String id = segment(batchId, "batchId");
         Objects.requireNonNull(query, "query");
-        return call(() -> api.listBatchItems(id, query.toParameters()));
+        return call(() -> api().listBatchItems(id, query.toParameters()));
     }
 
     @Override
     public BatchItem getBatchItem(String batchId, String itemId) {
         String batch = segment(batchId, "batchId");
         String item = segment(itemId, "itemId");
-        return call(() -> api.getBatchItem(batch, item));
+        return call(() -> api().getBatchItem(batch, item));
     }
 
     @Override
     public List<CallbackDelivery> listBatchCallbackDeliveries(String batchId) {
         String id = segment(batchId, "batchId");
-        return call(() -> api.listBatchCallbackDeliveries(id));
+        return call(() -> api().listBatchCallbackDeliveries(id));
     }
 
     @Override
     public CallbackDelivery redeliverBatchCallback(String batchId) {
         String id = segment(batchId, "batchId");
         String key = IdempotencyKeys.generate();
-        return call(() -> api.redeliverBatchCallback(id, key));
+        return call(() -> api().redeliverBatchCallback(id, key));
     }
 
     @Override
     public AssetUpload createAssetUpload(AssetUploadRequest request) {
         Objects.requireNonNull(request, "request");
         String key = IdempotencyKeys.generate();
-        return call(() -> api.createAssetUpload(key, request));
+        return call(() -> api().createAssetUpload(key, request));
     }
 
     @Override
     public Asset confirmAssetUpload(String assetUploadId, String folderId) {
         String id = segment(assetUploadId, "assetUploadId");
         String key = IdempotencyKeys.generate();
-        return call(() -> api.confirmAssetUpload(id, key, RunflowJson.assetConfirmationBody(folderId)));
+        return call(() -> api().confirmAssetUpload(id, key, RunflowJson.assetConfirmationBody(folderId)));
     }
 
     @Override
     public Asset getAsset(String assetId) {
         String id = segment(assetId, "assetId");
-        return call(() -> api.getAsset(id));
+        return call(() -> api().getAsset(id));
     }
 
     @Override
     public List<AssetType> listAssetTypes() {
-        return call(() -> api.listAssetTypes().types());
+        return call(() -> api().listAssetTypes().types());
     }
 
     @Override
     public Me me() {
         // One comma-separated value, as the contract shows it; a template literal would be split in two.
-        return call(() -> api.me("memberships,organizations"));
+        return call(() -> api().me("memberships,organizations"));
     }
 
     @Override
     public Balance getBalance() {
-        return call(api::getBalance);
+        return call(() -> api().getBalance());
     }
 
     @Override
     public Balance updateLowBalanceThreshold(BigDecimal threshold) {
         Objects.requireNonNull(threshold, "threshold");
-        return call(() -> api.updateBalance(RunflowJson.balanceThresholdBody(threshold)));
+        return call(() -> api().updateBalance(RunflowJson.balanceThresholdBody(threshold)));
     }
 
     @Override
     public Run cancelRun(String runId, String reason) {
         String id = segment(runId, "runId");
         String key = IdempotencyKeys.generate();
-        return call(() -> api.cancelRun(id, key, RunflowJson.cancellationBody(reason)));
+        return call(() -> api().cancelRun(id, key, RunflowJson.cancellationBody(reason)));
     }
 
     @Override
     public Page<Model> listModels(ListQuery query) {
         Objects.requireNonNull(query, "query");
-        return call(() -> api.listModels(query.toParameters()));
+        return call(() -> api().listModels(query.toParameters()));
     }
 
     @Override
     public Model getModel(String modelId) {
         String model = modelPath(modelId);
-        return call(() -> api.getModel(model));
+        return call(() -> api().getModel(model));
     }
 
     @Override
     public Page<Model> listPublicModels(ListQuery query) {
         Objects.requireNonNull(query, "query");
-        return call(() -> api.listPublicModels(query.toParameters()));
+        return call(() -> api().listPublicModels(query.toParameters()));
     }
 
     @Override
     public CallbackSecret createCallbackSecret(String label) {
         String key = IdempotencyKeys.generate();
-        return call(() -> api.createCallbackSecret(key, RunflowJson.callbackSecretCreateBody(label)));
+        return call(() -> api().createCallbackSecret(key, RunflowJson.callbackSecretCreateBody(label)));
     }
 
     @Override
     public CallbackSecret getCallbackSecret(String secretId) {
         String id = segment(secretId, "secretId");
-        return call(() -> api.getCallbackSecret(id));
+        return call(() -> api().getCallbackSecret(id));
     }
 
     @Override
     public CallbackSecret updateCallbackSecret(String secretId, CallbackSecretUpdate update) {
         String id = segment(secretId, "secretId");
         Objects.requireNonNull(update, "update");
-        return call(() -> api.updateCallbackSecret(id, update));
+        return call(() -> api().updateCallbackSecret(id, update));
     }
 
     @Override
     public Health health() {
-        return call(api::health);
+        return call(() -> api().health());
     }
 
     /**

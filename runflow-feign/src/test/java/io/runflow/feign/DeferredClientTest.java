@@ -2,13 +2,18 @@ package io.runflow.feign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import feign.Contract;
 import io.runflow.RunflowClient;
 import io.runflow.testkit.FakeRunflowServer;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Building a client costs no JDK client, no TLS stack and no thread until the first request. */
+/**
+ * Building a client costs no JDK client, no TLS stack, no thread and no Feign proxy until the first
+ * request.
+ */
 class DeferredClientTest {
 
     @Test
@@ -40,6 +45,28 @@ class DeferredClientTest {
             server.clientBuilder().build().close();
 
             assertThat(selectorThreads()).isSubsetOf(before);
+        }
+    }
+
+    @Test
+    @SuppressWarnings("deprecation") // Contract.Default: still Feign.Builder's own default contract
+    void theFeignProxyIsBuiltOnTheFirstCallAndOnlyThen() {
+        AtomicInteger parsed = new AtomicInteger();
+        Contract standard = new Contract.Default();
+        Contract counting = type -> {
+            parsed.incrementAndGet();
+            return standard.parseAndValidateMetadata(type);
+        };
+        try (FakeRunflowServer server = FakeRunflowServer.builder().build();
+                RunflowFeign api = RunflowFeign.create(
+                        FeignTests.options(server, new FeignTests.RecordingSleeper()),
+                        feign -> feign.contract(counting))) {
+            assertThat(parsed).hasValue(0);
+
+            api.health();
+            api.health();
+
+            assertThat(parsed).hasValue(1);
         }
     }
 
