@@ -242,8 +242,8 @@ class BatchesTest {
             assertThat(server.requests())
                     .as("no poll: the batch callback ended the wait")
                     .noneMatch(r -> r.method().equals("GET") && r.path().startsWith("/v1/batches/"));
-            assertThat(server.clock().instant())
-                    .isBefore(FakeRunflowServer.DETERMINISTIC_START.plus(Duration.ofMinutes(10)));
+            // Not the server clock: under load the virtual scheduler may move it to the poll's time while
+            // the callback is still on its way; the journal above is what shows no poll was made.
             List<RecordedCallback> deliveries = server.deliveries(batch.id());
             assertThat(deliveries).singleElement().satisfies(d -> {
                 assertThat(d.signature()).isNotNull();
