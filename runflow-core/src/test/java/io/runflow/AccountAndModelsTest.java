@@ -85,8 +85,11 @@ class AccountAndModelsTest {
         return new Model(id, id, null, null, null, null, null, null, null, null);
     }
 
+    private static final CallbackSecret SECRET =
+            new CallbackSecret("cs_1", null, null, true, null, null, null, null, null, null, null);
+
     private static CallbackSecret secret() {
-        return new CallbackSecret("cs_1", null, null, true, null, null, null, null, null, null, null);
+        return SECRET;
     }
 
     @Test
@@ -127,10 +130,11 @@ class AccountAndModelsTest {
 
     @Test
     void callbackSecretsPassTheirArguments() {
-        runflow.callbackSecrets().create("prod");
+        assertThat(runflow.callbackSecrets().create("prod")).isSameAs(SECRET);
         runflow.callbackSecrets().create(null);
-        runflow.callbackSecrets().get("cs_1");
-        runflow.callbackSecrets().update("cs_1", CallbackSecretUpdate.promote());
+        assertThat(runflow.callbackSecrets().get("cs_1")).isSameAs(SECRET);
+        assertThat(runflow.callbackSecrets().update("cs_1", CallbackSecretUpdate.promote()))
+                .isSameAs(SECRET);
         assertThat(calls)
                 .containsExactly(
                         "create prod", "create null", "get cs_1", "update cs_1 " + CallbackSecretUpdate.promote());

@@ -129,7 +129,7 @@ class AssetsTest {
     void uploadsAFileWithTheMediaTypeOfItsExtension() throws IOException {
         Path file = Files.write(directory.resolve("Clip.MP4"), new byte[] {9, 8, 7});
 
-        runflow.assets().upload(file);
+        assertThat(runflow.assets().upload(file).id()).isEqualTo("ast_up_1");
 
         assertThat(sessions).containsExactly(new AssetUploadRequest("Clip.MP4", "video/mp4", 3));
         assertThat(puts.get(0).contentType()).isEqualTo("video/mp4");
@@ -219,6 +219,16 @@ class AssetsTest {
         assertThat(Assets.mimeTypeOf("a.mov")).isEqualTo("video/quicktime");
         assertThat(Assets.mimeTypeOf("a.mp3")).isEqualTo("audio/mpeg");
         assertThat(Assets.mimeTypeOf("a.m4a")).isEqualTo("audio/mp4");
+        assertThat(Assets.mimeTypeOf(".png")).isEqualTo("image/png");
+    }
+
+    @Test
+    void aPathWithoutAFileNameIsNamedUpload() {
+        Path root = directory.getRoot();
+
+        assertThatThrownBy(() -> runflow.assets().upload(root))
+                .isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("cannot upload upload: ");
     }
 
     @Test

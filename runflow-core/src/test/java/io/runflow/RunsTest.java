@@ -49,7 +49,8 @@ class RunsTest {
         @Override
         public List<CallbackDelivery> listCallbackDeliveries(String runId) {
             calls.add("deliveries " + runId);
-            return List.of();
+            return List.of(new CallbackDelivery(
+                    "cd_0", runId, null, null, null, null, true, null, null, 1, 5, null, null, null, null, null));
         }
 
         @Override
@@ -99,7 +100,7 @@ class RunsTest {
     void createFromATypedInputSendsItsRequest() {
         ModelInput input = () -> RunRequest.of("owner/fox", INPUT);
 
-        runflow.runs().create(input);
+        assertThat(runflow.runs().create(input).id()).isEqualTo("run-1");
 
         assertThat(memory.creates()).extracting(RunRequest::modelId).containsExactly("owner/fox");
         assertThatThrownBy(() -> runflow.runs().create((ModelInput) null)).hasMessage("input");
@@ -145,7 +146,9 @@ class RunsTest {
         assertThat(runflow.runs().statuses())
                 .extracting(RunStatusDefinition::code)
                 .containsExactly("queued");
-        assertThat(runflow.runs().callbackDeliveries("r1")).isEmpty();
+        assertThat(runflow.runs().callbackDeliveries("r1"))
+                .extracting(CallbackDelivery::id)
+                .containsExactly("cd_0");
         assertThat(runflow.runs().redeliverCallback("r1").runId()).isEqualTo("r1");
         assertThat(calls).containsExactly("statuses", "deliveries r1", "redeliver r1");
     }
@@ -153,7 +156,7 @@ class RunsTest {
     @Test
     void cancelSendsTheStrippedReason() {
         assertThat(runflow.runs().cancel("r1", "  not needed  ").status()).isEqualTo(RunStatus.CANCELED);
-        runflow.runs().cancel("r2");
+        assertThat(runflow.runs().cancel("r2").id()).isEqualTo("r2");
         assertThat(calls).containsExactly("cancel r1 not needed", "cancel r2 null");
     }
 
@@ -247,5 +250,38 @@ class RunsTest {
     @Test
     void joinReturnsTheValue() {
         assertThat(Runs.join(CompletableFuture.completedFuture("v"))).isEqualTo("v");
+    }
+
+    @Test
+    void runAsyncFailsWithTheCreateErrorItself() {
+        RunflowApi failing = new DelegatingApi(memory) {
+            @Override
+            public Run createRun(RunRequest request) {
+                throw new IllegalStateException("create refused");
+            }
+        };
+        try (RunflowClient client = RunflowClient.builder()
+                .apiKey("rf_test_key")
+                .transport(options -> failing)
+                .executor(Runnable::run)
+                .build()) {
+            CompletableFuture<Run> run = client.runs().runAsync(RunRequest.of("a/b", INPUT));
+
+            assertThat(run.handle((r, failure) -> failure).join())
+                    .isExactlyInstanceOf(IllegalStateException.class)
+                    .hasMessage("create refused");
+        }
+    }
+
+    @Test
+    void runAsyncCompletesWithAKnownFinishedRunAndCancellingItStopsTheWait() {
+        memory.script("run-1", RunStatus.SUCCEEDED);
+        CompletableFuture<Run> done = runflow.runs().runAsync(RunRequest.of("a/b", INPUT));
+        assertThat(done.join().status()).isEqualTo(RunStatus.SUCCEEDED);
+
+        memory.script("run-2", RunStatus.RUNNING);
+        CompletableFuture<Run> pending = runflow.runs().runAsync(RunRequest.of("a/b", INPUT));
+        assertThat(pending.cancel(false)).isTrue();
+        assertThat(pending).isCancelled();
     }
 }

@@ -41,6 +41,12 @@ class BatchRequestTest {
     }
 
     @Test
+    void checksTheModelIdAsARunRequestDoes() {
+        assertThatThrownBy(() -> BatchRequest.of("owner//slug", items(1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BatchRequest.of(" ", items(1))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void namesTheNullItemByItsIndex() {
         List<BatchInput> inputs = new ArrayList<>(items(2));
         inputs.add(null);

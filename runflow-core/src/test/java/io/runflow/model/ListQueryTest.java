@@ -44,6 +44,8 @@ class ListQueryTest {
     void rejectsAClientRefThatWouldBreakTheQuoting() {
         assertThatThrownBy(() -> ListQuery.builder().clientRef("it's"))
                 .hasMessage("clientRef filter must not contain a single quote");
+        assertThatThrownBy(() -> ListQuery.builder().clientRef("'x"))
+                .hasMessage("clientRef filter must not contain a single quote");
     }
 
     @Test
