@@ -44,5 +44,66 @@ class ListQueryTest {
     void rejectsAClientRefThatWouldBreakTheQuoting() {
         assertThatThrownBy(() -> ListQuery.builder().clientRef("it's"))
                 .hasMessage("clientRef filter must not contain a single quote");
+        assertThatThrownBy(() -> ListQuery.builder().clientRef("'x"))
+                .hasMessage("clientRef filter must not contain a single quote");
+    }
+
+    @Test
+    void passesEveryParameterUnderItsWireName() {
+        ListQuery query = ListQuery.builder()
+                .filter("  model_id:a/b  ")
+                .limit(10)
+                .sortBy("created_at:asc")
+                .fields("id,status_code")
+                .cursor("c1")
+                .fromPrev(true)
+                .build();
+
+        assertThat(query.toParameters())
+                .containsExactly(
+                        Map.entry("q", "model_id:a/b"),
+                        Map.entry("limit", "10"),
+                        Map.entry("sort_by", "created_at:asc"),
+                        Map.entry("fields", "id,status_code"),
+                        Map.entry("pq", "c1"),
+                        Map.entry("from_prev", "true"));
+    }
+
+    @Test
+    void withCursorKeepsTheRest() {
+        ListQuery query = ListQuery.builder()
+                .filter("a:1")
+                .limit(5)
+                .sortBy("s")
+                .fields("f")
+                .fromPrev(true)
+                .build()
+                .withCursor("c2");
+        assertThat(query).isEqualTo(new ListQuery("a:1", 5, "s", "f", "c2", true));
+    }
+
+    @Test
+    void aBuilderWithNothingSetIsAll() {
+        assertThat(ListQuery.builder().build()).isEqualTo(ListQuery.all());
+        assertThat(ListQuery.builder().fromPrev(false).build().toParameters()).isEmpty();
+    }
+
+    @Test
+    void rejectsABlankFilter() {
+        assertThatThrownBy(() -> ListQuery.builder().filter(" "))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("filter condition must not be blank");
+    }
+
+    @Test
+    void rejectsFilteringOnUnknownStatus() {
+        assertThatThrownBy(() -> ListQuery.builder().status(RunStatus.UNKNOWN))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("status UNKNOWN cannot be filtered on; use filter(String)");
+    }
+
+    @Test
+    void aSingleFilterHasNoAnd() {
+        assertThat(ListQuery.builder().clientRef("o-1").build().q()).isEqualTo("client_ref.EQ:'o-1'");
     }
 }

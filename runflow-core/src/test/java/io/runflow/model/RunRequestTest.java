@@ -114,4 +114,84 @@ class RunRequestTest {
                 .isEqualTo("RunRequest[modelId=a/b, callbackUrl=true, clientRef=null]")
                 .doesNotContain("token");
     }
+
+    @Test
+    void eachWitherChangesOnlyItsField() {
+        RunRequest request = RunRequest.of("a/b", INPUT)
+                .withCallbackUrl("https://example.com/hook")
+                .withMetadata(Map.of("order", 7))
+                .withClientRef("ref-1")
+                .withIdempotencyKey("key-1");
+
+        assertThat(request.modelId()).isEqualTo("a/b");
+        assertThat(request.input().path("prompt").asText()).isEqualTo("a fox");
+        assertThat(request.callbackUrl()).isEqualTo("https://example.com/hook");
+        assertThat(request.metadata().path("order").asInt()).isEqualTo(7);
+        assertThat(request.clientRef()).isEqualTo("ref-1");
+        assertThat(request.idempotencyKey()).isEqualTo("key-1");
+        assertThat(request.withCallbackUrl(java.net.URI.create("http://example.com/other"))
+                        .callbackUrl())
+                .isEqualTo("http://example.com/other");
+        assertThat(request.withClientRef(null).idempotencyKey()).isEqualTo("key-1");
+        assertThat(request.withIdempotencyKey(null).clientRef()).isEqualTo("ref-1");
+        assertThat(request.withMetadata((Map<String, ?>) null).callbackUrl()).isEqualTo("https://example.com/hook");
+    }
+
+    @Test
+    void metadataIsAbsentUntilSetAndClearedByNull() {
+        RunRequest request = RunRequest.of("a/b", INPUT);
+        assertThat(request.metadata()).isNull();
+        ObjectNode tree = JsonNodeFactory.instance.objectNode().put("order", 7);
+        RunRequest withTree = request.withMetadata(tree);
+        assertThat(withTree.metadata()).isEqualTo(tree);
+        assertThat(withTree.withMetadata(JsonNodeFactory.instance.nullNode()).metadata())
+                .isNull();
+        assertThat(withTree.withMetadata((com.fasterxml.jackson.databind.JsonNode) null)
+                        .metadata())
+                .isNull();
+        assertThat(withTree.withMetadata((Map<String, ?>) null).metadata()).isNull();
+    }
+
+    @Test
+    void metadataCannotBeChangedFromOutside() {
+        ObjectNode tree = JsonNodeFactory.instance.objectNode().put("order", 7);
+        RunRequest request = RunRequest.of("a/b", INPUT).withMetadata(tree);
+        tree.put("order", 8);
+        request.metadata().put("order", 9);
+        assertThat(request.metadata().path("order").asInt()).isEqualTo(7);
+    }
+
+    @Test
+    void ofJsonRequiresAnInput() {
+        assertThatThrownBy(() -> RunRequest.of("a/b", (com.fasterxml.jackson.databind.JsonNode) null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("input is required: pass a JSON object");
+    }
+
+    @Test
+    void acceptsAnIdempotencyKeyOf255VisibleCharactersAndRejects256() {
+        assertThat(RunRequest.of("a/b", INPUT)
+                        .withIdempotencyKey("!" + "k".repeat(253) + "~")
+                        .idempotencyKey())
+                .hasSize(255);
+        assertThatThrownBy(() -> RunRequest.of("a/b", INPUT).withIdempotencyKey("k".repeat(256)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("idempotencyKey must be 1 to 255 visible ASCII characters");
+        assertThatThrownBy(() -> RunRequest.of("a/b", INPUT).withIdempotencyKey("k\u007f"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void acceptsAnHttpCallbackUrlInAnyCase() {
+        assertThat(RunRequest.of("a/b", INPUT)
+                        .withCallbackUrl("HTTP://example.com/h")
+                        .callbackUrl())
+                .isEqualTo("HTTP://example.com/h");
+    }
+
+    @Test
+    void toStringShowsTheClientRef() {
+        assertThat(RunRequest.of("a/b", INPUT).withClientRef("ref-1").toString())
+                .isEqualTo("RunRequest[modelId=a/b, callbackUrl=false, clientRef=ref-1]");
+    }
 }
