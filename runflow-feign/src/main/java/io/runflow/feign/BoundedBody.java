@@ -2,6 +2,7 @@ package io.runflow.feign;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,28 +31,35 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
     private final long limit;
     private final boolean success;
     private final long declared;
+    /** {@link System#nanoTime()} past which the body is late; {@code 0} for none. */
+    private final long deadline;
+
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
     private final List<ByteBuffer> received = new ArrayList<>();
     private Flow.Subscription subscription;
     private long size;
     private boolean done;
 
-    private BoundedBody(long limit, boolean success, long declared) {
+    private BoundedBody(long limit, boolean success, long declared, long deadline) {
         this.limit = limit;
         this.success = success;
         this.declared = declared;
+        this.deadline = deadline;
     }
 
     /**
-     * Returns the handler that reads each answer's body with this limit.
+     * Returns the handler that reads an answer's body with this limit and deadline.
      *
      * @param limit the most bytes of a body kept
+     * @param deadline the {@link System#nanoTime()} after which a piece of the body that arrives ends
+     *     the read with {@link HttpTimeoutException} ({@code "request timed out"}, as the JDK reports
+     *     late headers); {@code 0} for no deadline
      * @return the handler
      */
-    static HttpResponse.BodyHandler<byte[]> handler(long limit) {
+    static HttpResponse.BodyHandler<byte[]> handler(long limit, long deadline) {
         return info -> {
             OptionalLong length = info.headers().firstValueAsLong("Content-Length");
-            return new BoundedBody(limit, info.statusCode() / 100 == 2, length.orElse(-1));
+            return new BoundedBody(limit, info.statusCode() / 100 == 2, length.orElse(-1), deadline);
         };
     }
 
@@ -76,6 +84,13 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
     @Override
     public void onNext(List<ByteBuffer> buffers) {
         if (done) {
+            return;
+        }
+        if (deadline != 0 && System.nanoTime() - deadline > 0) {
+            done = true;
+            received.clear();
+            result.completeExceptionally(new HttpTimeoutException("request timed out"));
+            subscription.cancel();
             return;
         }
         for (ByteBuffer buffer : buffers) {
