@@ -119,7 +119,7 @@ class RunflowFeignReplayTest {
     }
 
     @Test
-    void runCreateIsRetriedAfterAReadTimeoutAndMakesOneRun() throws InterruptedException {
+    void runCreateIsRetriedAfterAReadTimeoutAndMakesOneRun() {
         server.inject(Fault.delay(SLOW_ANSWER).onPath("/v1/models/"));
         long started = System.nanoTime();
 
@@ -155,7 +155,7 @@ class RunflowFeignReplayTest {
     }
 
     @Test
-    void adminCancelIsRetriedAfterAReadTimeout() throws InterruptedException {
+    void adminCancelIsRetriedAfterAReadTimeout() {
         String runId = queuedRun();
         String path = "/v1/admin/runs/" + runId + "/cancellation";
         server.inject(Fault.delay(SLOW_ANSWER).onPath(path));
@@ -190,7 +190,7 @@ class RunflowFeignReplayTest {
     }
 
     @Test
-    void callbackSecretUpdateIsRetriedAfterAReadTimeout() throws InterruptedException {
+    void callbackSecretUpdateIsRetriedAfterAReadTimeout() {
         String secretId = api.createCallbackSecret("rotation").id();
         String path = "/v1/callback-secrets/" + secretId;
         server.inject(Fault.delay(SLOW_ANSWER).onPath(path));
@@ -298,14 +298,13 @@ class RunflowFeignReplayTest {
     }
 
     @Test
-    void callbackSecretCreateThatTimesOutIsNotRetried() throws InterruptedException {
+    void callbackSecretCreateThatTimesOutIsNotRetried() {
         server.inject(Fault.delay(SLOW_ANSWER).onPath("/v1/callback-secrets"));
         long started = System.nanoTime();
 
         RunflowIoException e =
                 catchThrowableOfType(RunflowIoException.class, () -> impatient.createCallbackSecret("rotation"));
         awaitSlowAnswer(started);
-        awaitUntil(() -> labelsHeld().size() == 2);
 
         assertThat(e)
                 .hasMessage(
@@ -423,7 +422,7 @@ class RunflowFeignReplayTest {
     }
 
     @Test
-    void callbackRedeliveryThatTimesOutIsNotRetried() throws InterruptedException {
+    void callbackRedeliveryThatTimesOutIsNotRetried() {
         try (CallbackReceiver receiver = CallbackReceiver.accepting()) {
             String runId = finishedRunWithCallback(receiver);
             String path = "/v1/runs/" + runId + "/callback-redeliveries";
@@ -433,7 +432,6 @@ class RunflowFeignReplayTest {
             RunflowIoException e =
                     catchThrowableOfType(RunflowIoException.class, () -> impatient.redeliverCallback(runId));
             awaitSlowAnswer(started);
-            awaitUntil(() -> redeliveries(runId) == 1);
 
             assertThat(e)
                     .hasMessage("POST /v1/runs/{id}/callback-redeliveries: HttpTimeoutException: request timed out"
@@ -532,17 +530,6 @@ class RunflowFeignReplayTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    /**
-     * Waits for the fake to finish a request the client gave up on: it applies it after its delay, on
-     * its own time, which a loaded machine can stretch well past the delay.
-     */
-    private static void awaitUntil(java.util.function.BooleanSupplier applied) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!applied.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
         }
     }
 
