@@ -1,5 +1,6 @@
 package io.runflow.webhook;
 
+import io.runflow.internal.Lazy;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import javax.crypto.Mac;
@@ -15,19 +16,13 @@ final class HmacSha256 {
 
     private static final String ALGORITHM = "HmacSHA256";
 
-    private final byte[] key;
-    private final ThreadLocal<Mac> perThread = ThreadLocal.withInitial(() -> copyOf(prototype()));
-    private Mac prototype;
+    private final Lazy<Mac> prototype;
+    private final ThreadLocal<Mac> perThread;
 
     HmacSha256(byte[] key) {
-        this.key = key.clone();
-    }
-
-    private synchronized Mac prototype() {
-        if (prototype == null) {
-            prototype = newMac(key);
-        }
-        return prototype;
+        byte[] copy = key.clone();
+        this.prototype = new Lazy<>(() -> newMac(copy));
+        this.perThread = ThreadLocal.withInitial(() -> copyOf(prototype.get()));
     }
 
     byte[] mac(byte[] message) {

@@ -3,6 +3,7 @@ package io.runflow.feign;
 import feign.Client;
 import feign.Request;
 import feign.Response;
+import io.runflow.internal.Lazy;
 import io.runflow.internal.LazyHttpClient;
 import java.io.IOException;
 
@@ -13,25 +14,14 @@ import java.io.IOException;
  */
 final class DeferredClient implements Client {
 
-    private final LazyHttpClient http;
-    private volatile JavaNetClient client;
+    private final Lazy<JavaNetClient> client;
 
     DeferredClient(LazyHttpClient http) {
-        this.http = http;
+        this.client = new Lazy<>(() -> new JavaNetClient(http.get()));
     }
 
     @Override
     public Response execute(Request request, Request.Options options) throws IOException {
-        JavaNetClient current = client;
-        if (current == null) {
-            synchronized (this) {
-                current = client;
-                if (current == null) {
-                    current = new JavaNetClient(http.get());
-                    client = current;
-                }
-            }
-        }
-        return current.execute(request, options);
+        return client.get().execute(request, options);
     }
 }

@@ -11,6 +11,7 @@ import io.runflow.RunflowOptions;
 import io.runflow.RunflowTransport;
 import io.runflow.errors.RunflowException;
 import io.runflow.internal.IdempotencyKeys;
+import io.runflow.internal.Lazy;
 import io.runflow.internal.LazyHttpClient;
 import io.runflow.internal.ModelIds;
 import io.runflow.internal.json.RunflowJson;
@@ -83,36 +84,24 @@ import java.util.function.Supplier;
  */
 public final class RunflowFeign implements RunflowApi {
 
-    /** Builds the Feign proxy: run once, on the first call (see {@link #api()}). */
-    private final Supplier<RunflowFeignApi> target;
-
-    private final LazyHttpClient httpClient;
-    private final boolean observed;
-    private volatile RunflowFeignApi api;
-
-    private RunflowFeign(Supplier<RunflowFeignApi> target, LazyHttpClient httpClient, boolean observed) {
-        this.target = target;
-        this.httpClient = httpClient;
-        this.observed = observed;
-    }
-
     /**
      * The Feign proxy, built on the first call rather than with the client: reading the endpoints'
      * annotations and templates and making a handler for each loads a few hundred classes, which an
      * application's start-up need not pay for a client it has not used yet.
      */
+    private final Lazy<RunflowFeignApi> api;
+
+    private final LazyHttpClient httpClient;
+    private final boolean observed;
+
+    private RunflowFeign(Supplier<RunflowFeignApi> target, LazyHttpClient httpClient, boolean observed) {
+        this.api = new Lazy<>(target);
+        this.httpClient = httpClient;
+        this.observed = observed;
+    }
+
     private RunflowFeignApi api() {
-        RunflowFeignApi current = api;
-        if (current == null) {
-            synchronized (this) {
-                current = api;
-                if (current == null) {
-                    current = target.get();
-                    api = current;
-                }
-            }
-        }
-        return current;
+        return api.get();
     }
 
     /**

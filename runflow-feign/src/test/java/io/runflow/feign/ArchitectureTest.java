@@ -9,6 +9,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.runflow.internal.IdempotencyKeys;
+import io.runflow.internal.Lazy;
 import io.runflow.internal.LazyHttpClient;
 import io.runflow.internal.ModelIds;
 import io.runflow.internal.Redaction;
@@ -37,6 +38,7 @@ class ArchitectureTest {
                                 ApiErrors.class,
                                 ModelIds.class,
                                 IdempotencyKeys.class,
+                                Lazy.class,
                                 LazyHttpClient.class,
                                 Redaction.class))))
                 .because("a transport maps JSON, errors, ids and keys, masks secrets and builds its JDK client"
