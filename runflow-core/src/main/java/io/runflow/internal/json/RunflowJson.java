@@ -1,12 +1,10 @@
 package io.runflow.internal.json;
 
-import com.fasterxml.jackson.core.ErrorReportConfiguration;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -23,6 +21,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.runflow.internal.JsonLimits;
 import io.runflow.model.ApiError;
 import io.runflow.model.Asset;
 import io.runflow.model.AssetType;
@@ -58,35 +57,15 @@ import java.util.function.Function;
  */
 public final class RunflowJson {
 
-    /** The deepest nesting of arrays and objects read; the next level fails the whole body. */
-    static final int MAX_NESTING_DEPTH = 1000;
+    static final int MAX_NESTING_DEPTH = JsonLimits.MAX_NESTING_DEPTH;
 
-    /** The longest number token read, in characters. */
-    static final int MAX_NUMBER_LENGTH = 1000;
+    static final int MAX_NUMBER_LENGTH = JsonLimits.MAX_NUMBER_LENGTH;
 
-    /** The longest string value read, in characters (a run's input may echo a large data URI). */
-    static final int MAX_STRING_LENGTH = 20_000_000;
+    static final int MAX_STRING_LENGTH = JsonLimits.MAX_STRING_LENGTH;
 
-    /** The longest field name read, in characters. */
-    static final int MAX_NAME_LENGTH = 50_000;
+    static final int MAX_NAME_LENGTH = JsonLimits.MAX_NAME_LENGTH;
 
-    // Set here, not left to Jackson's defaults, which anyone in the JVM may change at once for every
-    // parser (StreamReadConstraints.overrideDefaultStreamReadConstraints). With these bounds a body
-    // of n bytes is read in O(n): no stack grows past MAX_NESTING_DEPTH, and no number conversion sees
-    // more than MAX_NUMBER_LENGTH digits. Error messages quote no more than the first two characters
-    // (Jackson's floor) of a broken token: a body may hold a secret (POST /v1/callback-secrets does).
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(MAX_NESTING_DEPTH)
-                    .maxNumberLength(MAX_NUMBER_LENGTH)
-                    .maxStringLength(MAX_STRING_LENGTH)
-                    .maxNameLength(MAX_NAME_LENGTH)
-                    .build())
-            .errorReportConfiguration(ErrorReportConfiguration.builder()
-                    .maxErrorTokenLength(0)
-                    .maxRawContentLength(0)
-                    .build())
-            .build();
+    private static final JsonFactory FACTORY = JsonLimits.FACTORY;
 
     private static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
