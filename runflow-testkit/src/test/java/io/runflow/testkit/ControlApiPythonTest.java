@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The README's Python example, run: {@code src/test/python/control_api.py} drives the standalone
  * fake (started as its {@code main} would, on port 0) through the control API with plain {@code
- * urllib}, and the README shows that script's region as it is.
+ * urllib}, and the module's README shows that script's region as it is.
  */
 class ControlApiPythonTest {
 
@@ -62,7 +62,7 @@ class ControlApiPythonTest {
 
     @Test
     void theReadmeShowsTheScriptAsTheBuildRunsIt() throws IOException {
-        String readme = Files.readString(MODULE.getParent().resolve("README.md"), UTF_8);
+        String readme = Files.readString(MODULE.resolve("README.md"), UTF_8);
         Matcher block = Pattern.compile(
                         "<!-- snippet: runflow-testkit/src/test/python/control_api.py#control-api -->\\s*```python\\n(.*?)```",
                         Pattern.DOTALL)
