@@ -6,7 +6,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 import io.micronaut.core.convert.format.ReadableBytes;
 import io.runflow.ClientSettings;
-import io.runflow.RunflowClient;
 import io.runflow.webhook.DedupKind;
 import io.runflow.webhook.WebhookSettings;
 import java.time.Duration;
@@ -26,15 +25,15 @@ import java.util.List;
  * <p>The annotation processor lists every key with its description in the jar's {@code
  * META-INF/spring-configuration-metadata.json}. {@link #toString()} never shows the key or a secret.
  *
- * @param enabled {@code runflow.enabled}: false removes every bean of this module; default true
- * @param apiKey {@code runflow.api-key}: the API key from the dashboard, sent as a Bearer token; required
- * @param baseUrl {@code runflow.base-url}: the API's base URL; default {@value RunflowClient#DEFAULT_BASE_URL}
- * @param organizationId {@code runflow.organization-id}: sent as X-Organization-Id; default the key's own
- * @param timeouts {@code runflow.timeouts.*}
- * @param retry {@code runflow.retry.*}
- * @param poll {@code runflow.poll.*}
- * @param webhook {@code runflow.webhook.*}
- * @param health {@code runflow.health.*}
+ * @param enabled whether to configure Runflow at all; false removes every bean of this module
+ * @param apiKey the API key from the Runflow dashboard, sent as a Bearer token; required
+ * @param baseUrl the API's base URL; default https://api.runflow.io
+ * @param organizationId the organization to act in, sent as X-Organization-Id; default the key's own
+ * @param timeouts the HTTP timeouts
+ * @param retry when failed requests are retried
+ * @param poll how waits for a run poll
+ * @param webhook the controller that receives Runflow's signed callbacks
+ * @param health the health indicator
  */
 @ConfigurationProperties(RunflowConfiguration.PREFIX)
 @Requires(property = RunflowConfiguration.ENABLED, notEquals = "false")
@@ -149,8 +148,7 @@ public record RunflowConfiguration(
      * {@code runflow.webhook.*}: the controller that receives Runflow's callbacks.
      *
      * @param path where the controller listens, the path of the callback_url; default /runflow/webhook
-     * @param secrets the callback signing secrets (whsec_...), any of which may sign; without them there
-     *     is no webhook controller
+     * @param secrets the callback signing secrets (whsec_...); the controller exists only with them
      * @param maxBodySize the largest callback body accepted, in bytes or as 512KB or 2MB; default 1 MB
      * @param dedup how repeated deliveries are recognized: memory (default), jdbc or none
      */
