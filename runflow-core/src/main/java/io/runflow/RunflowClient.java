@@ -47,6 +47,12 @@ public final class RunflowClient implements AutoCloseable {
     /** The API's production base URL. */
     public static final String DEFAULT_BASE_URL = "https://api.runflow.io";
 
+    /** How long a client waits for a connection unless {@link Builder#connectTimeout} says otherwise. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+    /** How long a client waits for a response unless {@link Builder#readTimeout} says otherwise. */
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
+
     private final RunflowOptions options;
     private final RunflowApi api;
     private final ScheduledExecutorService scheduler;
@@ -290,8 +296,8 @@ public final class RunflowClient implements AutoCloseable {
         private String apiKey;
         private String baseUrl = DEFAULT_BASE_URL;
         private String organizationId;
-        private Duration connectTimeout = Duration.ofSeconds(10);
-        private Duration readTimeout = Duration.ofSeconds(60);
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration readTimeout = DEFAULT_READ_TIMEOUT;
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private PollPolicy pollPolicy = PollPolicy.defaults();
         private Clock clock = Clock.systemUTC();

@@ -3,6 +3,7 @@ package io.runflow.micronaut;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
+import io.runflow.ClientSettings;
 import io.runflow.RunflowClient;
 import io.runflow.RunflowObserver;
 import jakarta.inject.Singleton;
@@ -19,7 +20,9 @@ final class RunflowClientFactory {
     /** A new builder for each client, from the configuration and every {@link RunflowObserver} bean. */
     @Bean
     RunflowClient.Builder runflowClientBuilder(RunflowConfiguration config, List<RunflowObserver> observers) {
-        RunflowClient.Builder builder = RunflowSettings.clientBuilder(config);
+        ClientSettings settings = config.clientSettings();
+        RunflowStartupCheck.failIfAny(settings.problems());
+        RunflowClient.Builder builder = settings.clientBuilder();
         if (!observers.isEmpty()) {
             builder.observer(RunflowObserver.composite(observers));
         }

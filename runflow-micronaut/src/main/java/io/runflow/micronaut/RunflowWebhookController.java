@@ -12,6 +12,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.runflow.webhook.WebhookEndpoint;
 import io.runflow.webhook.WebhookResponse;
+import io.runflow.webhook.WebhookSettings;
 
 /**
  * Runflow's callbacks at {@code runflow.webhook.path}: the raw body and the headers go to core's
@@ -20,7 +21,7 @@ import io.runflow.webhook.WebhookResponse;
  * micronaut.server.max-request-size} (10 MB by default) before this is called; the endpoint answers
  * 413 over {@code runflow.webhook.max-body-size}.
  */
-@Controller("${" + RunflowConfiguration.WEBHOOK_PATH + ":" + RunflowConfiguration.DEFAULT_WEBHOOK_PATH + "}")
+@Controller("${" + RunflowConfiguration.WEBHOOK_PATH + ":" + WebhookSettings.DEFAULT_PATH + "}")
 @Requires(property = RunflowConfiguration.ENABLED, notEquals = "false")
 @Requires(property = RunflowConfiguration.WEBHOOK_SECRETS)
 @Requires(beans = WebhookEndpoint.class)

@@ -11,6 +11,7 @@ import io.runflow.webhook.InMemoryCallbackDeduplicator;
 import io.runflow.webhook.JdbcCallbackDeduplicator;
 import io.runflow.webhook.RunCallback;
 import io.runflow.webhook.WebhookEndpoint;
+import io.runflow.webhook.WebhookSettings;
 import io.runflow.webhook.WebhookVerifier;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -30,7 +31,9 @@ final class RunflowWebhookFactory {
 
     @Singleton
     WebhookVerifier runflowWebhookVerifier(RunflowConfiguration config) {
-        return RunflowSettings.verifier(config);
+        WebhookSettings settings = config.webhookSettings();
+        RunflowStartupCheck.failIfAny(settings.problems());
+        return settings.verifier();
     }
 
     @Singleton

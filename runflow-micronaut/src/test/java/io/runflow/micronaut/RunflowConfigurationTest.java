@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
 import io.runflow.RunflowClient;
 import io.runflow.RunflowOptions;
+import io.runflow.webhook.DedupKind;
+import io.runflow.webhook.WebhookVerifier;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -64,26 +66,20 @@ class RunflowConfigurationTest {
     }
 
     @Test
-    void bindsTheDefaults() {
+    void leavesEveryUnsetKeyNullSoThatCoresDefaultsApply() {
         try (ApplicationContext context = ApplicationContext.run(Map.of("runflow.api-key", "rf_test_key"))) {
             RunflowConfiguration config = context.getBean(RunflowConfiguration.class);
 
-            assertThat(config.isEnabled()).isTrue();
-            assertThat(config.getBaseUrl()).isEqualTo("https://api.runflow.io");
-            assertThat(config.getOrganizationId()).isNull();
-            assertThat(config.getTimeouts().getConnect()).isEqualTo(Duration.ofSeconds(10));
-            assertThat(config.getTimeouts().getRead()).isEqualTo(Duration.ofSeconds(60));
-            assertThat(config.getRetry().getMaxAttempts()).isEqualTo(5);
-            assertThat(config.getRetry().getInitialDelay()).isEqualTo(Duration.ofSeconds(1));
-            assertThat(config.getRetry().getMaxDelay()).isEqualTo(Duration.ofSeconds(32));
-            assertThat(config.getPoll().getInitialInterval()).isEqualTo(Duration.ofSeconds(1));
-            assertThat(config.getPoll().getMaxInterval()).isEqualTo(Duration.ofSeconds(5));
-            assertThat(config.getPoll().getTimeout()).isEqualTo(Duration.ofMinutes(5));
-            assertThat(config.getWebhook().getPath()).isEqualTo("/runflow/webhook");
-            assertThat(config.getWebhook().getSecrets()).isEmpty();
-            assertThat(config.getWebhook().getMaxBodySize()).isEqualTo(1_048_576L);
-            assertThat(config.getWebhook().getDedup()).isEqualTo(RunflowConfiguration.Dedup.MEMORY);
-            assertThat(config.getHealth().isEnabled()).isTrue();
+            assertThat(config.enabled()).isTrue();
+            assertThat(config.baseUrl()).isNull();
+            assertThat(config.organizationId()).isNull();
+            assertThat(config.timeouts()).isEqualTo(new RunflowConfiguration.Timeouts(null, null));
+            assertThat(config.retry()).isEqualTo(new RunflowConfiguration.Retry(null, null, null));
+            assertThat(config.poll()).isEqualTo(new RunflowConfiguration.Poll(null, null, null));
+            assertThat(config.webhook()).isEqualTo(new RunflowConfiguration.Webhook(null, null, null, null));
+            assertThat(config.webhookSettings().path()).isEqualTo("/runflow/webhook");
+            assertThat(config.webhookSettings().dedup()).isEqualTo(DedupKind.MEMORY);
+            assertThat(config.health().enabled()).isTrue();
         }
     }
 
@@ -108,11 +104,12 @@ class RunflowConfigurationTest {
                 Map.entry("runflow.health.enabled", "false"));
         try (ApplicationContext context = ApplicationContext.run(properties)) {
             RunflowConfiguration config = context.getBean(RunflowConfiguration.class);
-            assertThat(config.getWebhook().getPath()).isEqualTo("/hooks/runflow");
-            assertThat(config.getWebhook().getSecrets()).containsExactly("whsec_old", "whsec_new");
-            assertThat(config.getWebhook().getMaxBodySize()).isEqualTo(65_536L);
-            assertThat(config.getWebhook().getDedup()).isEqualTo(RunflowConfiguration.Dedup.NONE);
-            assertThat(config.getHealth().isEnabled()).isFalse();
+            assertThat(config.webhook().path()).isEqualTo("/hooks/runflow");
+            assertThat(config.webhook().secrets()).containsExactly("whsec_old", "whsec_new");
+            assertThat(config.webhook().maxBodySize()).isEqualTo(65_536L);
+            assertThat(config.webhook().dedup()).isEqualTo(DedupKind.NONE);
+            assertThat(config.health().enabled()).isFalse();
+            assertThat(context.getBean(WebhookVerifier.class).maxBodySize()).isEqualTo(65_536L);
 
             RunflowOptions options = context.getBean(RunflowClient.class).options();
             assertThat(options.baseUrl()).hasToString("http://127.0.0.1:9/api");
@@ -132,8 +129,8 @@ class RunflowConfigurationTest {
     void bindsTheDedupChoiceInAnyCase() {
         try (ApplicationContext context =
                 ApplicationContext.run(Map.of("runflow.api-key", "rf_test_key", "runflow.webhook.dedup", "JDBC"))) {
-            assertThat(context.getBean(RunflowConfiguration.class).getWebhook().getDedup())
-                    .isEqualTo(RunflowConfiguration.Dedup.JDBC);
+            assertThat(context.getBean(RunflowConfiguration.class).webhook().dedup())
+                    .isEqualTo(DedupKind.JDBC);
         }
     }
 
@@ -142,9 +139,11 @@ class RunflowConfigurationTest {
         try (ApplicationContext context = ApplicationContext.run(
                 Map.of("runflow.api-key", "rf_test_key", "runflow.webhook.secrets", "whsec_hidden"))) {
             assertThat(context.getBean(RunflowConfiguration.class).toString())
-                    .isEqualTo("RunflowConfiguration[apiKey=***, baseUrl=https://api.runflow.io, organizationId=null,"
-                            + " webhook=WebhookConfiguration[path=/runflow/webhook, secrets=1 (redacted),"
-                            + " maxBodySize=1048576, dedup=MEMORY]]");
+                    .isEqualTo("RunflowConfiguration[enabled=true, apiKey=***, baseUrl=null, organizationId=null,"
+                            + " timeouts=Timeouts[connect=null, read=null], retry=Retry[maxAttempts=null,"
+                            + " initialDelay=null, maxDelay=null], poll=Poll[initialInterval=null, maxInterval=null,"
+                            + " timeout=null], webhook=Webhook[path=null, secrets=1 (redacted), maxBodySize=null,"
+                            + " dedup=null], health=Health[enabled=true]]");
         }
     }
 }

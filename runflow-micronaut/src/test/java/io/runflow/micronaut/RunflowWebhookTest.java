@@ -19,6 +19,7 @@ import io.runflow.testkit.RecordedCallback;
 import io.runflow.testkit.RecordedCallbackAttempt;
 import io.runflow.testkit.micronaut.EnableRunflowFake;
 import io.runflow.webhook.RunCallback;
+import io.runflow.webhook.WebhookSettings;
 import io.runflow.webhook.WebhookSigner;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -238,7 +239,7 @@ class RunflowWebhookTest {
         return runflow.runs()
                 .create(FluxProUltra.input("a red fox in the snow")
                         .toRequest()
-                        .withCallbackUrl(server.getURI().resolve(RunflowConfiguration.DEFAULT_WEBHOOK_PATH)));
+                        .withCallbackUrl(server.getURI().resolve(WebhookSettings.DEFAULT_PATH)));
     }
 
     /** A real callback payload, as the fake sends it. */
@@ -250,8 +251,7 @@ class RunflowWebhookTest {
     }
 
     private HttpResponse<String> post(byte[] body, String signature) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(
-                        server.getURI().resolve(RunflowConfiguration.DEFAULT_WEBHOOK_PATH))
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.getURI().resolve(WebhookSettings.DEFAULT_PATH))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (signature != null) {

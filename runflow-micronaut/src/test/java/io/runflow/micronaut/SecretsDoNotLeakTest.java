@@ -24,6 +24,7 @@ import io.runflow.model.CallbackSecret;
 import io.runflow.model.Run;
 import io.runflow.testkit.FakeRunflowServer;
 import io.runflow.testkit.Fault;
+import io.runflow.webhook.WebhookSettings;
 import io.runflow.webhook.WebhookSigner;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -190,7 +191,7 @@ class SecretsDoNotLeakTest implements TestPropertyProvider {
         Run run = runflow.runs()
                 .create(FluxProUltra.input("a micronaut lighthouse")
                         .toRequest()
-                        .withCallbackUrl(server.getURI().resolve(RunflowConfiguration.DEFAULT_WEBHOOK_PATH)));
+                        .withCallbackUrl(server.getURI().resolve(WebhookSettings.DEFAULT_PATH)));
         fake.advance(Duration.ofSeconds(1));
         assertThat(fake.deliveries(run.id())).isNotEmpty().allMatch(d -> d.delivered());
         CallbackSecret created = runflow.callbackSecrets().create("rotation");
@@ -300,8 +301,7 @@ class SecretsDoNotLeakTest implements TestPropertyProvider {
     }
 
     private String post(byte[] body, String signature) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(
-                        server.getURI().resolve(RunflowConfiguration.DEFAULT_WEBHOOK_PATH))
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.getURI().resolve(WebhookSettings.DEFAULT_PATH))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (signature != null) {

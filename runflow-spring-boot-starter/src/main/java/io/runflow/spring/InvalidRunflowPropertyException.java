@@ -1,9 +1,14 @@
 package io.runflow.spring;
 
+import io.runflow.SettingProblem;
+import java.util.List;
+import java.util.stream.Collectors;
+
 /**
- * A {@code runflow.*} property that keeps the application from starting; {@link
- * RunflowFailureAnalyzer} turns it into Spring Boot's description and action. The message names the
- * property and never holds its value (an unresolved placeholder is named: it is not a secret).
+ * {@code runflow.*} properties that keep the application from starting, as core's checks report
+ * them; {@link RunflowFailureAnalyzer} turns them into Spring Boot's description and action. The
+ * texts name the properties and never hold their values (an unresolved placeholder is named: it is
+ * not a secret).
  */
 final class InvalidRunflowPropertyException extends RuntimeException {
 
@@ -11,9 +16,16 @@ final class InvalidRunflowPropertyException extends RuntimeException {
 
     private final String action;
 
-    InvalidRunflowPropertyException(String description, String action) {
-        super(description);
-        this.action = action;
+    InvalidRunflowPropertyException(List<SettingProblem> problems) {
+        super(problems.stream().map(SettingProblem::description).collect(Collectors.joining("\n")));
+        this.action = problems.stream().map(SettingProblem::action).distinct().collect(Collectors.joining("\n"));
+    }
+
+    /** Throws when core found problems in the settings. */
+    static void throwIfAny(List<SettingProblem> problems) {
+        if (!problems.isEmpty()) {
+            throw new InvalidRunflowPropertyException(problems);
+        }
     }
 
     String action() {

@@ -1,7 +1,6 @@
 package io.runflow.spring;
 
-import io.runflow.PollPolicy;
-import io.runflow.RetryPolicy;
+import io.runflow.ClientSettings;
 import io.runflow.RunflowClient;
 import io.runflow.RunflowObserver;
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,23 +28,9 @@ public final class RunflowAutoConfiguration {
             RunflowProperties properties,
             ObjectProvider<RunflowClientCustomizer> customizers,
             ObjectProvider<RunflowObserver> observers) {
-        RunflowClient.Builder builder = RunflowClient.builder();
-        PropertyChecks.apply("runflow.api-key", PropertyChecks.apiKey(properties.apiKey()), builder::apiKey);
-        PropertyChecks.apply("runflow.base-url", properties.baseUrl(), builder::baseUrl);
-        PropertyChecks.apply("runflow.organization-id", properties.organizationId(), builder::organizationId);
-        PropertyChecks.apply("runflow.timeouts.connect", properties.timeouts().connect(), builder::connectTimeout);
-        PropertyChecks.apply("runflow.timeouts.read", properties.timeouts().read(), builder::readTimeout);
-        RetryPolicy.Builder retry = RetryPolicy.builder();
-        PropertyChecks.apply("runflow.retry.max-attempts", properties.retry().maxAttempts(), retry::maxAttempts);
-        PropertyChecks.apply("runflow.retry.initial-delay", properties.retry().initialDelay(), retry::initialDelay);
-        PropertyChecks.apply("runflow.retry.max-delay", properties.retry().maxDelay(), retry::maxDelay);
-        PropertyChecks.apply("runflow.retry", retry, r -> builder.retryPolicy(r.build()));
-        PollPolicy.Builder poll = PollPolicy.builder();
-        PropertyChecks.apply(
-                "runflow.poll.initial-interval", properties.poll().initialInterval(), poll::initialInterval);
-        PropertyChecks.apply("runflow.poll.max-interval", properties.poll().maxInterval(), poll::maxInterval);
-        PropertyChecks.apply("runflow.poll.timeout", properties.poll().timeout(), poll::timeout);
-        PropertyChecks.apply("runflow.poll", poll, p -> builder.pollPolicy(p.build()));
+        ClientSettings settings = properties.clientSettings();
+        InvalidRunflowPropertyException.throwIfAny(settings.problems());
+        RunflowClient.Builder builder = settings.clientBuilder();
         builder.observer(RunflowObserver.composite(observers.orderedStream().toList()));
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder.build();

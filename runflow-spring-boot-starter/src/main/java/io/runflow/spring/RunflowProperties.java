@@ -1,6 +1,11 @@
 package io.runflow.spring;
 
+import io.runflow.ClientSettings;
+import io.runflow.PollPolicy;
+import io.runflow.RetryPolicy;
 import io.runflow.RunflowClient;
+import io.runflow.webhook.DedupKind;
+import io.runflow.webhook.WebhookSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -10,7 +15,9 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * The {@code runflow.*} settings. Every key maps onto {@link RunflowClient#builder()} or the webhook
- * endpoint; only {@code runflow.api-key} is required.
+ * endpoint; only {@code runflow.api-key} is required. A key left unset is {@code null} here and
+ * keeps core's default ({@link RetryPolicy#defaults()}, {@link PollPolicy#defaults()}, {@link
+ * RunflowClient#DEFAULT_CONNECT_TIMEOUT}...), so the defaults live in one place.
  *
  * <pre>{@code
  * runflow.api-key=${RUNFLOW_API_KEY}
@@ -21,7 +28,7 @@ import org.springframework.util.unit.DataSize;
  *
  * @param enabled Whether to configure Runflow at all; false removes every Runflow bean.
  * @param apiKey API key from the Runflow dashboard, sent as a Bearer token. Required.
- * @param baseUrl Base URL of the Runflow API.
+ * @param baseUrl Base URL of the Runflow API. Default https://api.runflow.io.
  * @param organizationId Organization to act in, sent as X-Organization-Id. Default the key's own.
  * @param timeouts HTTP timeouts.
  * @param retry When failed requests are retried.
@@ -33,7 +40,7 @@ import org.springframework.util.unit.DataSize;
 public record RunflowProperties(
         @DefaultValue("true") boolean enabled,
         String apiKey,
-        @DefaultValue(RunflowClient.DEFAULT_BASE_URL) String baseUrl,
+        String baseUrl,
         String organizationId,
         @DefaultValue Timeouts timeouts,
         @DefaultValue Retry retry,
@@ -41,14 +48,51 @@ public record RunflowProperties(
         @DefaultValue Webhook webhook,
         @DefaultValue Health health) {
 
-    /** Checks the values. */
+    /** Checks the groups. */
     public RunflowProperties {
-        Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(timeouts, "timeouts");
         Objects.requireNonNull(retry, "retry");
         Objects.requireNonNull(poll, "poll");
         Objects.requireNonNull(webhook, "webhook");
         Objects.requireNonNull(health, "health");
+    }
+
+    /**
+     * Returns the client's settings, for core to check and apply.
+     *
+     * @return the set values; unset ones stay core's defaults
+     */
+    public ClientSettings clientSettings() {
+        return ClientSettings.builder()
+                .apiKey(apiKey)
+                .baseUrl(baseUrl)
+                .organizationId(organizationId)
+                .connectTimeout(timeouts.connect())
+                .readTimeout(timeouts.read())
+                .retryMaxAttempts(retry.maxAttempts())
+                .retryInitialDelay(retry.initialDelay())
+                .retryMaxDelay(retry.maxDelay())
+                .pollInitialInterval(poll.initialInterval())
+                .pollMaxInterval(poll.maxInterval())
+                .pollTimeout(poll.timeout())
+                .build();
+    }
+
+    /**
+     * Returns the webhook's settings, for core to check and apply.
+     *
+     * @return the set values; unset ones stay core's defaults
+     */
+    public WebhookSettings webhookSettings() {
+        return WebhookSettings.builder()
+                .path(webhook.path())
+                .secrets(webhook.secrets())
+                .maxBodySize(
+                        webhook.maxBodySize() == null
+                                ? null
+                                : webhook.maxBodySize().toBytes())
+                .dedup(webhook.dedup())
+                .build();
     }
 
     @Override
@@ -61,58 +105,44 @@ public record RunflowProperties(
     /**
      * The HTTP timeouts.
      *
-     * @param connect How long to wait for a connection.
-     * @param read How long to wait for a response.
+     * @param connect How long to wait for a connection. Default 10s.
+     * @param read How long to wait for a response. Default 60s.
      */
-    public record Timeouts(
-            @DefaultValue("10s") Duration connect,
-            @DefaultValue("60s") Duration read) {}
+    public record Timeouts(Duration connect, Duration read) {}
 
     /**
      * When failed requests (429, 5xx, I/O errors) are retried, with exponential backoff and jitter.
      *
-     * @param maxAttempts How many attempts a call makes in all; 1 turns retries off.
-     * @param initialDelay Delay before the first retry, doubled for each further one.
-     * @param maxDelay Longest delay between two attempts.
+     * @param maxAttempts How many attempts a call makes in all; 1 turns retries off. Default 5.
+     * @param initialDelay Delay before the first retry, doubled for each further one. Default 1s.
+     * @param maxDelay Longest delay between two attempts. Default 32s.
      */
-    public record Retry(
-            @DefaultValue("5") int maxAttempts,
-            @DefaultValue("1s") Duration initialDelay,
-            @DefaultValue("32s") Duration maxDelay) {}
+    public record Retry(Integer maxAttempts, Duration initialDelay, Duration maxDelay) {}
 
     /**
      * How waits for a run poll when no callback ends them first.
      *
-     * @param initialInterval Interval before the first poll, and after each change of status.
-     * @param maxInterval Longest interval between two polls.
-     * @param timeout How long a wait lasts before it ends in a RunTimeoutException.
+     * @param initialInterval Interval before the first poll, and after each change of status. Default 1s.
+     * @param maxInterval Longest interval between two polls. Default 5s.
+     * @param timeout How long a wait lasts before it ends in a RunTimeoutException. Default 5m.
      */
-    public record Poll(
-            @DefaultValue("1s") Duration initialInterval,
-            @DefaultValue("5s") Duration maxInterval,
-            @DefaultValue("5m") Duration timeout) {}
+    public record Poll(Duration initialInterval, Duration maxInterval, Duration timeout) {}
 
     /**
      * The endpoint that receives Runflow's signed callbacks; it exists when {@code secrets} is set.
      *
      * @param path Path of the webhook endpoint: the path of the callback_url given to Runflow.
+     *     Default /runflow/webhook.
      * @param secrets Callback signing secrets (whsec_...); several while a rotation is under way,
      *     a signature under any of them is accepted. The endpoint exists only when this is set.
-     * @param maxBodySize Largest callback body accepted; a larger one is answered 413 unread.
-     * @param dedup How repeated deliveries of a callback are recognised.
+     * @param maxBodySize Largest callback body accepted; a larger one is answered 413 unread. Default 1MB.
+     * @param dedup How repeated deliveries of a callback are recognised. Default memory.
      */
-    public record Webhook(
-            @DefaultValue("/runflow/webhook") String path,
-            @DefaultValue List<String> secrets,
-            @DefaultValue("1MB") DataSize maxBodySize,
-            @DefaultValue("memory") Dedup dedup) {
+    public record Webhook(String path, @DefaultValue List<String> secrets, DataSize maxBodySize, DedupKind dedup) {
 
-        /** Checks the values and copies the secrets. */
+        /** Copies the secrets. */
         public Webhook {
-            Objects.requireNonNull(path, "path");
             secrets = List.copyOf(Objects.requireNonNull(secrets, "secrets"));
-            Objects.requireNonNull(maxBodySize, "maxBodySize");
-            Objects.requireNonNull(dedup, "dedup");
         }
 
         @Override
@@ -120,16 +150,6 @@ public record RunflowProperties(
             return "Webhook[path=" + path + ", secrets=" + secrets.size() + " (redacted), maxBodySize=" + maxBodySize
                     + ", dedup=" + dedup + "]";
         }
-    }
-
-    /** How repeated deliveries of a callback are recognised. */
-    public enum Dedup {
-        /** In this instance's memory, bounded: enough for a single instance. */
-        MEMORY,
-        /** In a table of the application's DataSource, shared by every instance. */
-        JDBC,
-        /** Not at all: every delivery reaches the listeners, which must be idempotent. */
-        NONE
     }
 
     /**

@@ -1,9 +1,9 @@
 package io.runflow.spring;
 
-import io.runflow.spring.RunflowProperties.Webhook;
 import io.runflow.webhook.CallbackDeduplicator;
 import io.runflow.webhook.InMemoryCallbackDeduplicator;
 import io.runflow.webhook.JdbcCallbackDeduplicator;
+import io.runflow.webhook.WebhookSettings;
 import io.runflow.webhook.WebhookVerifier;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -36,18 +36,9 @@ public final class RunflowWebhookAutoConfiguration {
     @ConditionalOnMissingBean
     @Conditional(OnWebhookSecretsCondition.class)
     WebhookVerifier runflowWebhookVerifier(RunflowProperties properties) {
-        Webhook webhook = properties.webhook();
-        if (webhook.secrets().isEmpty()) {
-            throw new InvalidRunflowPropertyException(
-                    "runflow.webhook.secrets is blank.",
-                    "Set runflow.webhook.secrets to your callback signing secrets (whsec_...), or remove it"
-                            + " to go without the webhook endpoint.");
-        }
-        WebhookVerifier.Builder builder = WebhookVerifier.builder();
-        PropertyChecks.secrets(webhook.secrets()).forEach(builder::secret);
-        PropertyChecks.apply(
-                "runflow.webhook.max-body-size", webhook.maxBodySize().toBytes(), builder::maxBodySize);
-        return builder.build();
+        WebhookSettings settings = properties.webhookSettings();
+        InvalidRunflowPropertyException.throwIfAny(settings.problems());
+        return settings.verifier();
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -2,11 +2,13 @@ package io.runflow.spring;
 
 import io.runflow.RunflowClient;
 import io.runflow.RunflowObserver;
-import io.runflow.spring.RunflowProperties.Dedup;
+import io.runflow.SettingProblem;
 import io.runflow.webhook.CallbackDeduplicator;
+import io.runflow.webhook.DedupKind;
 import io.runflow.webhook.RunCallback;
 import io.runflow.webhook.WebhookEndpoint;
 import io.runflow.webhook.WebhookVerifier;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -49,11 +51,12 @@ public final class RunflowWebhookEndpointAutoConfiguration {
         CallbackDeduplicator chosen = deduplicator.getIfAvailable();
         if (chosen != null) {
             builder.deduplicator(chosen);
-        } else if (properties.webhook().dedup() == Dedup.JDBC) {
-            throw new InvalidRunflowPropertyException(
+        } else if (properties.webhookSettings().dedup() == DedupKind.JDBC) {
+            throw new InvalidRunflowPropertyException(List.of(new SettingProblem(
+                    "runflow.webhook.dedup",
                     "runflow.webhook.dedup=jdbc needs a single DataSource, and the application has none.",
                     "Add a DataSource (for example spring-boot-starter-jdbc and spring.datasource.url), define"
-                            + " a CallbackDeduplicator bean, or set runflow.webhook.dedup=memory.");
+                            + " a CallbackDeduplicator bean, or set runflow.webhook.dedup=memory.")));
         }
         client.ifAvailable(builder::client);
         return builder.build();
@@ -68,7 +71,7 @@ public final class RunflowWebhookEndpointAutoConfiguration {
         @ConditionalOnMissingBean(name = "runflowWebhookRoute")
         org.springframework.web.servlet.function.RouterFunction<org.springframework.web.servlet.function.ServerResponse>
                 runflowWebhookRoute(WebhookEndpoint endpoint, RunflowProperties properties) {
-            return ServletWebhookRoute.create(properties.webhook().path(), endpoint);
+            return ServletWebhookRoute.create(properties.webhookSettings().path(), endpoint);
         }
     }
 
@@ -82,7 +85,7 @@ public final class RunflowWebhookEndpointAutoConfiguration {
         org.springframework.web.reactive.function.server.RouterFunction<
                         org.springframework.web.reactive.function.server.ServerResponse>
                 runflowWebhookRoute(WebhookEndpoint endpoint, RunflowProperties properties) {
-            return ReactiveWebhookRoute.create(properties.webhook().path(), endpoint);
+            return ReactiveWebhookRoute.create(properties.webhookSettings().path(), endpoint);
         }
     }
 }

@@ -8,6 +8,7 @@ import io.runflow.RunflowObserver.HttpAttempt;
 import io.runflow.RunflowOptions;
 import io.runflow.RunflowTransport;
 import io.runflow.testkit.FakeRunflowServer;
+import io.runflow.webhook.DedupKind;
 import io.runflow.webhook.WebhookEndpoint;
 import io.runflow.webhook.WebhookVerifier;
 import java.lang.reflect.Proxy;
@@ -24,7 +25,6 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.util.unit.DataSize;
 
 class RunflowAutoConfigurationTest {
 
@@ -79,7 +79,7 @@ class RunflowAutoConfigurationTest {
     }
 
     @Test
-    void bindsTheDefaults() {
+    void leavesEveryUnsetKeyNullSoThatCoresDefaultsApply() {
         new ApplicationContextRunner()
                 .withConfiguration(RUNFLOW)
                 .withUserConfiguration(OwnClient.class)
@@ -87,21 +87,15 @@ class RunflowAutoConfigurationTest {
                     RunflowProperties properties = context.getBean(RunflowProperties.class);
                     assertThat(properties.enabled()).isTrue();
                     assertThat(properties.apiKey()).isNull();
-                    assertThat(properties.baseUrl()).isEqualTo("https://api.runflow.io");
+                    assertThat(properties.baseUrl()).isNull();
                     assertThat(properties.organizationId()).isNull();
-                    assertThat(properties.timeouts())
-                            .isEqualTo(new RunflowProperties.Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(60)));
-                    assertThat(properties.retry())
-                            .isEqualTo(new RunflowProperties.Retry(5, Duration.ofSeconds(1), Duration.ofSeconds(32)));
-                    assertThat(properties.poll())
-                            .isEqualTo(new RunflowProperties.Poll(
-                                    Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofMinutes(5)));
+                    assertThat(properties.timeouts()).isEqualTo(new RunflowProperties.Timeouts(null, null));
+                    assertThat(properties.retry()).isEqualTo(new RunflowProperties.Retry(null, null, null));
+                    assertThat(properties.poll()).isEqualTo(new RunflowProperties.Poll(null, null, null));
                     assertThat(properties.webhook())
-                            .isEqualTo(new RunflowProperties.Webhook(
-                                    "/runflow/webhook",
-                                    List.of(),
-                                    DataSize.ofMegabytes(1),
-                                    RunflowProperties.Dedup.MEMORY));
+                            .isEqualTo(new RunflowProperties.Webhook(null, List.of(), null, null));
+                    assertThat(properties.webhookSettings().path()).isEqualTo("/runflow/webhook");
+                    assertThat(properties.webhookSettings().dedup()).isEqualTo(DedupKind.MEMORY);
                     assertThat(properties.health().enabled()).isTrue();
                 });
     }

@@ -67,6 +67,41 @@ class StartupFailureTest {
     }
 
     @Test
+    void aMaxAttemptsBelowOne() {
+        assertAnalysis(
+                runner.withPropertyValues("runflow.api-key=rf_k", "runflow.retry.max-attempts=0"),
+                "runflow.retry.max-attempts is invalid: maxAttempts must be at least 1, got 0.",
+                "Correct runflow.retry.max-attempts," + OFF);
+    }
+
+    @Test
+    void anInitialPollIntervalOverTheDefaultMaximum() {
+        assertAnalysis(
+                runner.withPropertyValues("runflow.api-key=rf_k", "runflow.poll.initial-interval=10s"),
+                "runflow.poll is invalid: initialInterval PT10S must not exceed maxInterval PT5S.",
+                "Correct runflow.poll," + OFF);
+    }
+
+    @Test
+    void everyProblemAtOnce() {
+        assertAnalysis(
+                runner.withPropertyValues("runflow.timeouts.connect=0s"),
+                "runflow.api-key is not set, so no RunflowClient can be created.\n"
+                        + "runflow.timeouts.connect is invalid: connectTimeout must be positive, got PT0S.",
+                "Set runflow.api-key (for example runflow.api-key=${RUNFLOW_API_KEY}), define your own"
+                        + " RunflowClient bean," + OFF + "\nCorrect runflow.timeouts.connect," + OFF);
+    }
+
+    @Test
+    void aWebhookPathWithoutASlash() {
+        assertAnalysis(
+                runner.withPropertyValues(
+                        "runflow.api-key=rf_k", "runflow.webhook.secrets=whsec_a", "runflow.webhook.path=hooks"),
+                "runflow.webhook.path is invalid: it must start with /.",
+                "Set runflow.webhook.path to the path of your callback_url, for example /runflow/webhook.");
+    }
+
+    @Test
     void aBlankWebhookSecretList() {
         assertAnalysis(
                 runner.withPropertyValues("runflow.api-key=rf_k", "runflow.webhook.secrets="),

@@ -41,7 +41,7 @@ final class ImagesController {
         this.runflow = runflow;
         this.store = store;
         this.server = server;
-        this.webhookPath = config.getWebhook().getPath();
+        this.webhookPath = config.webhookSettings().path();
         this.callbackUrl = callbackUrl.filter(url -> !url.isBlank());
     }
 

@@ -1,0 +1,197 @@
+package io.runflow.webhook;
+
+import io.runflow.SettingProblem;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The webhook's {@code runflow.webhook.*} settings as a framework's configuration gives them: each
+ * one optional, where unset means core's default ({@link #DEFAULT_PATH}, {@link
+ * WebhookVerifier#DEFAULT_MAX_BODY_SIZE}, {@link DedupKind#MEMORY}). Spring Boot's and Micronaut's
+ * adapters hand their bound values here, so that the defaults and the checks live only in core;
+ * each adapter renders the {@link #problems()} in its own idiom.
+ *
+ * <pre>{@code
+ * WebhookSettings settings = WebhookSettings.builder().secrets(secrets).build();
+ * WebhookVerifier verifier = settings.verifier(); // after settings.problems() came back empty
+ * }</pre>
+ */
+public final class WebhookSettings {
+
+    /** The path of the webhook endpoint unless {@code runflow.webhook.path} is set. */
+    public static final String DEFAULT_PATH = "/runflow/webhook";
+
+    private final String path;
+    private final List<String> secrets;
+    private final Long maxBodySize;
+    private final DedupKind dedup;
+
+    private WebhookSettings(Builder builder) {
+        this.path = builder.path;
+        this.secrets = builder.secrets;
+        this.maxBodySize = builder.maxBodySize;
+        this.dedup = builder.dedup;
+    }
+
+    /**
+     * Starts settings where nothing is set.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns the endpoint's path.
+     *
+     * @return {@code runflow.webhook.path}, or {@link #DEFAULT_PATH}
+     */
+    public String path() {
+        return path == null ? DEFAULT_PATH : path;
+    }
+
+    /**
+     * Returns how repeated deliveries are recognised.
+     *
+     * @return {@code runflow.webhook.dedup}, or {@link DedupKind#MEMORY}
+     */
+    public DedupKind dedup() {
+        return dedup == null ? DedupKind.MEMORY : dedup;
+    }
+
+    /**
+     * Returns what keeps these settings from making a verifier, in the order of the keys; empty when
+     * {@link #verifier()} succeeds.
+     *
+     * @return the problems, each naming its key
+     */
+    public List<SettingProblem> problems() {
+        List<SettingProblem> problems = new ArrayList<>();
+        apply(WebhookVerifier.builder(), problems);
+        return List.copyOf(problems);
+    }
+
+    /**
+     * Builds the verifier of the secrets, with the body size limit when one is set.
+     *
+     * @return the verifier
+     * @throws IllegalStateException with the first problem's {@link SettingProblem#message()} when
+     *     {@link #problems()} is not empty
+     */
+    public WebhookVerifier verifier() {
+        WebhookVerifier.Builder builder = WebhookVerifier.builder();
+        List<SettingProblem> problems = new ArrayList<>();
+        apply(builder, problems);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException(problems.get(0).message());
+        }
+        return builder.build();
+    }
+
+    private void apply(WebhookVerifier.Builder builder, List<SettingProblem> problems) {
+        if (path != null && !path.startsWith("/")) {
+            problems.add(new SettingProblem(
+                    "runflow.webhook.path",
+                    "runflow.webhook.path is invalid: it must start with /.",
+                    "Set runflow.webhook.path to the path of your callback_url, for example " + DEFAULT_PATH + "."));
+        }
+        if (secrets == null || secrets.isEmpty()) {
+            String key = "runflow.webhook.secrets";
+            problems.add(new SettingProblem(
+                    key,
+                    key + (secrets == null ? " is not set." : " is blank."),
+                    "Set " + key + " to your callback signing secrets (whsec_...), or remove it to go without the"
+                            + " webhook endpoint."));
+        } else {
+            for (int i = 0; i < secrets.size(); i++) {
+                String key = "runflow.webhook.secrets[" + i + "]";
+                String secret = secrets.get(i) == null ? "" : secrets.get(i);
+                SettingProblem.blankOrPlaceholder(key, secret, "a callback signing secret (whsec_...)")
+                        .ifPresentOrElse(problems::add, () -> builder.secret(secret));
+            }
+        }
+        if (maxBodySize != null) {
+            try {
+                builder.maxBodySize(maxBodySize);
+            } catch (IllegalArgumentException e) {
+                problems.add(SettingProblem.invalid("runflow.webhook.max-body-size", e));
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "WebhookSettings[path=" + path() + ", secrets=" + (secrets == null ? 0 : secrets.size())
+                + " (redacted), maxBodySize="
+                + (maxBodySize == null ? WebhookVerifier.DEFAULT_MAX_BODY_SIZE : maxBodySize)
+                + ", dedup=" + dedup() + "]";
+    }
+
+    /**
+     * Collects the settings. Every setter takes {@code null} for "not set": the value then stays
+     * core's default. Nothing is checked before {@link WebhookSettings#problems()}.
+     */
+    public static final class Builder {
+        private String path;
+        private List<String> secrets;
+        private Long maxBodySize;
+        private DedupKind dedup;
+
+        private Builder() {}
+
+        /**
+         * Sets {@code runflow.webhook.path}.
+         *
+         * @param path the path, or {@code null} for {@link WebhookSettings#DEFAULT_PATH}
+         * @return this builder
+         */
+        public Builder path(String path) {
+            this.path = path;
+            return this;
+        }
+
+        /**
+         * Sets {@code runflow.webhook.secrets}; a signature under any of them is accepted.
+         *
+         * @param secrets the secrets ({@code whsec_...}), or {@code null} when unset; an empty list
+         *     means the key is set but blank
+         * @return this builder
+         */
+        public Builder secrets(List<String> secrets) {
+            this.secrets = secrets == null ? null : java.util.Collections.unmodifiableList(new ArrayList<>(secrets));
+            return this;
+        }
+
+        /**
+         * Sets {@code runflow.webhook.max-body-size}.
+         *
+         * @param maxBodySize bytes, or {@code null} for {@link WebhookVerifier#DEFAULT_MAX_BODY_SIZE}
+         * @return this builder
+         */
+        public Builder maxBodySize(Long maxBodySize) {
+            this.maxBodySize = maxBodySize;
+            return this;
+        }
+
+        /**
+         * Sets {@code runflow.webhook.dedup}.
+         *
+         * @param dedup the kind, or {@code null} for {@link DedupKind#MEMORY}
+         * @return this builder
+         */
+        public Builder dedup(DedupKind dedup) {
+            this.dedup = dedup;
+            return this;
+        }
+
+        /**
+         * Freezes the settings; they are checked by {@link WebhookSettings#problems()}.
+         *
+         * @return the settings
+         */
+        public WebhookSettings build() {
+            return new WebhookSettings(this);
+        }
+    }
+}
