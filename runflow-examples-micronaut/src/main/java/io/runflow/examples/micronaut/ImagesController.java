@@ -11,14 +11,16 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.runflow.RunflowClient;
 import io.runflow.catalog.FluxProUltra;
-import io.runflow.micronaut.RunflowConfiguration;
 import io.runflow.model.Run;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@code POST /images} asks for an image, {@code GET /images/{id}} shows how it is going. */
+/**
+ * {@code POST /images} asks for an image, {@code GET /images/{id}} shows how it is going. A client's
+ * mistake is a 400 or 404 with a one-line JSON error, never a stack trace.
+ */
 @Controller("/images")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class ImagesController {
@@ -36,29 +38,27 @@ final class ImagesController {
             RunflowClient runflow,
             ImageStore store,
             EmbeddedServer server,
-            RunflowConfiguration config,
+            @Value("${runflow.webhook.path:/runflow/webhook}") String webhookPath,
             @Value("${" + CALLBACK_URL + ":}") Optional<String> callbackUrl) {
         this.runflow = runflow;
         this.store = store;
         this.server = server;
-        this.webhookPath = config.getWebhook().getPath();
+        this.webhookPath = webhookPath;
         this.callbackUrl = callbackUrl.filter(url -> !url.isBlank());
     }
 
     @Post
     HttpResponse<Map<String, Object>> create(@Body Map<String, Object> body) {
-        Object prompt = body.get("prompt");
-        if (!(prompt instanceof String text) || text.isBlank()) {
-            return HttpResponse.badRequest(Map.of("error", "prompt is required"));
-        }
-        FluxProUltra.Input input = FluxProUltra.input(text);
-        if (body.get("seed") instanceof Number seed) {
-            input = input.seed(seed.longValue());
+        FluxProUltra.Input input;
+        try {
+            input = FluxProUltra.input(body);
+        } catch (IllegalArgumentException e) {
+            return HttpResponse.badRequest(Map.of("error", e.getMessage()));
         }
         URI callback =
                 callbackUrl.map(URI::create).orElseGet(() -> server.getURI().resolve(webhookPath));
         Run run = runflow.runs().create(input.toRequest().withCallbackUrl(callback));
-        store.requested(run, text);
+        store.requested(run, input.prompt());
         return HttpResponse.accepted().body(view(store.find(run.id()).orElseThrow()));
     }
 
