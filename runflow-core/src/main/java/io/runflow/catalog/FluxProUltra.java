@@ -2,6 +2,7 @@ package io.runflow.catalog;
 
 import io.runflow.model.ModelInput;
 import io.runflow.model.RunRequest;
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -29,6 +30,47 @@ public final class FluxProUltra {
      */
     public static Input input(String prompt) {
         return new Input(prompt, null);
+    }
+
+    /**
+     * Reads an input from its JSON form, {@code {"prompt": "...", "seed": 42}}, as an application
+     * receives it from its own users (a request body, a form). Other members are ignored.
+     *
+     * @param fields the members: {@code prompt} a non-blank string, {@code seed} absent, {@code null}
+     *     or a whole number from 0 to {@link Long#MAX_VALUE}
+     * @return the input
+     * @throws IllegalArgumentException naming the field that is missing or wrong, in a message fit to
+     *     show the user ({@code prompt is required}, {@code seed must be a whole number}, ...)
+     */
+    public static Input input(Map<String, ?> fields) {
+        Objects.requireNonNull(fields, "fields");
+        Object prompt = fields.get("prompt");
+        if (prompt == null) {
+            throw new IllegalArgumentException("prompt is required");
+        }
+        if (!(prompt instanceof String text)) {
+            throw new IllegalArgumentException("prompt must be a string");
+        }
+        Input input = input(text);
+        Object seed = fields.get("seed");
+        return seed == null ? input : input.seed(wholeNumber(seed));
+    }
+
+    private static long wholeNumber(Object seed) {
+        if (seed instanceof Number number
+                && !(seed instanceof Double d && (d.isNaN() || d.isInfinite()))
+                && !(seed instanceof Float f && (f.isNaN() || f.isInfinite()))) {
+            try {
+                long value = new BigDecimal(number.toString()).longValueExact();
+                if (value < 0) {
+                    throw new IllegalArgumentException("seed must not be negative, got " + value);
+                }
+                return value;
+            } catch (ArithmeticException | NumberFormatException e) {
+                // fractional, or beyond a long: not a seed
+            }
+        }
+        throw new IllegalArgumentException("seed must be a whole number from 0 to " + Long.MAX_VALUE);
     }
 
     /**

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.runflow.model.RunRequest;
+import java.math.BigInteger;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class FluxProUltraTest {
@@ -48,5 +51,46 @@ class FluxProUltraTest {
 
         assertThat(base.seed()).isNull();
         assertThat(seeded.seed()).isEqualTo(7L);
+    }
+
+    @Test
+    void readsAnInputFromItsJsonForm() {
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("prompt", "a fox");
+        fields.put("seed", 42);
+        fields.put("ignored", "x");
+
+        assertThat(FluxProUltra.input(fields))
+                .isEqualTo(FluxProUltra.input("a fox").seed(42));
+        assertThat(FluxProUltra.input(Map.of("prompt", "a fox", "seed", new BigInteger("7")))
+                        .seed())
+                .isEqualTo(7L);
+        assertThat(FluxProUltra.input(Map.of("prompt", "a fox", "seed", 3.0)).seed())
+                .isEqualTo(3L);
+        assertThat(FluxProUltra.input(Map.of("prompt", "a fox", "seed", 0L)).seed())
+                .isZero();
+        assertThat(FluxProUltra.input(Map.of("prompt", "a fox")).seed()).isNull();
+    }
+
+    @Test
+    void namesTheFieldOfAnInputThatCannotBeRead() {
+        String wholeNumber = "seed must be a whole number from 0 to 9223372036854775807";
+        assertThatThrownBy(() -> FluxProUltra.input(Map.of())).hasMessage("prompt is required");
+        assertThatThrownBy(() -> FluxProUltra.input(Map.of("prompt", 1))).hasMessage("prompt must be a string");
+        assertThatThrownBy(() -> FluxProUltra.input(Map.of("prompt", " "))).hasMessage("prompt must not be blank");
+        assertThatThrownBy(() -> FluxProUltra.input(Map.of("prompt", "fox", "seed", -1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("seed must not be negative, got -1");
+        assertThatThrownBy(() -> FluxProUltra.input(Map.of("prompt", "fox", "seed", "abc")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(wholeNumber);
+        assertThatThrownBy(() -> FluxProUltra.input(Map.of("prompt", "fox", "seed", 1.5)))
+                .hasMessage(wholeNumber);
+        assertThatThrownBy(() -> FluxProUltra.input(Map.of("prompt", "fox", "seed", Double.NaN)))
+                .hasMessage(wholeNumber);
+        assertThatThrownBy(() -> FluxProUltra.input(Map.of("prompt", "fox", "seed", true)))
+                .hasMessage(wholeNumber);
+        assertThatThrownBy(() -> FluxProUltra.input(Map.of("prompt", "fox", "seed", new BigInteger("9".repeat(30)))))
+                .hasMessage(wholeNumber);
     }
 }

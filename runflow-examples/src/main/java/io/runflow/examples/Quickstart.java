@@ -53,6 +53,9 @@ public final class Quickstart {
     private final Sleeper sleeper;
     private String target = RunflowClient.DEFAULT_BASE_URL;
 
+    /** Whether the image comes from the embedded fake: then it is a labelled placeholder. */
+    private boolean placeholder;
+
     Quickstart(
             Map<String, String> env,
             PrintStream out,
@@ -144,6 +147,7 @@ public final class Quickstart {
                         WebhookVerifier.builder().secret(fake.webhookSecret()).build(),
                         runflow.callbacks())) {
             target = fake.baseUrl();
+            placeholder = true;
             out.println("Runflow: embedded fake server at " + fake.baseUrl()
                     + " (set RUNFLOW_API_KEY to use the real API)");
             return generate(runflow, request.withCallbackUrl(receiver.url(CALLBACK_PATH)), receiver);
@@ -223,7 +227,7 @@ public final class Quickstart {
                 + (image.contentType() == null ? "" : image.contentType())
                 + ", " + Files.size(file) + " bytes");
         out.println("duration:  " + (run.duration() == null ? "not reported" : ProgressLine.seconds(run.duration())));
-        out.println("file:      " + file);
+        out.println("file:      " + file + (placeholder ? " (placeholder image: no RUNFLOW_API_KEY)" : ""));
         out.println("callback:  " + callback);
     }
 

@@ -106,8 +106,6 @@ final class Samples {
             return Map.of(
                     "RUNFLOW_API_KEY", apiKey,
                     "RUNFLOW_BASE_URL", apiBaseUrl,
-                    // The Spring sample binds RUNFLOW_WEBHOOK_SECRETS, the Micronaut one reads RUNFLOW_WEBHOOK_SECRET.
-                    "RUNFLOW_WEBHOOK_SECRETS", webhookSecret,
                     "RUNFLOW_WEBHOOK_SECRET", webhookSecret);
         }
 

@@ -18,7 +18,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@code POST /images} asks for an image, {@code GET /images/{id}} shows how it is going. */
+/**
+ * {@code POST /images} asks for an image, {@code GET /images/{id}} shows how it is going. A client's
+ * mistake is a 400 or 404 with a one-line JSON error, never a stack trace.
+ */
 @Controller("/images")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class ImagesController {
@@ -47,18 +50,16 @@ final class ImagesController {
 
     @Post
     HttpResponse<Map<String, Object>> create(@Body Map<String, Object> body) {
-        Object prompt = body.get("prompt");
-        if (!(prompt instanceof String text) || text.isBlank()) {
-            return HttpResponse.badRequest(Map.of("error", "prompt is required"));
-        }
-        FluxProUltra.Input input = FluxProUltra.input(text);
-        if (body.get("seed") instanceof Number seed) {
-            input = input.seed(seed.longValue());
+        FluxProUltra.Input input;
+        try {
+            input = FluxProUltra.input(body);
+        } catch (IllegalArgumentException e) {
+            return HttpResponse.badRequest(Map.of("error", e.getMessage()));
         }
         URI callback =
                 callbackUrl.map(URI::create).orElseGet(() -> server.getURI().resolve(webhookPath));
         Run run = runflow.runs().create(input.toRequest().withCallbackUrl(callback));
-        store.requested(run, text);
+        store.requested(run, input.prompt());
         return HttpResponse.accepted().body(view(store.find(run.id()).orElseThrow()));
     }
 

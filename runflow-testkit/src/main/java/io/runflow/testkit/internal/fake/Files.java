@@ -17,6 +17,7 @@ final class Files {
 
     Response get(Request request) {
         RunState run = store.find(request.param("run"));
+        String prompt;
         long seed;
         int width;
         int height;
@@ -24,10 +25,11 @@ final class Files {
             if (run == null || run.output == null || !"0.jpg".equals(request.param("file"))) {
                 throw ErrorResponseException.notFound("NOT_FOUND", "no such file: " + request.path());
             }
+            prompt = run.input.path("prompt").asText("");
             seed = run.seed;
             width = run.model.width();
             height = run.model.height();
         }
-        return Response.bytes(200, "image/jpeg", renderer.render(seed, width, height));
+        return Response.bytes(200, "image/jpeg", renderer.render(prompt, seed, width, height));
     }
 }

@@ -1,5 +1,10 @@
 package io.runflow.testkit.internal.fake;
 
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.io.ByteArrayOutputStream;
@@ -14,8 +19,9 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
- * Real JPEG bytes of an exact size, the same for the same seed: a smooth pattern whose colours come
- * from the seed. The latest {@value #MAX_CACHED} (seed, size) pairs, up to {@value #MAX_CACHED_BYTES}
+ * Real JPEG bytes of an exact size, the same for the same prompt and seed: a smooth pattern whose
+ * colours come from the seed, with the prompt, the seed and "placeholder from the fake Runflow server"
+ * written on it (headless Java2D), so nobody takes it for a generated image. The latest {@value #MAX_CACHED} images, up to {@value #MAX_CACHED_BYTES}
  * bytes in all, are kept; an evicted image is drawn again, identically, when asked for.
  */
 final class JpegRenderer {
@@ -23,15 +29,20 @@ final class JpegRenderer {
     static final int MAX_CACHED = 64;
     static final long MAX_CACHED_BYTES = 64L * 1024 * 1024;
 
-    private record Key(long seed, int width, int height) {}
+    private static final String LABEL = "placeholder from the fake Runflow server";
+
+    /** The longest prompt drawn, in characters; a longer one is cut with an ellipsis. */
+    static final int MAX_PROMPT_DRAWN = 120;
+
+    private record Key(String prompt, long seed, int width, int height) {}
 
     /** Least recently used first; guarded by itself. */
     private final LinkedHashMap<Key, byte[]> cache = new LinkedHashMap<>(16, 0.75f, true);
 
     private long cachedBytes;
 
-    byte[] render(long seed, int width, int height) {
-        Key key = new Key(seed, width, height);
+    byte[] render(String prompt, long seed, int width, int height) {
+        Key key = new Key(prompt == null ? "" : prompt, seed, width, height);
         synchronized (cache) {
             byte[] hit = cache.get(key);
             if (hit != null) {
@@ -82,6 +93,7 @@ final class JpegRenderer {
                 pixels[y * key.width + x] = (r << 16) | (g << 8) | b;
             }
         }
+        caption(image, key);
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
@@ -96,5 +108,34 @@ final class JpegRenderer {
             writer.dispose();
         }
         return out.toByteArray();
+    }
+
+    private static void caption(BufferedImage image, Key key) {
+        String prompt = key.prompt.length() > MAX_PROMPT_DRAWN
+                ? key.prompt.substring(0, MAX_PROMPT_DRAWN - 1) + "\u2026"
+                : key.prompt;
+        String[] lines = {prompt, "seed " + key.seed, LABEL};
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            // Sized so the label fills about two thirds of the width: legible at 2752 px and at 64 px.
+            int size = Math.max(6, key.width * 2 / 3 / Math.max(1, LABEL.length()) * 2);
+            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, size));
+            FontMetrics metrics = g.getFontMetrics();
+            int lineHeight = metrics.getHeight();
+            int y = (key.height - lineHeight * lines.length) / 2 + metrics.getAscent();
+            for (String line : lines) {
+                int x = Math.max(0, (key.width - metrics.stringWidth(line)) / 2);
+                g.setColor(new Color(0, 0, 0, 140));
+                g.drawString(line, x + Math.max(1, size / 16), y + Math.max(1, size / 16));
+                g.setColor(Color.WHITE);
+                g.drawString(line, x, y);
+                y += lineHeight;
+            }
+        } catch (RuntimeException | Error e) {
+            // A JVM without fonts still gets its image, uncaptioned: the bytes matter more than the words.
+        } finally {
+            g.dispose();
+        }
     }
 }
