@@ -1,6 +1,5 @@
 package io.runflow.internal;
 
-import io.runflow.RetryPolicy.Replay;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,34 +15,33 @@ import java.util.stream.Stream;
  * it to judge retries and to name requests in messages. Not public API.
  *
  * <p>Every {@code POST} carries a key (Runflow's idempotency middleware is global). A {@code POST}
- * is {@link Replay#SAFE} only where a repeat has no second effect: run and batch create (the key
+ * is {@code SAFE} only where a repeat has no second effect: run and batch create (the key
  * makes the server replay the first answer) and the admin cancellation (documented idempotent).
- * Redeliveries, the callback-secret create and the asset-upload session and confirmation are {@link
- * Replay#UNSAFE}: a repeat could deliver twice, make a second secret, open a second session or make
+ * Redeliveries, the callback-secret create and the asset-upload session and confirmation are {@code UNSAFE}: a repeat could deliver twice, make a second secret, open a second session or make
  * a second asset. {@code GET} and {@code PATCH} are safe by definition.
  *
  * <p>Path templates name their variables the way the transport's templates do, so a transport can
  * check its own declarations against these ({@link #find(String, String)}).
  */
 public enum Endpoint {
-    CREATE_RUN("POST", "/v1/models/{model}/runs", Replay.SAFE),
+    CREATE_RUN("POST", "/v1/models/{model}/runs", ReplaySafe.YES),
     GET_RUN("GET", "/v1/runs/{id}"),
     LIST_RUNS("GET", "/v1/runs"),
     LIST_CALLBACK_DELIVERIES("GET", "/v1/runs/{id}/callback"),
-    REDELIVER_CALLBACK("POST", "/v1/runs/{id}/callback-redeliveries", Replay.UNSAFE),
+    REDELIVER_CALLBACK("POST", "/v1/runs/{id}/callback-redeliveries", ReplaySafe.NO),
     LIST_RUN_LOGS("GET", "/v1/runs/{id}/logs"),
     LIST_RUN_STATUSES("GET", "/v1/runs/statuses"),
-    CANCEL_RUN("POST", "/v1/admin/runs/{id}/cancellation", Replay.SAFE),
+    CANCEL_RUN("POST", "/v1/admin/runs/{id}/cancellation", ReplaySafe.YES),
 
-    CREATE_BATCH("POST", "/v1/models/{model}/batches", Replay.SAFE),
+    CREATE_BATCH("POST", "/v1/models/{model}/batches", ReplaySafe.YES),
     GET_BATCH("GET", "/v1/batches/{id}"),
     LIST_BATCH_ITEMS("GET", "/v1/batches/{id}/items"),
     GET_BATCH_ITEM("GET", "/v1/batches/{batch}/items/{id}"),
     LIST_BATCH_CALLBACK_DELIVERIES("GET", "/v1/batches/{id}/callback"),
-    REDELIVER_BATCH_CALLBACK("POST", "/v1/batches/{id}/callback-redeliveries", Replay.UNSAFE),
+    REDELIVER_BATCH_CALLBACK("POST", "/v1/batches/{id}/callback-redeliveries", ReplaySafe.NO),
 
-    CREATE_ASSET_UPLOAD("POST", "/v1/asset-uploads", Replay.UNSAFE),
-    CONFIRM_ASSET_UPLOAD("POST", "/v1/asset-uploads/{id}/confirmations", Replay.UNSAFE),
+    CREATE_ASSET_UPLOAD("POST", "/v1/asset-uploads", ReplaySafe.NO),
+    CONFIRM_ASSET_UPLOAD("POST", "/v1/asset-uploads/{id}/confirmations", ReplaySafe.NO),
     GET_ASSET("GET", "/v1/assets/{id}"),
     LIST_ASSET_TYPES("GET", "/v1/assets/types"),
 
@@ -56,7 +54,7 @@ public enum Endpoint {
     GET_MODEL("GET", "/v1/models/{model}"),
     LIST_PUBLIC_MODELS("GET", "/v1/public/models"),
 
-    CREATE_CALLBACK_SECRET("POST", "/v1/callback-secrets", Replay.UNSAFE),
+    CREATE_CALLBACK_SECRET("POST", "/v1/callback-secrets", ReplaySafe.NO),
     GET_CALLBACK_SECRET("GET", "/v1/callback-secrets/{id}"),
     UPDATE_CALLBACK_SECRET("PATCH", "/v1/callback-secrets/{id}"),
 
@@ -67,24 +65,24 @@ public enum Endpoint {
 
     private final String method;
     private final String template;
-    private final Replay replay;
+    private final boolean replaySafe;
     private final boolean idempotencyKey;
     private final String label;
 
     /** A read or an update: replay-safe by its method, no key. */
     Endpoint(String method, String template) {
-        this(method, template, Replay.SAFE, false);
+        this(method, template, true, false);
     }
 
-    /** A {@code POST}: it carries a key; {@code replay} says whether a repeat is harmless. */
-    Endpoint(String method, String template, Replay replay) {
-        this(method, template, replay, true);
+    /** A {@code POST}: it carries a key; {@code replaySafe} says whether a repeat is harmless. */
+    Endpoint(String method, String template, boolean replaySafe) {
+        this(method, template, replaySafe, true);
     }
 
-    Endpoint(String method, String template, Replay replay, boolean idempotencyKey) {
+    Endpoint(String method, String template, boolean replaySafe, boolean idempotencyKey) {
         this.method = method;
         this.template = template;
-        this.replay = replay;
+        this.replaySafe = replaySafe;
         this.idempotencyKey = idempotencyKey;
         this.label = method + " " + template;
     }
@@ -109,12 +107,13 @@ public enum Endpoint {
 
     /**
      * Tells whether the call may be sent again after an ambiguous failure (a 5xx, or a connection
-     * lost after the request was sent).
+     * lost after the request was sent): {@code RetryPolicy.Replay.SAFE} if so. A boolean, as this
+     * package depends on nothing of the SDK's API.
      *
-     * @return how the retry policy treats the call's ambiguous failures
+     * @return {@code true} if a repeat cannot apply the call twice
      */
-    public Replay replay() {
-        return replay;
+    public boolean replaySafe() {
+        return replaySafe;
     }
 
     /**
@@ -173,5 +172,13 @@ public enum Endpoint {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(template, "template");
         return Optional.ofNullable(BY_LABEL.get(method + " " + template));
+    }
+
+    /** Names for the constructor's flag, so each {@code POST} above reads as what it is. */
+    private static final class ReplaySafe {
+        static final boolean YES = true;
+        static final boolean NO = false;
+
+        private ReplaySafe() {}
     }
 }

@@ -78,7 +78,7 @@ final class Endpoints {
         }
         Endpoint endpoint = endpoint(request);
         if (endpoint != null) {
-            return endpoint.replay();
+            return endpoint.replaySafe() ? Replay.SAFE : Replay.UNSAFE;
         }
         return request.httpMethod() == Request.HttpMethod.POST ? Replay.UNSAFE : Replay.SAFE;
     }
