@@ -1,6 +1,7 @@
 package io.runflow;
 
 import io.runflow.errors.RunflowIoException;
+import io.runflow.internal.Endpoint;
 import io.runflow.model.Asset;
 import io.runflow.model.AssetType;
 import io.runflow.model.AssetUpload;
@@ -118,11 +119,12 @@ public final class Assets {
 
     private Asset upload(AssetUploadRequest request, byte[] bytes) {
         checkedMimeType(request.mimeType());
-        AssetUpload session = api.createAssetUpload(request);
+        AssetUpload session = api.createAssetUpload(request, Endpoint.CREATE_ASSET_UPLOAD.newIdempotencyKey());
         int status = uploader.get().put(session.uploadUrl(), request.mimeType(), bytes);
         if (status == 403) {
             // The documented sign of an expired presigned URL: one fresh session, one more PUT.
-            session = api.createAssetUpload(request);
+            // A new session is a new logical call, with a key of its own.
+            session = api.createAssetUpload(request, Endpoint.CREATE_ASSET_UPLOAD.newIdempotencyKey());
             status = uploader.get().put(session.uploadUrl(), request.mimeType(), bytes);
             if (status == 403) {
                 throw new RunflowIoException(
@@ -135,7 +137,7 @@ public final class Assets {
             throw new RunflowIoException(
                     "upload of " + request.filename() + " failed: the presigned URL answered HTTP " + status, null);
         }
-        return api.confirmAssetUpload(session.assetUploadId(), null);
+        return api.confirmAssetUpload(session.assetUploadId(), null, Endpoint.CONFIRM_ASSET_UPLOAD.newIdempotencyKey());
     }
 
     /**
@@ -145,7 +147,7 @@ public final class Assets {
      * @return the asset
      */
     public Asset get(String assetId) {
-        return api.getAsset(Batches.requireId(assetId, "assetId"));
+        return api.getAsset(Calls.requireId(assetId, "assetId"));
     }
 
     /**

@@ -3,7 +3,7 @@ package io.runflow;
 import io.runflow.errors.BatchTimeoutException;
 import io.runflow.errors.NotFoundException;
 import io.runflow.errors.UnprocessableEntityException;
-import io.runflow.internal.IdempotencyKeys;
+import io.runflow.internal.Endpoint;
 import io.runflow.model.Batch;
 import io.runflow.model.BatchItem;
 import io.runflow.model.BatchRequest;
@@ -66,9 +66,8 @@ public final class Batches {
      */
     public Batch create(BatchRequest request) {
         Objects.requireNonNull(request, "request");
-        BatchRequest keyed =
-                request.idempotencyKey() != null ? request : request.withIdempotencyKey(IdempotencyKeys.generate());
-        return api.createBatch(keyed);
+        String key = Endpoint.CREATE_BATCH.idempotencyKey(request.idempotencyKey());
+        return api.createBatch(key.equals(request.idempotencyKey()) ? request : request.withIdempotencyKey(key));
     }
 
     /**
@@ -90,7 +89,7 @@ public final class Batches {
      * @throws NotFoundException if there is no such batch in the organization
      */
     public Batch get(String batchId) {
-        return api.getBatch(requireId(batchId, "batchId"));
+        return api.getBatch(Calls.requireId(batchId, "batchId"));
     }
 
     /**
@@ -102,7 +101,7 @@ public final class Batches {
      * @return the items across all pages
      */
     public AutoPager<BatchItem> items(String batchId, ListQuery query) {
-        requireId(batchId, "batchId");
+        Calls.requireId(batchId, "batchId");
         Objects.requireNonNull(query, "query");
         return new AutoPager<>(query, q -> api.listBatchItems(batchId, q));
     }
@@ -125,7 +124,7 @@ public final class Batches {
      * @return the item
      */
     public BatchItem item(String batchId, String itemId) {
-        return api.getBatchItem(requireId(batchId, "batchId"), requireId(itemId, "itemId"));
+        return api.getBatchItem(Calls.requireId(batchId, "batchId"), Calls.requireId(itemId, "itemId"));
     }
 
     /**
@@ -135,7 +134,7 @@ public final class Batches {
      * @return the deliveries, oldest first
      */
     public List<CallbackDelivery> callbackDeliveries(String batchId) {
-        return api.listBatchCallbackDeliveries(requireId(batchId, "batchId"));
+        return api.listBatchCallbackDeliveries(Calls.requireId(batchId, "batchId"));
     }
 
     /**
@@ -147,7 +146,8 @@ public final class Batches {
      *     redelivery is already in flight
      */
     public CallbackDelivery redeliverCallback(String batchId) {
-        return api.redeliverBatchCallback(requireId(batchId, "batchId"));
+        return api.redeliverBatchCallback(
+                Calls.requireId(batchId, "batchId"), Endpoint.REDELIVER_BATCH_CALLBACK.newIdempotencyKey());
     }
 
     /**
@@ -158,7 +158,7 @@ public final class Batches {
      * @throws BatchTimeoutException if the timeout passed first (the batch goes on)
      */
     public Batch await(String batchId) {
-        return Runs.join(awaitAsync(batchId));
+        return Calls.join(awaitAsync(batchId));
     }
 
     /**
@@ -169,7 +169,7 @@ public final class Batches {
      * @return the finished batch
      */
     public Batch await(String batchId, Duration timeout) {
-        return Runs.join(awaitAsync(batchId, timeout));
+        return Calls.join(awaitAsync(batchId, timeout));
     }
 
     /**
@@ -179,7 +179,7 @@ public final class Batches {
      * @return the finished batch
      */
     public Batch await(Batch batch) {
-        return Runs.join(awaitAsync(batch));
+        return Calls.join(awaitAsync(batch));
     }
 
     /**
@@ -190,7 +190,7 @@ public final class Batches {
      *     stop polling
      */
     public CompletableFuture<Batch> awaitAsync(String batchId) {
-        return startWait(requireId(batchId, "batchId"), null, options.pollPolicy());
+        return startWait(Calls.requireId(batchId, "batchId"), null, options.pollPolicy());
     }
 
     /**
@@ -202,7 +202,7 @@ public final class Batches {
      */
     public CompletableFuture<Batch> awaitAsync(String batchId, Duration timeout) {
         return startWait(
-                requireId(batchId, "batchId"), null, options.pollPolicy().withTimeout(timeout));
+                Calls.requireId(batchId, "batchId"), null, options.pollPolicy().withTimeout(timeout));
     }
 
     /**
@@ -236,7 +236,7 @@ public final class Batches {
         CompletableFuture<Batch> outcome = new CompletableFuture<>();
         createAsync(request).whenComplete((created, createFailure) -> {
             if (createFailure != null) {
-                outcome.completeExceptionally(Runs.unwrap(createFailure));
+                outcome.completeExceptionally(Calls.unwrap(createFailure));
                 return;
             }
             CompletableFuture<Batch> wait = awaitAsync(created);
@@ -249,7 +249,7 @@ public final class Batches {
                 if (failure == null) {
                     outcome.complete(batch);
                 } else {
-                    outcome.completeExceptionally(Runs.unwrap(failure));
+                    outcome.completeExceptionally(Calls.unwrap(failure));
                 }
             });
         });
@@ -261,13 +261,5 @@ public final class Batches {
         pending.add(waiter);
         waiter.start(known);
         return waiter.future();
-    }
-
-    static String requireId(String id, String name) {
-        Objects.requireNonNull(id, name);
-        if (id.isBlank() || id.contains("/")) {
-            throw new IllegalArgumentException(name + " must be an id such as the API returned, got \"" + id + "\"");
-        }
-        return id;
     }
 }

@@ -1,5 +1,6 @@
 package io.runflow;
 
+import io.runflow.internal.Endpoint;
 import io.runflow.model.CallbackSecret;
 import io.runflow.model.CallbackSecretUpdate;
 import java.util.Objects;
@@ -31,7 +32,7 @@ public final class CallbackSecrets {
             throw new IllegalArgumentException("label must be at most " + CallbackSecretUpdate.MAX_LABEL_LENGTH
                     + " characters, got " + label.length());
         }
-        return api.createCallbackSecret(label);
+        return api.createCallbackSecret(label, Endpoint.CREATE_CALLBACK_SECRET.newIdempotencyKey());
     }
 
     /**
@@ -56,10 +57,6 @@ public final class CallbackSecrets {
     }
 
     private static String requireId(String secretId) {
-        Objects.requireNonNull(secretId, "secretId");
-        if (secretId.isBlank() || secretId.contains("/")) {
-            throw new IllegalArgumentException("secretId must be a callback secret id, got \"" + secretId + "\"");
-        }
-        return secretId;
+        return Calls.requireId(secretId, "secretId", "a callback secret id");
     }
 }

@@ -83,7 +83,7 @@ public final class HealthCheck {
             Thread.currentThread().interrupt();
             return new Result(false, Duration.ofNanos(System.nanoTime() - started), start, "interrupted");
         } catch (ExecutionException e) {
-            Throwable cause = Runs.unwrap(e);
+            Throwable cause = Calls.unwrap(e);
             // SDK messages never hold the key or a secret; they name the endpoint and the status.
             return new Result(
                     false,

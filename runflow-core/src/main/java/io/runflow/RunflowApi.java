@@ -31,11 +31,12 @@ import java.util.List;
  * behaviour. A transport (such as {@code runflow-feign}) implements it; applications use {@link
  * RunflowClient}, which adds waiting, paging and idempotency on top.
  *
- * <p>Implementations are thread-safe, send an {@code Idempotency-Key} on every {@code POST} (one per
- * call, the same on each attempt), retry according to {@link RunflowOptions#retryPolicy()} with each
- * endpoint's {@link RetryPolicy.Replay} (unsafe: callback redeliveries, callback-secret create and the
- * asset-upload calls), and
- * throw {@link RunflowApiException} (via {@code io.runflow.internal.json.ApiErrors}) for error statuses,
+ * <p>Every {@code POST} receives its {@code Idempotency-Key} from the caller (in the request for run
+ * and batch create, as the last parameter otherwise): core decides one key per logical call, and an
+ * implementation sends it unchanged on each attempt, never making keys itself. Implementations are
+ * thread-safe, retry according to {@link RunflowOptions#retryPolicy()} with each endpoint's {@link
+ * RetryPolicy.Replay} (unsafe: callback redeliveries, callback-secret create and the asset-upload
+ * calls; core's internal endpoint declarations say which), and throw {@link RunflowApiException} (via {@code io.runflow.internal.json.ApiErrors}) for error statuses,
  * {@link RunflowIoException} for transport failures and {@link RunflowDecodingException} for bodies
  * they cannot read.
  */
@@ -45,7 +46,8 @@ public interface RunflowApi extends AutoCloseable {
      * {@code POST /v1/models/{model}/runs}, with the request's {@code Idempotency-Key} on every
      * attempt.
      *
-     * @param request the request; its {@link RunRequest#idempotencyKey()} is set
+     * @param request the request; its {@link RunRequest#idempotencyKey()} is set (a transport rejects
+     *     a request without one)
      * @return the created run
      */
     Run createRun(RunRequest request);
@@ -79,9 +81,10 @@ public interface RunflowApi extends AutoCloseable {
      * ambiguous failure is thrown, not retried, since a repeat could deliver twice.
      *
      * @param runId the run id
+     * @param idempotencyKey the call's {@code Idempotency-Key}, sent on every attempt
      * @return the new delivery
      */
-    CallbackDelivery redeliverCallback(String runId);
+    CallbackDelivery redeliverCallback(String runId, String idempotencyKey);
 
     /**
      * {@code GET /v1/runs/{id}/logs}.
@@ -104,7 +107,8 @@ public interface RunflowApi extends AutoCloseable {
      * attempt; {@link RetryPolicy.Replay#SAFE SAFE} like run create, since the key makes the server
      * replay the first answer.
      *
-     * @param request the request; its {@link BatchRequest#idempotencyKey()} is set
+     * @param request the request; its {@link BatchRequest#idempotencyKey()} is set (a transport rejects
+     *     a request without one)
      * @return the created batch
      */
     Batch createBatch(BatchRequest request);
@@ -147,27 +151,30 @@ public interface RunflowApi extends AutoCloseable {
      * {@code POST /v1/batches/{id}/callback-redeliveries}. {@link RetryPolicy.Replay#UNSAFE UNSAFE}.
      *
      * @param batchId the batch id
+     * @param idempotencyKey the call's {@code Idempotency-Key}, sent on every attempt
      * @return the new delivery
      */
-    CallbackDelivery redeliverBatchCallback(String batchId);
+    CallbackDelivery redeliverBatchCallback(String batchId, String idempotencyKey);
 
     /**
      * {@code POST /v1/asset-uploads}. {@link RetryPolicy.Replay#UNSAFE UNSAFE}: a repeat would open a
      * second session (harmless, but not the same answer).
      *
      * @param request what is about to be uploaded
+     * @param idempotencyKey the call's {@code Idempotency-Key}, sent on every attempt
      * @return the presigned session
      */
-    AssetUpload createAssetUpload(AssetUploadRequest request);
+    AssetUpload createAssetUpload(AssetUploadRequest request, String idempotencyKey);
 
     /**
      * {@code POST /v1/asset-uploads/{id}/confirmations}. {@link RetryPolicy.Replay#UNSAFE UNSAFE}.
      *
      * @param assetUploadId the session id
      * @param folderId the folder to file the asset in, or {@code null}
+     * @param idempotencyKey the call's {@code Idempotency-Key}, sent on every attempt
      * @return the created asset
      */
-    Asset confirmAssetUpload(String assetUploadId, String folderId);
+    Asset confirmAssetUpload(String assetUploadId, String folderId, String idempotencyKey);
 
     /**
      * {@code GET /v1/assets/{id}}.
@@ -211,9 +218,10 @@ public interface RunflowApi extends AutoCloseable {
      *
      * @param runId the run id
      * @param reason the audit reason (3 to 500 characters), or {@code null}
+     * @param idempotencyKey the call's {@code Idempotency-Key}, sent on every attempt
      * @return the run, canceled or already terminal
      */
-    Run cancelRun(String runId, String reason);
+    Run cancelRun(String runId, String reason, String idempotencyKey);
 
     /**
      * {@code GET /v1/models}.
@@ -244,9 +252,10 @@ public interface RunflowApi extends AutoCloseable {
      * failure is thrown, not retried, since a repeat could create a second secret.
      *
      * @param label a label of at most 255 characters, or {@code null}
+     * @param idempotencyKey the call's {@code Idempotency-Key}, sent on every attempt
      * @return the secret, with its {@code plain_secret} (shown this once)
      */
-    CallbackSecret createCallbackSecret(String label);
+    CallbackSecret createCallbackSecret(String label, String idempotencyKey);
 
     /**
      * {@code GET /v1/callback-secrets/{id}}.

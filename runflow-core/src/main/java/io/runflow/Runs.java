@@ -4,9 +4,7 @@ import io.runflow.errors.NotFoundException;
 import io.runflow.errors.RunCanceledException;
 import io.runflow.errors.RunFailedException;
 import io.runflow.errors.RunTimeoutException;
-import io.runflow.errors.RunflowException;
-import io.runflow.errors.RunflowIoException;
-import io.runflow.internal.IdempotencyKeys;
+import io.runflow.internal.Endpoint;
 import io.runflow.model.CallbackDelivery;
 import io.runflow.model.ListQuery;
 import io.runflow.model.ModelInput;
@@ -17,10 +15,7 @@ import io.runflow.model.RunStatusDefinition;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
@@ -68,9 +63,8 @@ public final class Runs {
      */
     public Run create(RunRequest request) {
         Objects.requireNonNull(request, "request");
-        RunRequest keyed =
-                request.idempotencyKey() != null ? request : request.withIdempotencyKey(IdempotencyKeys.generate());
-        return api.createRun(keyed);
+        String key = Endpoint.CREATE_RUN.idempotencyKey(request.idempotencyKey());
+        return api.createRun(key.equals(request.idempotencyKey()) ? request : request.withIdempotencyKey(key));
     }
 
     /**
@@ -170,7 +164,7 @@ public final class Runs {
      * @throws RunTimeoutException if the timeout passed first (the run goes on)
      */
     public Run await(String runId) {
-        return join(awaitAsync(runId));
+        return Calls.join(awaitAsync(runId));
     }
 
     /**
@@ -181,7 +175,7 @@ public final class Runs {
      * @return the finished run
      */
     public Run await(String runId, Duration timeout) {
-        return join(awaitAsync(runId, timeout));
+        return Calls.join(awaitAsync(runId, timeout));
     }
 
     /**
@@ -191,7 +185,7 @@ public final class Runs {
      * @return the finished run
      */
     public Run await(Run run) {
-        return join(awaitAsync(run));
+        return Calls.join(awaitAsync(run));
     }
 
     /**
@@ -237,7 +231,7 @@ public final class Runs {
      * @see #awaitAsync(Run, Consumer)
      */
     public Run await(Run run, Consumer<Run> onStatusChange) {
-        return join(awaitAsync(run, onStatusChange));
+        return Calls.join(awaitAsync(run, onStatusChange));
     }
 
     /**
@@ -289,7 +283,7 @@ public final class Runs {
         CompletableFuture<Run> outcome = new CompletableFuture<>();
         createAsync(request).whenComplete((created, createFailure) -> {
             if (createFailure != null) {
-                outcome.completeExceptionally(unwrap(createFailure));
+                outcome.completeExceptionally(Calls.unwrap(createFailure));
                 return;
             }
             CompletableFuture<Run> wait = awaitAsync(created);
@@ -302,7 +296,7 @@ public final class Runs {
                 if (failure == null) {
                     outcome.complete(run);
                 } else {
-                    outcome.completeExceptionally(unwrap(failure));
+                    outcome.completeExceptionally(Calls.unwrap(failure));
                 }
             });
         });
@@ -338,7 +332,7 @@ public final class Runs {
      * @return the new delivery
      */
     public CallbackDelivery redeliverCallback(String runId) {
-        return api.redeliverCallback(requireId(runId));
+        return api.redeliverCallback(requireId(runId), Endpoint.REDELIVER_CALLBACK.newIdempotencyKey());
     }
 
     /**
@@ -357,7 +351,7 @@ public final class Runs {
         if (text.length() < 3 || text.length() > 500) {
             throw new IllegalArgumentException("reason must be 3 to 500 characters, got " + text.length());
         }
-        return api.cancelRun(runId, text);
+        return api.cancelRun(runId, text, Endpoint.CANCEL_RUN.newIdempotencyKey());
     }
 
     /**
@@ -367,7 +361,7 @@ public final class Runs {
      * @return the run
      */
     public Run cancel(String runId) {
-        return api.cancelRun(requireId(runId), null);
+        return api.cancelRun(requireId(runId), null, Endpoint.CANCEL_RUN.newIdempotencyKey());
     }
 
     private CompletableFuture<Run> startWait(String runId, Run known, PollPolicy policy) {
@@ -386,43 +380,7 @@ public final class Runs {
         return CompletableFuture.supplyAsync(call, executor);
     }
 
-    static String requireId(String runId) {
-        Objects.requireNonNull(runId, "runId");
-        if (runId.isBlank() || runId.contains("/")) {
-            throw new IllegalArgumentException(
-                    "runId must be a run id such as the one create returned, got \"" + runId + "\"");
-        }
-        return runId;
-    }
-
-    static Throwable unwrap(Throwable failure) {
-        Throwable current = failure;
-        while ((current instanceof CompletionException || current instanceof ExecutionException)
-                && current.getCause() != null) {
-            current = current.getCause();
-        }
-        return current;
-    }
-
-    /** Blocks for a future, rethrowing the SDK's own exceptions as they are. */
-    static <T> T join(CompletableFuture<T> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            future.cancel(false);
-            Thread.currentThread().interrupt();
-            throw new RunflowIoException("interrupted while waiting", e);
-        } catch (CancellationException e) {
-            throw new RunflowException("the wait was cancelled", e);
-        } catch (ExecutionException e) {
-            Throwable cause = unwrap(e);
-            if (cause instanceof RuntimeException) {
-                throw (RuntimeException) cause;
-            }
-            if (cause instanceof Error) {
-                throw (Error) cause;
-            }
-            throw new RunflowException(String.valueOf(cause.getMessage()), cause);
-        }
+    private static String requireId(String runId) {
+        return Calls.requireId(runId, "runId", "a run id such as the one create returned");
     }
 }

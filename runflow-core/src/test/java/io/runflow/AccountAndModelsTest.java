@@ -53,7 +53,7 @@ class AccountAndModelsTest {
         }
 
         @Override
-        public CallbackSecret createCallbackSecret(String label) {
+        public CallbackSecret createCallbackSecret(String label, String idempotencyKey) {
             calls.add("create " + label);
             return secret();
         }

@@ -36,6 +36,7 @@ class AssetsTest {
     private final List<Put> puts = new CopyOnWriteArrayList<>();
     private final Deque<Integer> statuses = new ArrayDeque<>();
     private final List<AssetUploadRequest> sessions = new CopyOnWriteArrayList<>();
+    private final List<String> keys = new CopyOnWriteArrayList<>();
     private final List<String> confirmed = new CopyOnWriteArrayList<>();
     private HttpServer storage;
     private RunflowClient runflow;
@@ -68,14 +69,16 @@ class AssetsTest {
                 + storage.getAddress().getPort();
         RunflowApi api = new DelegatingApi(new InMemoryRunflowApi()) {
             @Override
-            public AssetUpload createAssetUpload(AssetUploadRequest request) {
+            public AssetUpload createAssetUpload(AssetUploadRequest request, String idempotencyKey) {
                 sessions.add(request);
+                keys.add(idempotencyKey);
                 return new AssetUpload("up_" + sessions.size(), base + "/bucket/up_" + sessions.size() + "?sig=s");
             }
 
             @Override
-            public Asset confirmAssetUpload(String assetUploadId, String folderId) {
+            public Asset confirmAssetUpload(String assetUploadId, String folderId, String idempotencyKey) {
                 confirmed.add(assetUploadId + " " + folderId);
+                keys.add(idempotencyKey);
                 return new Asset(
                         "ast_" + assetUploadId, null, null, null, null, null, null, null, null, null, null, null);
             }
@@ -157,6 +160,15 @@ class AssetsTest {
                         + " (expired at once: is the machine's clock far off?)");
         assertThat(sessions).hasSize(2);
         assertThat(confirmed).isEmpty();
+    }
+
+    @Test
+    void theFreshSessionAfterA403AndTheConfirmationEachGetAKeyOfTheirOwn() {
+        answer(403, 200);
+
+        runflow.assets().upload(new byte[] {1}, "a.jpg", "image/jpeg");
+
+        assertThat(keys).hasSize(3).doesNotContainNull().doesNotHaveDuplicates();
     }
 
     @Test

@@ -66,7 +66,7 @@ class BatchesTest {
         }
 
         @Override
-        public CallbackDelivery redeliverBatchCallback(String batchId) {
+        public CallbackDelivery redeliverBatchCallback(String batchId, String idempotencyKey) {
             calls.add("redeliver " + batchId);
             return delivery();
         }

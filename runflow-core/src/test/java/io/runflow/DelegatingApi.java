@@ -53,13 +53,13 @@ class DelegatingApi implements RunflowApi {
     }
 
     @Override
-    public CallbackDelivery redeliverCallback(String runId) {
-        return delegate.redeliverCallback(runId);
+    public CallbackDelivery redeliverCallback(String runId, String idempotencyKey) {
+        return delegate.redeliverCallback(runId, idempotencyKey);
     }
 
     @Override
-    public Run cancelRun(String runId, String reason) {
-        return delegate.cancelRun(runId, reason);
+    public Run cancelRun(String runId, String reason, String idempotencyKey) {
+        return delegate.cancelRun(runId, reason, idempotencyKey);
     }
 
     @Override
@@ -78,8 +78,8 @@ class DelegatingApi implements RunflowApi {
     }
 
     @Override
-    public CallbackSecret createCallbackSecret(String label) {
-        return delegate.createCallbackSecret(label);
+    public CallbackSecret createCallbackSecret(String label, String idempotencyKey) {
+        return delegate.createCallbackSecret(label, idempotencyKey);
     }
 
     @Override
@@ -138,18 +138,18 @@ class DelegatingApi implements RunflowApi {
     }
 
     @Override
-    public CallbackDelivery redeliverBatchCallback(String batchId) {
-        return delegate.redeliverBatchCallback(batchId);
+    public CallbackDelivery redeliverBatchCallback(String batchId, String idempotencyKey) {
+        return delegate.redeliverBatchCallback(batchId, idempotencyKey);
     }
 
     @Override
-    public AssetUpload createAssetUpload(AssetUploadRequest request) {
-        return delegate.createAssetUpload(request);
+    public AssetUpload createAssetUpload(AssetUploadRequest request, String idempotencyKey) {
+        return delegate.createAssetUpload(request, idempotencyKey);
     }
 
     @Override
-    public Asset confirmAssetUpload(String assetUploadId, String folderId) {
-        return delegate.confirmAssetUpload(assetUploadId, folderId);
+    public Asset confirmAssetUpload(String assetUploadId, String folderId, String idempotencyKey) {
+        return delegate.confirmAssetUpload(assetUploadId, folderId, idempotencyKey);
     }
 
     @Override

@@ -172,12 +172,12 @@ final class InMemoryRunflowApi implements RunflowApi {
     }
 
     @Override
-    public CallbackDelivery redeliverCallback(String runId) {
+    public CallbackDelivery redeliverCallback(String runId, String idempotencyKey) {
         throw new UnsupportedOperationException();
     }
 
     @Override
-    public Run cancelRun(String runId, String reason) {
+    public Run cancelRun(String runId, String reason, String idempotencyKey) {
         return run(runId, RunStatus.CANCELED);
     }
 
@@ -198,7 +198,7 @@ final class InMemoryRunflowApi implements RunflowApi {
     }
 
     @Override
-    public CallbackSecret createCallbackSecret(String label) {
+    public CallbackSecret createCallbackSecret(String label, String idempotencyKey) {
         throw new UnsupportedOperationException();
     }
 
@@ -260,17 +260,17 @@ final class InMemoryRunflowApi implements RunflowApi {
     }
 
     @Override
-    public CallbackDelivery redeliverBatchCallback(String batchId) {
+    public CallbackDelivery redeliverBatchCallback(String batchId, String idempotencyKey) {
         throw new UnsupportedOperationException("redeliverBatchCallback");
     }
 
     @Override
-    public AssetUpload createAssetUpload(AssetUploadRequest request) {
+    public AssetUpload createAssetUpload(AssetUploadRequest request, String idempotencyKey) {
         throw new UnsupportedOperationException("createAssetUpload");
     }
 
     @Override
-    public Asset confirmAssetUpload(String assetUploadId, String folderId) {
+    public Asset confirmAssetUpload(String assetUploadId, String folderId, String idempotencyKey) {
         throw new UnsupportedOperationException("confirmAssetUpload");
     }
 

@@ -271,7 +271,7 @@ class RunsAwaitTest {
         CompletableFuture<Run> wait = runflow.runs().awaitAsync("r1");
         scheduler.runAll(10);
 
-        assertThatThrownBy(() -> Runs.join(wait)).isInstanceOf(RunFailedException.class);
+        assertThatThrownBy(() -> Calls.join(wait)).isInstanceOf(RunFailedException.class);
         assertThatThrownBy(wait::get).isInstanceOf(ExecutionException.class);
     }
 
@@ -402,6 +402,6 @@ class RunsAwaitTest {
         CompletableFuture<Run> wait = runflow.runs().awaitAsync(runId);
         scheduler.runAll(1000);
         assertThat(wait).isDone();
-        return Runs.join(wait);
+        return Calls.join(wait);
     }
 }

@@ -3,8 +3,6 @@ package io.runflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.runflow.errors.RunflowException;
-import io.runflow.errors.RunflowIoException;
 import io.runflow.model.CallbackDelivery;
 import io.runflow.model.ListQuery;
 import io.runflow.model.ModelInput;
@@ -14,13 +12,10 @@ import io.runflow.model.RunLog;
 import io.runflow.model.RunRequest;
 import io.runflow.model.RunStatus;
 import io.runflow.model.RunStatusDefinition;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +26,7 @@ class RunsTest {
 
     private final InMemoryRunflowApi memory = new InMemoryRunflowApi();
     private final List<String> calls = new ArrayList<>();
+    private final List<String> keys = new ArrayList<>();
 
     private final RunflowApi api = new DelegatingApi(memory) {
         @Override
@@ -54,16 +50,18 @@ class RunsTest {
         }
 
         @Override
-        public CallbackDelivery redeliverCallback(String runId) {
+        public CallbackDelivery redeliverCallback(String runId, String idempotencyKey) {
             calls.add("redeliver " + runId);
+            keys.add(idempotencyKey);
             return new CallbackDelivery(
                     "cd_1", runId, null, null, null, null, false, null, null, 0, 0, null, null, null, null, null);
         }
 
         @Override
-        public Run cancelRun(String runId, String reason) {
+        public Run cancelRun(String runId, String reason, String idempotencyKey) {
             calls.add("cancel " + runId + " " + reason);
-            return super.cancelRun(runId, reason);
+            keys.add(idempotencyKey);
+            return super.cancelRun(runId, reason, idempotencyKey);
         }
     };
 
@@ -161,6 +159,17 @@ class RunsTest {
     }
 
     @Test
+    void eachRedeliveryAndCancellationGetsAKeyOfItsOwnFromCore() {
+        runflow.runs().redeliverCallback("r1");
+        runflow.runs().redeliverCallback("r1");
+        runflow.runs().cancel("r1");
+        runflow.runs().cancel("r1", "not needed");
+
+        assertThat(keys).hasSize(4).doesNotContainNull().doesNotHaveDuplicates();
+        assertThat(keys).allSatisfy(key -> assertThat(key).matches("[0-9a-f-]{36}"));
+    }
+
+    @Test
     void aCancelReasonHasThreeToFiveHundredCharacters() {
         runflow.runs().cancel("r1", "abc");
         runflow.runs().cancel("r1", "x".repeat(500));
@@ -188,68 +197,6 @@ class RunsTest {
         assertThatThrownBy(() -> runflow.runs().callbackDeliveries("a/b")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> runflow.runs().redeliverCallback("a/b")).isInstanceOf(IllegalArgumentException.class);
         assertThat(calls).isEmpty();
-    }
-
-    @Test
-    void unwrapPeelsCompletionAndExecutionExceptions() {
-        IOException cause = new IOException("disk");
-        assertThat(Runs.unwrap(new CompletionException(new ExecutionException(cause))))
-                .isSameAs(cause);
-        assertThat(Runs.unwrap(cause)).isSameAs(cause);
-        CompletionException bare = new CompletionException("no cause", null);
-        assertThat(Runs.unwrap(bare)).isSameAs(bare);
-    }
-
-    @Test
-    void joinRethrowsARuntimeFailureItself() {
-        IllegalStateException failure = new IllegalStateException("boom");
-        assertThatThrownBy(() -> Runs.join(CompletableFuture.failedFuture(failure)))
-                .isSameAs(failure);
-    }
-
-    @Test
-    void joinRethrowsAnErrorItself() {
-        AssertionError failure = new AssertionError("boom");
-        assertThatThrownBy(() -> Runs.join(CompletableFuture.failedFuture(failure)))
-                .isSameAs(failure);
-    }
-
-    @Test
-    void joinWrapsACheckedFailure() {
-        IOException failure = new IOException("disk");
-        assertThatThrownBy(() -> Runs.join(CompletableFuture.failedFuture(failure)))
-                .isExactlyInstanceOf(RunflowException.class)
-                .hasMessage("disk")
-                .hasCause(failure);
-    }
-
-    @Test
-    void joinOfACancelledWaitSaysSo() {
-        CompletableFuture<String> future = new CompletableFuture<>();
-        future.cancel(false);
-        assertThatThrownBy(() -> Runs.join(future))
-                .isExactlyInstanceOf(RunflowException.class)
-                .hasMessage("the wait was cancelled");
-    }
-
-    @Test
-    void anInterruptedJoinCancelsTheWaitAndKeepsTheInterrupt() {
-        CompletableFuture<String> future = new CompletableFuture<>();
-        Thread.currentThread().interrupt();
-        try {
-            assertThatThrownBy(() -> Runs.join(future))
-                    .isExactlyInstanceOf(RunflowIoException.class)
-                    .hasMessage("interrupted while waiting");
-            assertThat(Thread.currentThread().isInterrupted()).isTrue();
-            assertThat(future).isCancelled();
-        } finally {
-            Thread.interrupted();
-        }
-    }
-
-    @Test
-    void joinReturnsTheValue() {
-        assertThat(Runs.join(CompletableFuture.completedFuture("v"))).isEqualTo("v");
     }
 
     @Test

@@ -5,34 +5,43 @@ import feign.Request;
 import feign.RequestLine;
 import feign.RequestTemplate;
 import io.runflow.RetryPolicy.Replay;
+import io.runflow.internal.Endpoint;
 import java.lang.reflect.Method;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Names endpoints the way messages show them: {@code GET /v1/runs/{id}}, the method and the path
- * template, never the expanded URL (which may carry ids and query values).
+ * Places a request made through {@link RunflowFeignApi} among core's {@link Endpoint} declarations,
+ * which say how messages name it and whether it may be replayed. Each {@code @RequestLine} is
+ * {@code METHOD template} of exactly one declaration; the index below fails the class's
+ * initialisation otherwise, and {@code EndpointsTest} checks both directions.
  */
 final class Endpoints {
 
-    private static final Map<String, String> BY_CONFIG_KEY = index();
-
-    /**
-     * The {@code POST}s that repeat without a second effect: run and batch create (the contract's
-     * idempotency middleware replays the first answer for the same {@code Idempotency-Key}; the batch
-     * route documents it) and the admin cancellation (documented idempotent: a terminal run is
-     * answered 200, unchanged). Every other {@code POST} is {@link Replay#UNSAFE}: redeliveries, the
-     * callback-secret create, and the asset-upload session and confirmation (a repeat would open a
-     * second session or make a second asset).
-     */
-    private static final Set<String> REPLAY_SAFE_POSTS = Set.of(
-            "POST /v1/models/{model}/runs", "POST /v1/models/{model}/batches", "POST /v1/admin/runs/{id}/cancellation");
+    private static final Map<String, Endpoint> BY_CONFIG_KEY = index();
 
     private Endpoints() {}
 
     /**
-     * Returns the endpoint of a request made through {@link RunflowFeignApi}.
+     * Returns the core declaration of a request made through {@link RunflowFeignApi}.
+     *
+     * @param request the request, or {@code null}
+     * @return the endpoint, or {@code null} for a request built outside the interface
+     */
+    static Endpoint endpoint(Request request) {
+        if (request == null) {
+            return null;
+        }
+        RequestTemplate template = request.requestTemplate();
+        if (template == null || template.methodMetadata() == null) {
+            return null;
+        }
+        return BY_CONFIG_KEY.get(template.methodMetadata().configKey());
+    }
+
+    /**
+     * Names a request the way messages and the observer show it: the method and the path template,
+     * never the expanded URL (which may carry ids and query values).
      *
      * @param request the request, or {@code null}
      * @return for example {@code GET /v1/runs/{id}}; {@code the Runflow API} if unknown
@@ -41,12 +50,9 @@ final class Endpoints {
         if (request == null) {
             return "the Runflow API";
         }
-        RequestTemplate template = request.requestTemplate();
-        if (template != null && template.methodMetadata() != null) {
-            String label = BY_CONFIG_KEY.get(template.methodMetadata().configKey());
-            if (label != null) {
-                return label;
-            }
+        Endpoint endpoint = endpoint(request);
+        if (endpoint != null) {
+            return endpoint.label();
         }
         // A request built outside the interface (a customized client or target): method and path only.
         String url = request.url();
@@ -58,10 +64,10 @@ final class Endpoints {
     }
 
     /**
-     * Tells whether a request may be sent again after an ambiguous failure. {@code GET}, {@code
-     * PATCH} and the other non-{@code POST} methods are idempotent by definition; a {@code POST} is
-     * safe only when listed above. A request Feign cannot place (built outside the interface) is
-     * judged by its method alone, so an unknown {@code POST} is unsafe.
+     * Tells whether a request may be sent again after an ambiguous failure, as core's declaration of
+     * its endpoint says. A request Feign cannot place (built outside the interface) is judged by its
+     * method alone: {@code GET}, {@code PATCH} and the other non-{@code POST} methods are idempotent by
+     * definition, an unknown {@code POST} is unsafe.
      *
      * @param request the request, or {@code null} (unsafe)
      * @return how the retry policy treats the request's ambiguous failures
@@ -70,18 +76,35 @@ final class Endpoints {
         if (request == null) {
             return Replay.UNSAFE;
         }
-        String endpoint = of(request);
-        return endpoint.startsWith("POST ") && !REPLAY_SAFE_POSTS.contains(endpoint) ? Replay.UNSAFE : Replay.SAFE;
+        Endpoint endpoint = endpoint(request);
+        if (endpoint != null) {
+            return endpoint.replaySafe() ? Replay.SAFE : Replay.UNSAFE;
+        }
+        return request.httpMethod() == Request.HttpMethod.POST ? Replay.UNSAFE : Replay.SAFE;
     }
 
-    private static Map<String, String> index() {
-        Map<String, String> labels = new HashMap<>();
+    /**
+     * Returns the core declaration a request line names.
+     *
+     * @param method a method of {@link RunflowFeignApi}
+     * @return the declaration whose method and template equal the method's {@code @RequestLine}
+     * @throws IllegalStateException if core declares no such endpoint
+     */
+    static Endpoint declared(Method method) {
+        String line = method.getAnnotation(RequestLine.class).value().strip();
+        int space = line.indexOf(' ');
+        return Endpoint.find(line.substring(0, space), line.substring(space + 1).strip())
+                .orElseThrow(() -> new IllegalStateException(
+                        "RunflowFeignApi." + method.getName() + " (" + line + ") is not declared in core's Endpoint"));
+    }
+
+    private static Map<String, Endpoint> index() {
+        Map<String, Endpoint> endpoints = new HashMap<>();
         for (Method method : RunflowFeignApi.class.getDeclaredMethods()) {
-            RequestLine line = method.getAnnotation(RequestLine.class);
-            if (line != null) {
-                labels.put(Feign.configKey(RunflowFeignApi.class, method), line.value());
+            if (method.isAnnotationPresent(RequestLine.class)) {
+                endpoints.put(Feign.configKey(RunflowFeignApi.class, method), declared(method));
             }
         }
-        return Map.copyOf(labels);
+        return Map.copyOf(endpoints);
     }
 }

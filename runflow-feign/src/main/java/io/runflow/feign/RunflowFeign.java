@@ -10,7 +10,6 @@ import io.runflow.RunflowObserver;
 import io.runflow.RunflowOptions;
 import io.runflow.RunflowTransport;
 import io.runflow.errors.RunflowException;
-import io.runflow.internal.IdempotencyKeys;
 import io.runflow.internal.Lazy;
 import io.runflow.internal.LazyHttpClient;
 import io.runflow.internal.ModelIds;
@@ -57,8 +56,8 @@ import java.util.function.Supplier;
  * }</pre>
  *
  * <p>What it sets up: bearer auth, {@code X-Organization-Id}, {@code User-Agent} and {@code Accept}
- * on every request; an {@code Idempotency-Key} on every {@code POST}, one per call and the same on
- * each of its attempts; core's JSON mapping; every non-2xx status mapped by core to its typed
+ * on every request; the caller's {@code Idempotency-Key} on every {@code POST}, the same on each
+ * attempt (core decides it; this class never makes one); core's JSON mapping; every non-2xx status mapped by core to its typed
  * exception; retries by the options' {@link io.runflow.RetryPolicy}, delays slept by the options'
  * {@link io.runflow.Sleeper}; connect and read timeouts from the options (capped at about 24.8 days, Feign's
  * limit), the read timeout bounding each attempt's whole answer, body included; answers read up to 16
@@ -194,8 +193,7 @@ public final class RunflowFeign implements RunflowApi {
     @Override
     public Run createRun(RunRequest request) {
         Objects.requireNonNull(request, "request");
-        // Core always sets a key; generating one here keeps a direct caller's retries idempotent too.
-        String key = request.idempotencyKey() != null ? request.idempotencyKey() : IdempotencyKeys.generate();
+        String key = key(request.idempotencyKey(), "request.idempotencyKey()");
         String model = modelPath(request.modelId());
         return call(() -> api().createRun(model, key, request));
     }
@@ -219,9 +217,9 @@ public final class RunflowFeign implements RunflowApi {
     }
 
     @Override
-    public CallbackDelivery redeliverCallback(String runId) {
+    public CallbackDelivery redeliverCallback(String runId, String idempotencyKey) {
         String id = segment(runId, "runId");
-        String key = IdempotencyKeys.generate();
+        String key = key(idempotencyKey, "idempotencyKey");
         return call(() -> api().redeliverCallback(id, key));
     }
 
@@ -240,7 +238,7 @@ public final class RunflowFeign implements RunflowApi {
     @Override
     public Batch createBatch(BatchRequest request) {
         Objects.requireNonNull(request, "request");
-        String key = request.idempotencyKey() != null ? request.idempotencyKey() : IdempotencyKeys.generate();
+        String key = key(request.idempotencyKey(), "request.idempotencyKey()");
         String model = modelPath(request.modelId());
         return call(() -> api().createBatch(model, key, request));
     }
@@ -272,23 +270,23 @@ public final class RunflowFeign implements RunflowApi {
     }
 
     @Override
-    public CallbackDelivery redeliverBatchCallback(String batchId) {
+    public CallbackDelivery redeliverBatchCallback(String batchId, String idempotencyKey) {
         String id = segment(batchId, "batchId");
-        String key = IdempotencyKeys.generate();
+        String key = key(idempotencyKey, "idempotencyKey");
         return call(() -> api().redeliverBatchCallback(id, key));
     }
 
     @Override
-    public AssetUpload createAssetUpload(AssetUploadRequest request) {
+    public AssetUpload createAssetUpload(AssetUploadRequest request, String idempotencyKey) {
         Objects.requireNonNull(request, "request");
-        String key = IdempotencyKeys.generate();
+        String key = key(idempotencyKey, "idempotencyKey");
         return call(() -> api().createAssetUpload(key, request));
     }
 
     @Override
-    public Asset confirmAssetUpload(String assetUploadId, String folderId) {
+    public Asset confirmAssetUpload(String assetUploadId, String folderId, String idempotencyKey) {
         String id = segment(assetUploadId, "assetUploadId");
-        String key = IdempotencyKeys.generate();
+        String key = key(idempotencyKey, "idempotencyKey");
         return call(() -> api().confirmAssetUpload(id, key, RunflowJson.assetConfirmationBody(folderId)));
     }
 
@@ -321,9 +319,9 @@ public final class RunflowFeign implements RunflowApi {
     }
 
     @Override
-    public Run cancelRun(String runId, String reason) {
+    public Run cancelRun(String runId, String reason, String idempotencyKey) {
         String id = segment(runId, "runId");
-        String key = IdempotencyKeys.generate();
+        String key = key(idempotencyKey, "idempotencyKey");
         return call(() -> api().cancelRun(id, key, RunflowJson.cancellationBody(reason)));
     }
 
@@ -346,8 +344,8 @@ public final class RunflowFeign implements RunflowApi {
     }
 
     @Override
-    public CallbackSecret createCallbackSecret(String label) {
-        String key = IdempotencyKeys.generate();
+    public CallbackSecret createCallbackSecret(String label, String idempotencyKey) {
+        String key = key(idempotencyKey, "idempotencyKey");
         return call(() -> api().createCallbackSecret(key, RunflowJson.callbackSecretCreateBody(label)));
     }
 
@@ -391,6 +389,15 @@ public final class RunflowFeign implements RunflowApi {
      */
     private static String modelPath(String modelId) {
         return ModelIds.toPath(modelId).replace("/", "%2F");
+    }
+
+    /**
+     * The caller's key, sent unchanged on every attempt. Core decides keys (one per logical call); a
+     * transport that made its own would hide a caller that forgot one, and two places would decide.
+     */
+    private static String key(String idempotencyKey, String name) {
+        return Objects.requireNonNull(
+                idempotencyKey, () -> name + " is required: core's services set one per call (see RunflowApi)");
     }
 
     /** One path segment, percent-encoded; a {@code /} inside it stays encoded. */

@@ -36,7 +36,8 @@ import java.util.Map;
  * turns exactly those back into {@code /}.
  *
  * <p>Every {@code POST} carries an {@code Idempotency-Key} (Runflow's idempotency middleware is
- * global); {@link Endpoints#replay} says which of them may be retried after an ambiguous failure.
+ * global). Each request line is a method and template of core's {@code io.runflow.internal.Endpoint},
+ * which says whether the call carries a key and whether it may be retried after an ambiguous failure.
  */
 interface RunflowFeignApi {
 

@@ -8,7 +8,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import io.runflow.internal.IdempotencyKeys;
+import io.runflow.internal.Endpoint;
 import io.runflow.internal.Lazy;
 import io.runflow.internal.LazyHttpClient;
 import io.runflow.internal.ModelIds;
@@ -37,12 +37,28 @@ class ArchitectureTest {
                                 BodyReader.class,
                                 ApiErrors.class,
                                 ModelIds.class,
-                                IdempotencyKeys.class,
+                                Endpoint.class,
                                 Lazy.class,
                                 LazyHttpClient.class,
                                 Redaction.class))))
-                .because("a transport maps JSON, errors, ids and keys, masks secrets and builds its JDK client"
-                        + " lazily through core; nothing else of core's internal layer is its business")
+                .because(
+                        "a transport maps JSON, errors and ids, reads the endpoint declarations, masks secrets and builds its JDK client"
+                                + " lazily through core; nothing else of core's internal layer is its business")
+                .check(FEIGN);
+    }
+
+    @Test
+    void neverMakesAnIdempotencyKey() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.runflow.feign..")
+                .should()
+                .callMethod(Endpoint.class, "idempotencyKey", String.class)
+                .orShould()
+                .callMethod(Endpoint.class, "newIdempotencyKey")
+                .orShould()
+                .callMethod(java.util.UUID.class, "randomUUID")
+                .because("core decides one key per logical call and the transport sends it on every attempt")
                 .check(FEIGN);
     }
 

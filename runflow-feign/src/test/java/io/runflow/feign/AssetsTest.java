@@ -158,7 +158,7 @@ class AssetsTest {
 
     @Test
     void theFakesUploadUrlExpiresOnServerTime() throws Exception {
-        AssetUpload upload = api.createAssetUpload(new AssetUploadRequest("a.png", "image/png", 3));
+        AssetUpload upload = api.createAssetUpload(new AssetUploadRequest("a.png", "image/png", 3), FeignTests.key());
         server.advance(Duration.ofMinutes(15));
 
         HttpResponse<String> response = http.send(
@@ -200,7 +200,8 @@ class AssetsTest {
 
     @Test
     void thePresignRefusesATypeOutsideTheServersList() {
-        assertThatThrownBy(() -> api.createAssetUpload(new AssetUploadRequest("logo.svg", "image/svg+xml", 10)))
+        assertThatThrownBy(() -> api.createAssetUpload(
+                        new AssetUploadRequest("logo.svg", "image/svg+xml", 10), FeignTests.key()))
                 .isInstanceOfSatisfying(
                         UnprocessableEntityException.class,
                         e -> assertThat(e.errors())
@@ -213,8 +214,8 @@ class AssetsTest {
 
     @Test
     void theConfirmationChecksTheStoredObjectAgainstTheDeclaredSizeAndType() throws Exception {
-        AssetUpload upload = api.createAssetUpload(new AssetUploadRequest("a.png", "image/png", 10));
-        assertThatThrownBy(() -> api.confirmAssetUpload(upload.assetUploadId(), null))
+        AssetUpload upload = api.createAssetUpload(new AssetUploadRequest("a.png", "image/png", 10), FeignTests.key());
+        assertThatThrownBy(() -> api.confirmAssetUpload(upload.assetUploadId(), null, FeignTests.key()))
                 .isInstanceOfSatisfying(
                         UnprocessableEntityException.class,
                         e -> assertThat(e.errors())
@@ -227,7 +228,7 @@ class AssetsTest {
                         .build(),
                 HttpResponse.BodyHandlers.discarding());
 
-        assertThatThrownBy(() -> api.confirmAssetUpload(upload.assetUploadId(), "folder-1"))
+        assertThatThrownBy(() -> api.confirmAssetUpload(upload.assetUploadId(), "folder-1", FeignTests.key()))
                 .isInstanceOfSatisfying(
                         UnprocessableEntityException.class,
                         e -> assertThat(e.errors())

@@ -113,7 +113,7 @@ class BatchesTest {
         server.onNextRun(Outcome.succeed());
         server.onNextRun(Outcome.fail("PROVIDER_ERROR", "inference", "GPU on fire"));
         server.onNextRun(Outcome.succeed());
-        Batch created = api.createBatch(three());
+        Batch created = api.createBatch(FeignTests.keyed(three()));
         server.advance(Duration.ofSeconds(1));
 
         Batch batch = api.getBatch(created.id());
@@ -136,20 +136,20 @@ class BatchesTest {
     void aBatchIsPricedForEveryItemBeforeItIsCreated() {
         server.setBalance(new java.math.BigDecimal("0.17"));
 
-        assertThatThrownBy(() -> api.createBatch(three()))
+        assertThatThrownBy(() -> api.createBatch(FeignTests.keyed(three())))
                 .isInstanceOf(io.runflow.errors.InsufficientCreditException.class)
                 .hasMessageStartingWith(
                         "402 INSUFFICIENT_CREDIT: Insufficient credit: the balance is $0.17 and this costs $0.18");
         server.setBalance(new java.math.BigDecimal("0.18"));
-        assertThat(api.createBatch(three()).id()).isNotBlank();
+        assertThat(api.createBatch(FeignTests.keyed(three())).id()).isNotBlank();
     }
 
     @Test
     void everyItemFailedOrCancelledEndsFailedOrCanceled() {
         server.onModel(FluxProUltra.MODEL, Outcome.fail());
-        Batch failed = api.createBatch(three());
+        Batch failed = api.createBatch(FeignTests.keyed(three()));
         server.onModel(FluxProUltra.MODEL, Outcome.cancel());
-        Batch cancelled = api.createBatch(three());
+        Batch cancelled = api.createBatch(FeignTests.keyed(three()));
         server.advance(Duration.ofSeconds(1));
 
         assertThat(api.getBatch(failed.id()).status()).isEqualTo(RunStatus.FAILED);
@@ -162,7 +162,7 @@ class BatchesTest {
     void itemsArePagedFilteredAndSortedAndOneItemReadsInFull() {
         server.onNextRun(Outcome.succeed());
         server.onNextRun(Outcome.fail("PROVIDER_ERROR", "inference", "GPU on fire"));
-        Batch batch = api.createBatch(three());
+        Batch batch = api.createBatch(FeignTests.keyed(three()));
         server.advance(Duration.ofSeconds(1));
         int before = server.requests().size();
 
@@ -277,10 +277,10 @@ class BatchesTest {
     @Test
     void callbackHistoryListsTheBatchDeliveryAndRedeliveryAddsAManualOne() {
         try (CallbackReceiver receiver = CallbackReceiver.accepting()) {
-            Batch batch = api.createBatch(three().withCallbackUrl(receiver.url()));
+            Batch batch = api.createBatch(FeignTests.keyed(three().withCallbackUrl(receiver.url())));
             server.advance(Duration.ofSeconds(1));
 
-            CallbackDelivery redelivered = api.redeliverBatchCallback(batch.id());
+            CallbackDelivery redelivered = api.redeliverBatchCallback(batch.id(), FeignTests.key());
             List<CallbackDelivery> history = api.listBatchCallbackDeliveries(batch.id());
 
             RecordedRequest post = server.requests().get(server.requests().size() - 2);
@@ -299,8 +299,8 @@ class BatchesTest {
 
     @Test
     void redeliveryIsRefusedForABatchNotDoneOrWithoutCallbackOrWithOneInFlight() {
-        Batch running = api.createBatch(three().withCallbackUrl("http://127.0.0.1:9/hooks"));
-        assertThatThrownBy(() -> api.redeliverBatchCallback(running.id()))
+        Batch running = api.createBatch(FeignTests.keyed(three().withCallbackUrl("http://127.0.0.1:9/hooks")));
+        assertThatThrownBy(() -> api.redeliverBatchCallback(running.id(), FeignTests.key()))
                 .isInstanceOfSatisfying(
                         UnprocessableEntityException.class,
                         e -> assertThat(e.errors())
@@ -308,9 +308,9 @@ class BatchesTest {
                                 .containsExactly(org.assertj.core.groups.Tuple.tuple(
                                         "batch_id", "batch is not terminal yet: queued")));
 
-        Batch silent = api.createBatch(three());
+        Batch silent = api.createBatch(FeignTests.keyed(three()));
         server.advance(Duration.ofSeconds(1));
-        assertThatThrownBy(() -> api.redeliverBatchCallback(silent.id()))
+        assertThatThrownBy(() -> api.redeliverBatchCallback(silent.id(), FeignTests.key()))
                 .isInstanceOfSatisfying(
                         UnprocessableEntityException.class,
                         e -> assertThat(e.errors())
@@ -318,12 +318,12 @@ class BatchesTest {
                                 .containsExactly("batch has no callback_url"));
 
         try (CallbackReceiver failing = new CallbackReceiver((body, signature) -> 503)) {
-            Batch batch = api.createBatch(three().withCallbackUrl(failing.url()));
+            Batch batch = api.createBatch(FeignTests.keyed(three().withCallbackUrl(failing.url())));
             server.advance(Duration.ofSeconds(1));
-            CallbackDelivery pending = api.redeliverBatchCallback(batch.id());
+            CallbackDelivery pending = api.redeliverBatchCallback(batch.id(), FeignTests.key());
             assertThat(pending.statusCode()).isEqualTo("pending");
 
-            assertThatThrownBy(() -> api.redeliverBatchCallback(batch.id()))
+            assertThatThrownBy(() -> api.redeliverBatchCallback(batch.id(), FeignTests.key()))
                     .isInstanceOfSatisfying(UnprocessableEntityException.class, e -> {
                         assertThat(e.code()).isEqualTo("validation_error");
                         assertThat(e.errors())
@@ -337,8 +337,8 @@ class BatchesTest {
 
     @Test
     void aModelWithoutBatchSupportIsRefusedWith422() {
-        assertThatThrownBy(() ->
-                        api.createBatch(BatchRequest.of(NO_BATCHES, List.of(BatchInput.of(Map.of("prompt", "x"))))))
+        assertThatThrownBy(() -> api.createBatch(
+                        FeignTests.keyed(BatchRequest.of(NO_BATCHES, List.of(BatchInput.of(Map.of("prompt", "x")))))))
                 .isInstanceOfSatisfying(UnprocessableEntityException.class, e -> {
                     assertThat(e.status()).isEqualTo(422);
                     assertThat(e.error().message())
@@ -350,12 +350,12 @@ class BatchesTest {
 
     @Test
     void eachItemIsValidatedAgainstTheModelAndAllProblemsComeInOne422() {
-        assertThatThrownBy(() -> api.createBatch(BatchRequest.of(
+        assertThatThrownBy(() -> api.createBatch(FeignTests.keyed(BatchRequest.of(
                         FluxProUltra.MODEL,
                         List.of(
                                 BatchInput.of(Map.of("prompt", "fine")),
                                 BatchInput.of(Map.of("seed", 1)),
-                                BatchInput.of(Map.of("prompt", " ", "seed", -1))))))
+                                BatchInput.of(Map.of("prompt", " ", "seed", -1)))))))
                 .isInstanceOfSatisfying(
                         UnprocessableEntityException.class,
                         e -> assertThat(e.errors())

@@ -34,7 +34,8 @@ class ConnectionReuseTest {
                         Duration.ofSeconds(5),
                         new FeignTests.RecordingSleeper()))) {
             for (int i = 0; i < 10; i++) {
-                Run run = api.createRun(FluxProUltra.input("reuse " + i).toRequest());
+                Run run = api.createRun(
+                        FeignTests.keyed(FluxProUltra.input("reuse " + i).toRequest()));
                 api.getRun(run.id());
             }
 

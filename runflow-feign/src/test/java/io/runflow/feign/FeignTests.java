@@ -7,6 +7,8 @@ import io.runflow.RunflowObserver;
 import io.runflow.RunflowOptions;
 import io.runflow.Sleeper;
 import io.runflow.internal.json.RunflowJson;
+import io.runflow.model.BatchRequest;
+import io.runflow.model.RunRequest;
 import io.runflow.testkit.FakeRunflowServer;
 import io.runflow.testkit.RecordedRequest;
 import java.io.IOException;
@@ -15,6 +17,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Shared fixtures: options pointing at a fake, exact retry delays, a sleeper that only records. */
@@ -73,6 +76,24 @@ final class FeignTests {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A new key for one call made on the transport directly: core's services decide keys, the
+     * transport only sends them, so a test standing in for core decides one too.
+     */
+    static String key() {
+        return UUID.randomUUID().toString();
+    }
+
+    /** The request with a new key, as {@code runs().create} would send it. */
+    static RunRequest keyed(RunRequest request) {
+        return request.withIdempotencyKey(key());
+    }
+
+    /** The request with a new key, as {@code batches().create} would send it. */
+    static BatchRequest keyed(BatchRequest request) {
+        return request.withIdempotencyKey(key());
     }
 
     /** Records each delay instead of sleeping. */

@@ -61,7 +61,7 @@ class JavaNetClientLimitsTest {
 
     @Test
     void aStreamedSuccessBodyOverTheLimitIsADecodingExceptionNamingIt() {
-        Run run = api.createRun(FluxProUltra.input("big").toRequest());
+        Run run = api.createRun(FeignTests.keyed(FluxProUltra.input("big").toRequest()));
         server.inject(Fault.oversizedBody(LIMIT + 1).onPath("/v1/runs/"));
 
         RunflowDecodingException e = catchThrowableOfType(RunflowDecodingException.class, () -> api.getRun(run.id()));
@@ -71,7 +71,7 @@ class JavaNetClientLimitsTest {
 
     @Test
     void aSuccessBodyOfExactlyTheLimitIsRead() {
-        Run run = api.createRun(FluxProUltra.input("just fits").toRequest());
+        Run run = api.createRun(FeignTests.keyed(FluxProUltra.input("just fits").toRequest()));
         server.inject(Fault.oversizedBody(LIMIT).onPath("/v1/runs/"));
 
         assertThat(api.getRun(run.id()).id()).isEqualTo(run.id());
@@ -80,7 +80,7 @@ class JavaNetClientLimitsTest {
     @Test
     void aDeclaredLengthOverTheLimitIsRefusedBeforeTheBodyIsRead() {
         for (int i = 0; i < 8; i++) {
-            api.createRun(FluxProUltra.input("run " + i).toRequest());
+            api.createRun(FeignTests.keyed(FluxProUltra.input("run " + i).toRequest()));
         }
 
         RunflowDecodingException e =
@@ -110,7 +110,7 @@ class JavaNetClientLimitsTest {
 
     @Test
     void aBodyStillArrivingAtTheReadTimeoutTimesOutLikeALateHeader() {
-        Run run = api.createRun(FluxProUltra.input("slow").toRequest());
+        Run run = api.createRun(FeignTests.keyed(FluxProUltra.input("slow").toRequest()));
         server.inject(Fault.slowBody(Duration.ofSeconds(3)).onPath("/v1/runs/"));
         long start = System.nanoTime();
 

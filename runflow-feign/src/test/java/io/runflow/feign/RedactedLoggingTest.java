@@ -45,7 +45,7 @@ class RedactedLoggingTest {
             server.inject(Fault.unavailable().onPath("/v1/runs/"));
             api.getRun(run.id());
             Throwable error = catchThrowable(() -> api.getRun("missing-run"));
-            secret = api.createCallbackSecret("rotation");
+            secret = api.createCallbackSecret("rotation", FeignTests.key());
 
             assertThat(error).isInstanceOf(NotFoundException.class);
             assertThat(sleeper.slept).containsExactly(Duration.ofSeconds(1));

@@ -109,7 +109,7 @@ class RunflowFeignEndpointsTest {
         try (spaced;
                 RunflowFeign client =
                         RunflowFeign.create(FeignTests.options(spaced, new FeignTests.RecordingSleeper()))) {
-            Run run = client.createRun(RunRequest.of("acme/my model/v 2", Map.of("prompt", "x")));
+            Run run = client.createRun(FeignTests.keyed(RunRequest.of("acme/my model/v 2", Map.of("prompt", "x"))));
             Model model = client.getModel("acme/my model/v 2");
 
             assertThat(spaced.takeRequest().path()).isEqualTo("/v1/models/acme/my model/v 2/runs");
@@ -217,7 +217,7 @@ class RunflowFeignEndpointsTest {
             int before = server.requests().size();
 
             List<CallbackDelivery> history = api.listCallbackDeliveries(run.id());
-            CallbackDelivery redelivery = api.redeliverCallback(run.id());
+            CallbackDelivery redelivery = api.redeliverCallback(run.id(), FeignTests.key());
 
             assertThat(history).singleElement().satisfies(delivery -> {
                 assertThat(delivery.runId()).isEqualTo(run.id());
@@ -243,7 +243,7 @@ class RunflowFeignEndpointsTest {
         Run run = createFlux("cancel me");
         server.takeRequest();
 
-        Run canceled = api.cancelRun(run.id(), "duplicate order");
+        Run canceled = api.cancelRun(run.id(), "duplicate order", FeignTests.key());
 
         RecordedRequest sent = server.takeRequest();
         assertThat(sent.method() + " " + sent.target()).isEqualTo("POST /v1/admin/runs/" + run.id() + "/cancellation");
@@ -257,7 +257,7 @@ class RunflowFeignEndpointsTest {
         Run run = createFlux("cancel me too");
         server.takeRequest();
 
-        api.cancelRun(run.id(), null);
+        api.cancelRun(run.id(), null, FeignTests.key());
 
         assertThat(json(server.takeRequest())).isEqualTo(json("{}"));
     }
@@ -279,7 +279,7 @@ class RunflowFeignEndpointsTest {
 
     @Test
     void callbackSecretsAreCreatedReadAndUpdated() {
-        CallbackSecret created = api.createCallbackSecret("rotation");
+        CallbackSecret created = api.createCallbackSecret("rotation", FeignTests.key());
         CallbackSecret read = api.getCallbackSecret(created.id());
         CallbackSecret promoted = api.updateCallbackSecret(created.id(), new CallbackSecretUpdate("primary", true));
 
@@ -301,7 +301,7 @@ class RunflowFeignEndpointsTest {
 
     @Test
     void callbackSecretWithoutLabelSendsAnEmptyObject() {
-        api.createCallbackSecret(null);
+        api.createCallbackSecret(null, FeignTests.key());
 
         assertThat(json(server.takeRequest())).isEqualTo(json("{}"));
     }

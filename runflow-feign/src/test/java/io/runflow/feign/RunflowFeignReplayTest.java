@@ -107,7 +107,7 @@ class RunflowFeignReplayTest {
     void runCreateIsRetriedWithTheSameKeyAndMakesOneRun(InstantFault fault) {
         server.inject(fault.fault.get().onPath("/v1/models/"));
 
-        Run run = api.createRun(FluxProUltra.input("once").toRequest());
+        Run run = api.createRun(FeignTests.keyed(FluxProUltra.input("once").toRequest()));
 
         List<RecordedRequest> creates = requests("POST", RUN_CREATE);
         assertThat(creates).hasSize(2);
@@ -123,7 +123,8 @@ class RunflowFeignReplayTest {
         server.inject(Fault.delay(SLOW_ANSWER).onPath("/v1/models/"));
         long started = System.nanoTime();
 
-        Run run = impatient.createRun(FluxProUltra.input("slow").toRequest());
+        Run run =
+                impatient.createRun(FeignTests.keyed(FluxProUltra.input("slow").toRequest()));
         awaitSlowAnswer(started);
 
         List<RecordedRequest> creates = requests("POST", RUN_CREATE);
@@ -144,7 +145,7 @@ class RunflowFeignReplayTest {
         String path = "/v1/admin/runs/" + runId + "/cancellation";
         server.inject(fault.fault.get().onPath(path));
 
-        Run canceled = api.cancelRun(runId, "duplicate order");
+        Run canceled = api.cancelRun(runId, "duplicate order", FeignTests.key());
 
         assertThat(canceled.status()).isEqualTo(RunStatus.CANCELED);
         assertThat(server.run(runId).orElseThrow().status()).isEqualTo("canceled");
@@ -161,7 +162,7 @@ class RunflowFeignReplayTest {
         server.inject(Fault.delay(SLOW_ANSWER).onPath(path));
         long started = System.nanoTime();
 
-        Run canceled = impatient.cancelRun(runId, null);
+        Run canceled = impatient.cancelRun(runId, null, FeignTests.key());
         awaitSlowAnswer(started);
 
         assertThat(canceled.status()).isEqualTo(RunStatus.CANCELED);
@@ -177,7 +178,7 @@ class RunflowFeignReplayTest {
     @ParameterizedTest
     @EnumSource(InstantFault.class)
     void callbackSecretUpdateIsRetried(InstantFault fault) {
-        String secretId = api.createCallbackSecret("rotation").id();
+        String secretId = api.createCallbackSecret("rotation", FeignTests.key()).id();
         String path = "/v1/callback-secrets/" + secretId;
         server.inject(fault.fault.get().onPath(path));
 
@@ -191,7 +192,7 @@ class RunflowFeignReplayTest {
 
     @Test
     void callbackSecretUpdateIsRetriedAfterAReadTimeout() {
-        String secretId = api.createCallbackSecret("rotation").id();
+        String secretId = api.createCallbackSecret("rotation", FeignTests.key()).id();
         String path = "/v1/callback-secrets/" + secretId;
         server.inject(Fault.delay(SLOW_ANSWER).onPath(path));
         long started = System.nanoTime();
@@ -231,7 +232,8 @@ class RunflowFeignReplayTest {
         server.inject(Fault.unavailable().onPath("/v1/asset-uploads"));
 
         ServerException e = catchThrowableOfType(
-                ServerException.class, () -> api.createAssetUpload(new AssetUploadRequest("a.jpg", "image/jpeg", 10)));
+                ServerException.class,
+                () -> api.createAssetUpload(new AssetUploadRequest("a.jpg", "image/jpeg", 10), FeignTests.key()));
 
         RecordedRequest sent = assertSentOnceWithAKey("/v1/asset-uploads");
         assertThat(e).hasMessageEndingWith(MAY_HAVE_BEEN_APPLIED);
@@ -241,14 +243,14 @@ class RunflowFeignReplayTest {
 
     @Test
     void batchCallbackRedeliveryDroppedAfterBeingAppliedIsNotRetried() {
-        Batch batch = api.createBatch(
-                BatchRequest.of(List.of(FluxProUltra.input("one"))).withCallbackUrl("http://127.0.0.1:9/hooks"));
+        Batch batch = api.createBatch(FeignTests.keyed(
+                BatchRequest.of(List.of(FluxProUltra.input("one"))).withCallbackUrl("http://127.0.0.1:9/hooks")));
         server.advance(Duration.ofSeconds(5));
         String path = "/v1/batches/" + batch.id() + "/callback-redeliveries";
         server.inject(Fault.acceptThenDrop().onPath(path));
 
-        RunflowIoException e =
-                catchThrowableOfType(RunflowIoException.class, () -> api.redeliverBatchCallback(batch.id()));
+        RunflowIoException e = catchThrowableOfType(
+                RunflowIoException.class, () -> api.redeliverBatchCallback(batch.id(), FeignTests.key()));
 
         assertDeclinedIo(e, "POST /v1/batches/{id}/callback-redeliveries: ");
         assertSentOnceWithAKey(path);
@@ -260,8 +262,8 @@ class RunflowFeignReplayTest {
     void callbackSecretCreateDroppedAfterBeingAppliedIsNotRetried() {
         server.inject(Fault.acceptThenDrop().onPath("/v1/callback-secrets"));
 
-        RunflowIoException e =
-                catchThrowableOfType(RunflowIoException.class, () -> api.createCallbackSecret("rotation"));
+        RunflowIoException e = catchThrowableOfType(
+                RunflowIoException.class, () -> api.createCallbackSecret("rotation", FeignTests.key()));
 
         assertDeclinedIo(e, "POST /v1/callback-secrets: ");
         assertSentOnceWithAKey("/v1/callback-secrets");
@@ -272,8 +274,8 @@ class RunflowFeignReplayTest {
     void callbackSecretCreateOnAResetConnectionIsNotRetried() {
         server.inject(Fault.connectionReset().onPath("/v1/callback-secrets"));
 
-        RunflowIoException e =
-                catchThrowableOfType(RunflowIoException.class, () -> api.createCallbackSecret("rotation"));
+        RunflowIoException e = catchThrowableOfType(
+                RunflowIoException.class, () -> api.createCallbackSecret("rotation", FeignTests.key()));
 
         assertDeclinedIo(e, "POST /v1/callback-secrets: ");
         assertSentOnceWithAKey("/v1/callback-secrets");
@@ -284,7 +286,8 @@ class RunflowFeignReplayTest {
     void callbackSecretCreateAnsweredUnavailableIsNotRetried() {
         server.inject(Fault.unavailable().onPath("/v1/callback-secrets"));
 
-        ServerException e = catchThrowableOfType(ServerException.class, () -> api.createCallbackSecret("rotation"));
+        ServerException e = catchThrowableOfType(
+                ServerException.class, () -> api.createCallbackSecret("rotation", FeignTests.key()));
 
         RecordedRequest sent = assertSentOnceWithAKey("/v1/callback-secrets");
         assertThat(e)
@@ -302,8 +305,8 @@ class RunflowFeignReplayTest {
         server.inject(Fault.delay(SLOW_ANSWER).onPath("/v1/callback-secrets"));
         long started = System.nanoTime();
 
-        RunflowIoException e =
-                catchThrowableOfType(RunflowIoException.class, () -> impatient.createCallbackSecret("rotation"));
+        RunflowIoException e = catchThrowableOfType(
+                RunflowIoException.class, () -> impatient.createCallbackSecret("rotation", FeignTests.key()));
         awaitSlowAnswer(started);
 
         assertThat(e)
@@ -320,7 +323,7 @@ class RunflowFeignReplayTest {
     void callbackSecretCreateRateLimitedIsRetriedWithTheSameKey() {
         server.inject(Fault.rateLimited().onPath("/v1/callback-secrets"));
 
-        CallbackSecret created = api.createCallbackSecret("rotation");
+        CallbackSecret created = api.createCallbackSecret("rotation", FeignTests.key());
 
         assertThat(created.label()).isEqualTo("rotation");
         List<RecordedRequest> creates = requests("POST", "/v1/callback-secrets");
@@ -334,7 +337,7 @@ class RunflowFeignReplayTest {
     void callbackSecretCreateRateLimitedWithRetryAfterWaitsAsAsked() {
         server.inject(Fault.rateLimited().header("Retry-After", "3").times(2).onPath("/v1/callback-secrets"));
 
-        api.createCallbackSecret("rotation");
+        api.createCallbackSecret("rotation", FeignTests.key());
 
         List<RecordedRequest> creates = requests("POST", "/v1/callback-secrets");
         assertThat(creates).hasSize(3);
@@ -356,8 +359,8 @@ class RunflowFeignReplayTest {
                 FeignTests.exactRetries(),
                 READ_TIMEOUT,
                 sleeper))) {
-            RunflowIoException e =
-                    catchThrowableOfType(RunflowIoException.class, () -> refused.createCallbackSecret("rotation"));
+            RunflowIoException e = catchThrowableOfType(
+                    RunflowIoException.class, () -> refused.createCallbackSecret("rotation", FeignTests.key()));
 
             assertThat(e.getMessage())
                     .startsWith("POST /v1/callback-secrets: ConnectException")
@@ -378,7 +381,8 @@ class RunflowFeignReplayTest {
             String path = "/v1/runs/" + runId + "/callback-redeliveries";
             server.inject(Fault.acceptThenDrop().onPath(path));
 
-            RunflowIoException e = catchThrowableOfType(RunflowIoException.class, () -> api.redeliverCallback(runId));
+            RunflowIoException e = catchThrowableOfType(
+                    RunflowIoException.class, () -> api.redeliverCallback(runId, FeignTests.key()));
 
             assertDeclinedIo(e, "POST /v1/runs/{id}/callback-redeliveries: ");
             assertThat(e.getMessage()).doesNotContain(runId);
@@ -394,7 +398,8 @@ class RunflowFeignReplayTest {
             String path = "/v1/runs/" + runId + "/callback-redeliveries";
             server.inject(Fault.connectionReset().onPath(path));
 
-            RunflowIoException e = catchThrowableOfType(RunflowIoException.class, () -> api.redeliverCallback(runId));
+            RunflowIoException e = catchThrowableOfType(
+                    RunflowIoException.class, () -> api.redeliverCallback(runId, FeignTests.key()));
 
             assertDeclinedIo(e, "POST /v1/runs/{id}/callback-redeliveries: ");
             assertSentOnceWithAKey(path);
@@ -409,7 +414,8 @@ class RunflowFeignReplayTest {
             String path = "/v1/runs/" + runId + "/callback-redeliveries";
             server.inject(Fault.unavailable().onPath(path));
 
-            ServerException e = catchThrowableOfType(ServerException.class, () -> api.redeliverCallback(runId));
+            ServerException e =
+                    catchThrowableOfType(ServerException.class, () -> api.redeliverCallback(runId, FeignTests.key()));
 
             RecordedRequest sent = assertSentOnceWithAKey(path);
             assertThat(e)
@@ -429,8 +435,8 @@ class RunflowFeignReplayTest {
             server.inject(Fault.delay(SLOW_ANSWER).onPath(path));
             long started = System.nanoTime();
 
-            RunflowIoException e =
-                    catchThrowableOfType(RunflowIoException.class, () -> impatient.redeliverCallback(runId));
+            RunflowIoException e = catchThrowableOfType(
+                    RunflowIoException.class, () -> impatient.redeliverCallback(runId, FeignTests.key()));
             awaitSlowAnswer(started);
 
             assertThat(e)
@@ -449,7 +455,7 @@ class RunflowFeignReplayTest {
             String path = "/v1/runs/" + runId + "/callback-redeliveries";
             server.inject(Fault.rateLimited().onPath(path));
 
-            CallbackDelivery delivery = api.redeliverCallback(runId);
+            CallbackDelivery delivery = api.redeliverCallback(runId, FeignTests.key());
 
             assertThat(delivery.automatic()).isFalse();
             List<RecordedRequest> sent = requests("POST", path);
@@ -463,11 +469,13 @@ class RunflowFeignReplayTest {
     // ---- fixtures
 
     private String queuedRun() {
-        return api.createRun(FluxProUltra.input("to cancel").toRequest()).id();
+        return api.createRun(FeignTests.keyed(FluxProUltra.input("to cancel").toRequest()))
+                .id();
     }
 
     private String finishedRunWithCallback(CallbackReceiver receiver) {
-        Run run = api.createRun(FluxProUltra.input("hook").toRequest().withCallbackUrl(receiver.url()));
+        Run run = api.createRun(
+                FeignTests.keyed(FluxProUltra.input("hook").toRequest().withCallbackUrl(receiver.url())));
         server.advance(Duration.ofSeconds(1));
         assertThat(server.run(run.id()).orElseThrow().status()).isEqualTo("succeeded");
         return run.id();

@@ -79,13 +79,13 @@ class RunflowFeignRequestLineTest {
     @Test
     void modelPathKeepsItsSeparatorsAndEncodesEachSegment() {
         try (RunflowFeign api = answering(RUN)) {
-            api.createRun(FluxProUltra.input("x").toRequest());
+            api.createRun(FeignTests.keyed(FluxProUltra.input("x").toRequest()));
             assertThat(path()).isEqualTo("/v1/models/black-forest-labs/flux-1-1-pro-ultra/runs");
 
-            api.createRun(RunRequest.of("acme/my model/v 2", Map.of("prompt", "x")));
+            api.createRun(FeignTests.keyed(RunRequest.of("acme/my model/v 2", Map.of("prompt", "x"))));
             assertThat(path()).isEqualTo("/v1/models/acme/my%20model/v%202/runs");
 
-            api.createRun(RunRequest.of("acme/100%/ü", Map.of("prompt", "x")));
+            api.createRun(FeignTests.keyed(RunRequest.of("acme/100%/ü", Map.of("prompt", "x"))));
             assertThat(path()).isEqualTo("/v1/models/acme/100%25/%C3%BC/runs");
         }
         try (RunflowFeign api = answering(MODEL)) {
@@ -108,7 +108,7 @@ class RunflowFeignRequestLineTest {
     @Test
     void invalidIdsAreRejectedBeforeAnyRequest() {
         try (RunflowFeign api = answering(RUN)) {
-            assertThatThrownBy(() -> api.createRun(RunRequest.of("acme/../x", Map.of("p", 1))))
+            assertThatThrownBy(() -> api.createRun(FeignTests.keyed(RunRequest.of("acme/../x", Map.of("p", 1)))))
                     .isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> api.getModel("acme//x")).isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> api.getRun(" ")).hasMessage("runId must not be blank");
@@ -154,7 +154,7 @@ class RunflowFeignRequestLineTest {
     void onlyARequestWithABodyIsLabelledJson() {
         try (RunflowFeign api = answering(RUN)) {
             api.getRun("r-1");
-            api.createRun(FluxProUltra.input("x").toRequest());
+            api.createRun(FeignTests.keyed(FluxProUltra.input("x").toRequest()));
         }
 
         assertThat(sent.get(0).headers()).doesNotContainKey("Content-Type");
@@ -165,7 +165,7 @@ class RunflowFeignRequestLineTest {
     void aContentTypeSetByTheCustomizerIsKept() {
         try (RunflowFeign api =
                 answering(RUN, template -> template.header("Content-Type", "application/json; charset=UTF-8"))) {
-            api.createRun(FluxProUltra.input("x").toRequest());
+            api.createRun(FeignTests.keyed(FluxProUltra.input("x").toRequest()));
         }
 
         assertThat(sent.get(0).headers().get("Content-Type")).containsExactly("application/json; charset=UTF-8");
@@ -198,14 +198,25 @@ class RunflowFeignRequestLineTest {
     }
 
     @Test
-    void createWithoutKeyGetsOneGenerated() {
+    void aCreateWithoutAKeyIsRejectedBeforeAnyRequestSinceCoreDecidesKeys() {
         try (RunflowFeign api = answering(RUN)) {
-            api.createRun(FluxProUltra.input("x").toRequest());
+            assertThatThrownBy(() -> api.createRun(FluxProUltra.input("x").toRequest()))
+                    .isExactlyInstanceOf(NullPointerException.class)
+                    .hasMessage(
+                            "request.idempotencyKey() is required: core's services set one per call (see RunflowApi)");
+            assertThatThrownBy(() -> api.redeliverCallback("r-1", null))
+                    .isExactlyInstanceOf(NullPointerException.class)
+                    .hasMessage("idempotencyKey is required: core's services set one per call (see RunflowApi)");
+        }
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void theCallersKeyIsSentAsItIs() {
+        try (RunflowFeign api = answering(RUN)) {
+            api.cancelRun("r-1", null, "cancel-1");
         }
 
-        assertThat(sent.get(0).headers().get("Idempotency-Key"))
-                .singleElement()
-                .asString()
-                .matches("[0-9a-f-]{36}");
+        assertThat(sent.get(0).headers().get("Idempotency-Key")).containsExactly("cancel-1");
     }
 }

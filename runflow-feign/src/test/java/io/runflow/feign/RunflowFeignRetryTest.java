@@ -144,7 +144,7 @@ class RunflowFeignRetryTest {
         server.reset();
         server.inject(Fault.unavailable().onPath("/v1/models/"));
 
-        Run run = api.createRun(FluxProUltra.input("again").toRequest());
+        Run run = api.createRun(FeignTests.keyed(FluxProUltra.input("again").toRequest()));
 
         List<RecordedRequest> creates = server.requests();
         assertThat(creates).hasSize(2);

@@ -85,7 +85,7 @@ class SecretsDoNotLeakTest {
                     FluxProUltra.input("a lighthouse kept secret").toRequest().withIdempotencyKey("secrets-1"));
             shown.add(api.getRun(run.id()).toString());
             shown.add(api.listRuns(ListQuery.builder().limit(2).build()).toString());
-            CallbackSecret created = api.createCallbackSecret("rotation");
+            CallbackSecret created = api.createCallbackSecret("rotation", FeignTests.key());
             remember(created.plainSecret());
             shown.add(created.toString());
             shown.add(api.getCallbackSecret(created.id()).toString());
@@ -112,9 +112,9 @@ class SecretsDoNotLeakTest {
     void failedCallsNeitherLogNorThrowASecret() throws Exception {
         List<Throwable> failures = new ArrayList<>();
         try (RunflowFeign wrongKey = fullLogging(options(WRONG_KEY, Duration.ofSeconds(5)))) {
-            failures.add(catchThrowable(() ->
-                    wrongKey.createRun(FluxProUltra.input("an unauthorised fox").toRequest())));
-            failures.add(catchThrowable(() -> wrongKey.createCallbackSecret("nope")));
+            failures.add(catchThrowable(() -> wrongKey.createRun(
+                    FeignTests.keyed(FluxProUltra.input("an unauthorised fox").toRequest()))));
+            failures.add(catchThrowable(() -> wrongKey.createCallbackSecret("nope", FeignTests.key())));
         }
         try (RunflowFeign api = fullLogging(options(API_KEY, Duration.ofMillis(300)))) {
             List<Supplier<Fault>> faults = List.of(
@@ -157,7 +157,7 @@ class SecretsDoNotLeakTest {
                     .body("{\"id\":\"cs_9\",\"plain_secret\":" + WEBHOOK_SECRET + "}")
                     .onPath("/v1/callback-secrets")
                     .times(1));
-            failures.add(catchThrowable(() -> api.createCallbackSecret("broken")));
+            failures.add(catchThrowable(() -> api.createCallbackSecret("broken", FeignTests.key())));
             server.inject(Fault.status(200)
                     .body("{\"id\":\"run_1\",\"status\":" + API_KEY + "}")
                     .onPath("/v1/runs")

@@ -1,0 +1,184 @@
+package io.runflow.internal;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Runflow's endpoints, each declared once: HTTP method, path template, whether a replay after an
+ * ambiguous failure is safe, and whether it carries an {@code Idempotency-Key}. The services read it
+ * to decide keys ({@link #idempotencyKey(String)}, the only place that makes them), a transport reads
+ * it to judge retries and to name requests in messages. Not public API.
+ *
+ * <p>Every {@code POST} carries a key (Runflow's idempotency middleware is global). A {@code POST}
+ * is {@code SAFE} only where a repeat has no second effect: run and batch create (the key
+ * makes the server replay the first answer) and the admin cancellation (documented idempotent).
+ * Redeliveries, the callback-secret create and the asset-upload session and confirmation are {@code UNSAFE}: a repeat could deliver twice, make a second secret, open a second session or make
+ * a second asset. {@code GET} and {@code PATCH} are safe by definition.
+ *
+ * <p>Path templates name their variables the way the transport's templates do, so a transport can
+ * check its own declarations against these ({@link #find(String, String)}).
+ */
+public enum Endpoint {
+    CREATE_RUN("POST", "/v1/models/{model}/runs", ReplaySafe.YES),
+    GET_RUN("GET", "/v1/runs/{id}"),
+    LIST_RUNS("GET", "/v1/runs"),
+    LIST_CALLBACK_DELIVERIES("GET", "/v1/runs/{id}/callback"),
+    REDELIVER_CALLBACK("POST", "/v1/runs/{id}/callback-redeliveries", ReplaySafe.NO),
+    LIST_RUN_LOGS("GET", "/v1/runs/{id}/logs"),
+    LIST_RUN_STATUSES("GET", "/v1/runs/statuses"),
+    CANCEL_RUN("POST", "/v1/admin/runs/{id}/cancellation", ReplaySafe.YES),
+
+    CREATE_BATCH("POST", "/v1/models/{model}/batches", ReplaySafe.YES),
+    GET_BATCH("GET", "/v1/batches/{id}"),
+    LIST_BATCH_ITEMS("GET", "/v1/batches/{id}/items"),
+    GET_BATCH_ITEM("GET", "/v1/batches/{batch}/items/{id}"),
+    LIST_BATCH_CALLBACK_DELIVERIES("GET", "/v1/batches/{id}/callback"),
+    REDELIVER_BATCH_CALLBACK("POST", "/v1/batches/{id}/callback-redeliveries", ReplaySafe.NO),
+
+    CREATE_ASSET_UPLOAD("POST", "/v1/asset-uploads", ReplaySafe.NO),
+    CONFIRM_ASSET_UPLOAD("POST", "/v1/asset-uploads/{id}/confirmations", ReplaySafe.NO),
+    GET_ASSET("GET", "/v1/assets/{id}"),
+    LIST_ASSET_TYPES("GET", "/v1/assets/types"),
+
+    /** The embed is fixed: one comma-separated value, as the contract shows it. */
+    ME("GET", "/v1/auth/me?embed={embed}"),
+    GET_BALANCE("GET", "/v1/billing/balance"),
+    UPDATE_BALANCE("PATCH", "/v1/billing/balance"),
+
+    LIST_MODELS("GET", "/v1/models"),
+    GET_MODEL("GET", "/v1/models/{model}"),
+    LIST_PUBLIC_MODELS("GET", "/v1/public/models"),
+
+    CREATE_CALLBACK_SECRET("POST", "/v1/callback-secrets", ReplaySafe.NO),
+    GET_CALLBACK_SECRET("GET", "/v1/callback-secrets/{id}"),
+    UPDATE_CALLBACK_SECRET("PATCH", "/v1/callback-secrets/{id}"),
+
+    HEALTH("GET", "/v1/health");
+
+    private static final Map<String, Endpoint> BY_LABEL =
+            Stream.of(values()).collect(Collectors.toUnmodifiableMap(Endpoint::label, Function.identity()));
+
+    private final String method;
+    private final String template;
+    private final boolean replaySafe;
+    private final boolean idempotencyKey;
+    private final String label;
+
+    /** A read or an update: replay-safe by its method, no key. */
+    Endpoint(String method, String template) {
+        this(method, template, true, false);
+    }
+
+    /** A {@code POST}: it carries a key; {@code replaySafe} says whether a repeat is harmless. */
+    Endpoint(String method, String template, boolean replaySafe) {
+        this(method, template, replaySafe, true);
+    }
+
+    Endpoint(String method, String template, boolean replaySafe, boolean idempotencyKey) {
+        this.method = method;
+        this.template = template;
+        this.replaySafe = replaySafe;
+        this.idempotencyKey = idempotencyKey;
+        this.label = method + " " + template;
+    }
+
+    /**
+     * Returns the HTTP method.
+     *
+     * @return {@code GET}, {@code POST} or {@code PATCH}
+     */
+    public String method() {
+        return method;
+    }
+
+    /**
+     * Returns the path template, variables in braces.
+     *
+     * @return for example {@code /v1/runs/{id}}
+     */
+    public String template() {
+        return template;
+    }
+
+    /**
+     * Tells whether the call may be sent again after an ambiguous failure (a 5xx, or a connection
+     * lost after the request was sent): {@code RetryPolicy.Replay.SAFE} if so. A boolean, as this
+     * package depends on nothing of the SDK's API.
+     *
+     * @return {@code true} if a repeat cannot apply the call twice
+     */
+    public boolean replaySafe() {
+        return replaySafe;
+    }
+
+    /**
+     * Tells whether the call carries an {@code Idempotency-Key} header.
+     *
+     * @return {@code true} for every {@code POST}
+     */
+    public boolean carriesIdempotencyKey() {
+        return idempotencyKey;
+    }
+
+    /**
+     * Returns the endpoint as messages and the observer name it: the method and the path template,
+     * never an expanded URL (which may carry ids and query values).
+     *
+     * @return for example {@code GET /v1/runs/{id}}
+     */
+    public String label() {
+        return label;
+    }
+
+    /**
+     * Decides the {@code Idempotency-Key} of one call: the caller's key if it gave one, a new random
+     * one otherwise. Called once per logical call, before the first attempt, so every attempt sends the
+     * same key. The only place in the SDK that makes keys.
+     *
+     * @param given the caller's key, or {@code null}
+     * @return the key to send on every attempt of the call
+     * @throws IllegalStateException if this endpoint carries no key
+     */
+    public String idempotencyKey(String given) {
+        if (!idempotencyKey) {
+            throw new IllegalStateException(label + " carries no Idempotency-Key");
+        }
+        return given != null ? given : UUID.randomUUID().toString();
+    }
+
+    /**
+     * Decides a new {@code Idempotency-Key} for one call of an endpoint whose callers give none.
+     *
+     * @return a random key, unique per logical call
+     * @throws IllegalStateException if this endpoint carries no key
+     */
+    public String newIdempotencyKey() {
+        return idempotencyKey(null);
+    }
+
+    /**
+     * Finds the endpoint declared with this method and path template.
+     *
+     * @param method the HTTP method, for example {@code GET}
+     * @param template the path template, for example {@code /v1/runs/{id}}
+     * @return the endpoint, or empty if none is declared so
+     */
+    public static Optional<Endpoint> find(String method, String template) {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(template, "template");
+        return Optional.ofNullable(BY_LABEL.get(method + " " + template));
+    }
+
+    /** Names for the constructor's flag, so each {@code POST} above reads as what it is. */
+    private static final class ReplaySafe {
+        static final boolean YES = true;
+        static final boolean NO = false;
+
+        private ReplaySafe() {}
+    }
+}
