@@ -95,7 +95,8 @@ public final class ApiDump {
                 out.add("The public API of " + module + " differs from " + shownFile + ":");
                 out.addAll(diff(parse(committed), api));
             }
-            out.add("If the change is intended, rewrite " + shownFile + " and commit it with the change:");
+            out.add((committed == null ? "Write " : "If the change is intended, rewrite ") + shownFile
+                    + " and commit it with the change:");
             out.add("    " + UPDATE_COMMAND + " -pl " + module + " -am");
             out.add("(without -pl: every published module's API file)");
             out.forEach(line -> System.out.println("[ERROR] " + line));
@@ -105,9 +106,11 @@ public final class ApiDump {
         if (!violations.isEmpty()) {
             long jackson =
                     violations.stream().filter(v -> v.startsWith("com.fasterxml")).count();
-            String summary = "API scan of " + module + ": " + jackson + " signature line(s) mention com.fasterxml, "
-                    + (violations.size() - jackson) + " public constructor(s) take more than " + maxParams
-                    + " parameters";
+            String summary = "API scan of " + module + ": " + jackson + " signature line(s) mention com.fasterxml"
+                    + (maxParams < 0
+                            ? ""
+                            : ", " + (violations.size() - jackson) + " public constructor(s) take more than "
+                                    + maxParams + " parameters");
             if (strict) {
                 failed = true;
                 System.out.println("[ERROR] " + summary + ":");
