@@ -114,10 +114,8 @@ class QuickstartTest {
 
         assertThat(run("a fox")).isEqualTo(Quickstart.FAILED);
         assertThat(err())
-                .startsWith("error: cannot reach Runflow at http://127.0.0.1:" + closed
-                        + " (POST /v1/models/{model}/runs: ")
-                .endsWith(")\n")
-                .hasLineCount(1);
+                .isEqualTo("error: cannot reach Runflow at http://127.0.0.1:" + closed
+                        + " (POST /v1/models/black-forest-labs/flux-1-1-pro-ultra/runs: connection refused)\n");
         assertThat(slept).hasSize(4); // the create was retried by the default policy, without sleeping
     }
 

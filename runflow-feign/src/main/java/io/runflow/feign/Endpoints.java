@@ -55,6 +55,21 @@ final class Endpoints {
             return endpoint.label();
         }
         // A request built outside the interface (a customized client or target): method and path only.
+        return sent(request);
+    }
+
+    /**
+     * Names a request the way a final error shows it, so the reader sees which call failed: the
+     * method and the path as sent, ids filled in, without the host or the query (which may carry
+     * filter values and cursors).
+     *
+     * @param request the request, or {@code null}
+     * @return for example {@code GET /v1/runs/run_1}; {@code the Runflow API} if unknown
+     */
+    static String sent(Request request) {
+        if (request == null) {
+            return "the Runflow API";
+        }
         String url = request.url();
         int query = url.indexOf('?');
         String path = query < 0 ? url : url.substring(0, query);

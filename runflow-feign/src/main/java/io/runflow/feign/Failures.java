@@ -23,10 +23,10 @@ final class Failures {
                 return (RunflowException) cause;
             }
         }
-        String endpoint = Endpoints.of(e.request());
+        String endpoint = Endpoints.sent(e.request());
         Throwable cause = e.getCause();
         if (cause instanceof IOException) {
-            String message = endpoint + ": " + describe(cause);
+            String message = endpoint + ": " + FailureKinds.words(cause);
             // A connect failure means no byte of the request reached the server: safe to send again.
             return FailureKinds.of(cause) == Failure.CONNECT
                     ? RunflowIoException.neverSent(message, cause)
@@ -34,11 +34,6 @@ final class Failures {
         }
         // Feign's own message quotes the full URL; keep only the endpoint and the kind of failure.
         return new RunflowIoException(
-                endpoint + ": " + (cause == null ? e.getClass().getSimpleName() : describe(cause)), e);
-    }
-
-    private static String describe(Throwable cause) {
-        String message = cause.getMessage();
-        return cause.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
+                endpoint + ": " + (cause == null ? e.getClass().getSimpleName() : FailureKinds.words(cause)), e);
     }
 }

@@ -10,6 +10,8 @@ import io.runflow.errors.RunflowException;
 import io.runflow.errors.RunflowIoException;
 import java.time.Duration;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Core's {@link RetryPolicy} as Feign's {@link Retryer}: one instance per call (Feign clones it), the
@@ -20,6 +22,9 @@ import java.util.Optional;
  * RetryPolicy#finalFailure}).
  */
 final class PolicyRetryer implements Retryer {
+
+    /** One INFO line per retry, so a slow call is never silent: {@code io.runflow.feign.RunflowFeign}. */
+    private static final Logger LOG = LoggerFactory.getLogger(RunflowFeign.class);
 
     private final RetryPolicy policy;
     private final Sleeper sleeper;
@@ -41,6 +46,15 @@ final class PolicyRetryer implements Retryer {
         if (delay.isEmpty()) {
             throw RetryPolicy.finalFailure(failure, replay, Endpoints.of(e.request()));
         }
+        if (LOG.isInfoEnabled()) {
+            LOG.info(
+                    "retrying {} in {} after {} (attempt {} of {})",
+                    Endpoints.of(e.request()),
+                    seconds(delay.get()),
+                    FailureKinds.retryReason(failure),
+                    failedAttempts + 1,
+                    policy.maxAttempts());
+        }
         if (observer != RunflowObserver.noop()) {
             observer.onRetry(new RunflowObserver.Retry(
                     Endpoints.of(e.request()), failedAttempts, FailureKinds.reason(failure), delay.get()));
@@ -54,6 +68,17 @@ final class PolicyRetryer implements Retryer {
             stopped.addSuppressed(failure);
             throw stopped;
         }
+    }
+
+    /** {@code 250 ms}, {@code 2 s}, {@code 1.5 s}: what a person reads at a glance. */
+    static String seconds(Duration delay) {
+        long millis = delay.toMillis();
+        if (millis < 1000) {
+            return millis + " ms";
+        }
+        return millis % 1000 == 0
+                ? millis / 1000 + " s"
+                : java.math.BigDecimal.valueOf(millis, 3).setScale(1, java.math.RoundingMode.HALF_UP) + " s";
     }
 
     @Override

@@ -252,7 +252,7 @@ class RunflowFeignReplayTest {
         RunflowIoException e = catchThrowableOfType(
                 RunflowIoException.class, () -> api.redeliverBatchCallback(batch.id(), FeignTests.key()));
 
-        assertDeclinedIo(e, "POST /v1/batches/{id}/callback-redeliveries: ");
+        assertDeclinedIo(e, "POST " + path + ": connection closed without an answer");
         assertSentOnceWithAKey(path);
     }
 
@@ -309,9 +309,7 @@ class RunflowFeignReplayTest {
                 RunflowIoException.class, () -> impatient.createCallbackSecret("rotation", FeignTests.key()));
         awaitSlowAnswer(started);
 
-        assertThat(e)
-                .hasMessage(
-                        "POST /v1/callback-secrets: HttpTimeoutException: request timed out" + MAY_HAVE_BEEN_APPLIED);
+        assertThat(e).hasMessage("POST /v1/callback-secrets: timed out" + MAY_HAVE_BEEN_APPLIED);
         assertThat(e.mayHaveReachedServer()).isTrue();
         assertSentOnceWithAKey("/v1/callback-secrets");
         // The fake applied it after the client stopped waiting: why a blind retry would make two.
@@ -363,7 +361,7 @@ class RunflowFeignReplayTest {
                     RunflowIoException.class, () -> refused.createCallbackSecret("rotation", FeignTests.key()));
 
             assertThat(e.getMessage())
-                    .startsWith("POST /v1/callback-secrets: ConnectException")
+                    .startsWith("POST /v1/callback-secrets: connection refused")
                     .doesNotContain("not retried", String.valueOf(closedPort), server.apiKey());
             assertThat(e.mayHaveReachedServer()).isFalse();
             assertThat(sleeper.slept)
@@ -384,8 +382,7 @@ class RunflowFeignReplayTest {
             RunflowIoException e = catchThrowableOfType(
                     RunflowIoException.class, () -> api.redeliverCallback(runId, FeignTests.key()));
 
-            assertDeclinedIo(e, "POST /v1/runs/{id}/callback-redeliveries: ");
-            assertThat(e.getMessage()).doesNotContain(runId);
+            assertDeclinedIo(e, "POST " + path + ": connection closed without an answer");
             assertSentOnceWithAKey(path);
             assertThat(redeliveries(runId)).isEqualTo(1);
         }
@@ -401,7 +398,7 @@ class RunflowFeignReplayTest {
             RunflowIoException e = catchThrowableOfType(
                     RunflowIoException.class, () -> api.redeliverCallback(runId, FeignTests.key()));
 
-            assertDeclinedIo(e, "POST /v1/runs/{id}/callback-redeliveries: ");
+            assertDeclinedIo(e, "POST " + path + ": ");
             assertSentOnceWithAKey(path);
             assertThat(redeliveries(runId)).isZero();
         }
@@ -440,8 +437,7 @@ class RunflowFeignReplayTest {
             awaitSlowAnswer(started);
 
             assertThat(e)
-                    .hasMessage("POST /v1/runs/{id}/callback-redeliveries: HttpTimeoutException: request timed out"
-                            + MAY_HAVE_BEEN_APPLIED);
+                    .hasMessage("POST /v1/runs/" + runId + "/callback-redeliveries: timed out" + MAY_HAVE_BEEN_APPLIED);
             assertSentOnceWithAKey(path);
             assertThat(redeliveries(runId)).isEqualTo(1);
             assertThat(sleeper.slept).isEmpty();
