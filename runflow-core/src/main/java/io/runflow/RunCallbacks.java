@@ -8,8 +8,12 @@ import java.util.Objects;
  * Where an application hands the run states it learns of outside polling, so that waits on those
  * runs end at once. The webhook endpoints of the Spring and Micronaut modules feed it with each
  * verified callback (through {@code io.runflow.webhook.WebhookEndpoint}, which calls it for each
- * callback it delivers); a receiver of its own passes {@code callback.toRun()} for a run callback and
- * {@code callback.toBatch()} for a batch callback. Obtained from {@link RunflowClient#callbacks()}.
+ * callback it delivers); a receiver of its own passes {@code toRun()} of an {@code
+ * io.runflow.webhook.RunCallback} to {@link #accept(Run)} and {@code toBatch()} of a {@code
+ * BatchCallback} to {@link #acceptBatch(Batch)}. Obtained from {@link RunflowClient#callbacks()}.
+ *
+ * <p>It takes model values rather than callbacks so that this package does not depend on {@code
+ * io.runflow.webhook}, which depends on it.
  */
 public final class RunCallbacks {
 

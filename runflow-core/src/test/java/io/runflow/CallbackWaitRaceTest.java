@@ -60,7 +60,7 @@ class CallbackWaitRaceTest {
                 String runId = "run-" + i;
                 byte[] body = ("{\"event\":\"run.completed\",\"run_id\":\"" + runId + "\",\"status\":\"succeeded\"}")
                         .getBytes(StandardCharsets.UTF_8);
-                callbacks.add(verifier.verify(body, signer.sign(body)));
+                callbacks.add((RunCallback) verifier.verify(body, signer.sign(body)));
                 api.script(runId, RunStatus.RUNNING);
                 CompletableFuture<Run> wait = runflow.runs().awaitAsync(runId);
                 AtomicInteger count = new AtomicInteger();

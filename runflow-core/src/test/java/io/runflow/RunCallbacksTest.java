@@ -7,6 +7,7 @@ import io.runflow.errors.RunCanceledException;
 import io.runflow.errors.RunFailedException;
 import io.runflow.model.Run;
 import io.runflow.model.RunStatus;
+import io.runflow.webhook.RunCallback;
 import io.runflow.webhook.WebhookSigner;
 import io.runflow.webhook.WebhookVerifier;
 import java.nio.charset.StandardCharsets;
@@ -98,10 +99,10 @@ class RunCallbacksTest {
     /** A verified callback's run, as a webhook endpoint hands it over. */
     private static Run callback(String json) {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        return WebhookVerifier.builder()
-                .secret(SECRET)
-                .build()
-                .verify(body, WebhookSigner.of(SECRET).sign(body))
+        return ((RunCallback) WebhookVerifier.builder()
+                        .secret(SECRET)
+                        .build()
+                        .verify(body, WebhookSigner.of(SECRET).sign(body)))
                 .toRun();
     }
 

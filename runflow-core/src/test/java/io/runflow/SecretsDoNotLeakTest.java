@@ -8,9 +8,9 @@ import io.runflow.errors.RunflowApiException;
 import io.runflow.internal.json.ApiErrors;
 import io.runflow.internal.json.RunflowJson;
 import io.runflow.model.CallbackSecret;
+import io.runflow.webhook.Callback;
 import io.runflow.webhook.CallbackDeduplicator;
 import io.runflow.webhook.InMemoryCallbackDeduplicator;
-import io.runflow.webhook.RunCallback;
 import io.runflow.webhook.WebhookEndpoint;
 import io.runflow.webhook.WebhookResponse;
 import io.runflow.webhook.WebhookSigner;
@@ -219,12 +219,12 @@ class SecretsDoNotLeakTest {
                 .verifier(verifier)
                 .deduplicator(new CallbackDeduplicator() {
                     @Override
-                    public boolean firstDelivery(RunCallback callback) {
+                    public boolean firstDelivery(Callback callback) {
                         throw new IllegalStateException("store down for " + callback);
                     }
 
                     @Override
-                    public void release(RunCallback callback) {
+                    public void release(Callback callback) {
                         throw new IllegalStateException("store still down");
                     }
                 })
@@ -270,7 +270,7 @@ class SecretsDoNotLeakTest {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
-    private static RunCallback verify(WebhookVerifier verifier, String secret, byte[] body) {
+    private static Callback verify(WebhookVerifier verifier, String secret, byte[] body) {
         return verifier.verify(body, WebhookSigner.of(secret).sign(body));
     }
 

@@ -1,7 +1,6 @@
 package io.runflow.benchmarks;
 
-import io.runflow.webhook.RunCallback;
-import io.runflow.webhook.WebhookSignatures;
+import io.runflow.webhook.Callback;
 import io.runflow.webhook.WebhookSigner;
 import io.runflow.webhook.WebhookVerifier;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +69,7 @@ public class WebhookBenchmark {
      */
     @Benchmark
     public byte[] signatureCheck() {
-        WebhookSignatures.check(verifier, body, signature);
+        verifier.verifySignature(body, signature);
         return body;
     }
 
@@ -80,7 +79,7 @@ public class WebhookBenchmark {
      * @return the callback
      */
     @Benchmark
-    public RunCallback fullVerify() {
+    public Callback fullVerify() {
         return verifier.verify(body, signature);
     }
 

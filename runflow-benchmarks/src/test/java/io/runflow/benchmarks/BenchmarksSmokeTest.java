@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.runflow.model.Run;
 import io.runflow.model.RunStatus;
+import io.runflow.webhook.Callback;
 import io.runflow.webhook.RunCallback;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -65,8 +66,9 @@ class BenchmarksSmokeTest {
         assertThat(WebhookBenchmark.callbackOf(2048)).hasSize(2048);
         assertThat(benchmark.bareMac()).isTrue();
         assertThat(benchmark.signatureCheck()).hasSize(2048);
-        RunCallback callback = benchmark.fullVerify();
-        assertThat(callback.runId()).isEqualTo("0190f3a2-7c1e-7b3a-9d2e-5c4b3a291807");
+        Callback callback = benchmark.fullVerify();
+        assertThat(callback).isInstanceOf(RunCallback.class);
+        assertThat(callback.id()).isEqualTo("0190f3a2-7c1e-7b3a-9d2e-5c4b3a291807");
     }
 
     @Test

@@ -23,7 +23,7 @@ public interface CallbackDeduplicator {
      * @param callback a verified callback
      * @return true the first time, false for a repeat the implementation still remembers
      */
-    boolean firstDelivery(RunCallback callback);
+    boolean firstDelivery(Callback callback);
 
     /**
      * Forgets a delivery, so that the next delivery of the same run (or batch) and event counts as
@@ -31,9 +31,9 @@ public interface CallbackDeduplicator {
      * marked: it answers 5xx, Runflow retries, and the retry must not be taken for a duplicate.
      * Releasing a delivery that is not remembered does nothing.
      *
-     * @param callback a callback that {@link #firstDelivery(RunCallback)} accepted
+     * @param callback a callback that {@link #firstDelivery(Callback)} accepted
      */
-    void release(RunCallback callback);
+    void release(Callback callback);
 
     /**
      * Returns the de-duplicator that remembers nothing: every delivery counts as the first, so the
@@ -46,15 +46,16 @@ public interface CallbackDeduplicator {
     }
 
     /**
-     * Returns the key a delivery is identified by: {@code run:<run id>:<event>} or {@code
-     * batch:<batch id>:<event>}, with the event name as sent.
+     * Returns the key a delivery is identified by: {@code run:<run id>:<event>} for a {@link
+     * RunCallback}, {@code batch:<batch id>:<event>} for a {@link BatchCallback}, with the event name as
+     * sent.
      *
      * @param callback the callback
      * @return the key
      */
-    static String keyOf(RunCallback callback) {
-        return callback.runId() != null
-                ? "run:" + callback.runId() + ":" + callback.eventName()
-                : "batch:" + callback.batchId() + ":" + callback.eventName();
+    static String keyOf(Callback callback) {
+        // Run and batch ids live in different namespaces on the server; the prefix keeps them apart.
+        String kind = callback instanceof BatchCallback ? "batch:" : "run:";
+        return kind + callback.id() + ":" + callback.eventName();
     }
 }

@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * The {@code event} of a callback. The server's set is open: a value this SDK does not know (for
  * example a batch event such as {@code batch.succeeded}) maps to {@link #UNKNOWN}, and the raw
- * string stays in {@link RunCallback#eventName()}.
+ * string stays in {@link Callback#eventName()}.
  */
 public enum CallbackEvent {
     /** {@code run.completed}: the run succeeded. */

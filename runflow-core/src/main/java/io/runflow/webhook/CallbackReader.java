@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.runflow.internal.json.JsonFields;
+import io.runflow.internal.json.JsonValues;
 import io.runflow.internal.json.ModelReader;
 import io.runflow.internal.json.RunflowJson;
 import io.runflow.model.ApiError;
+import io.runflow.model.Batch;
+import io.runflow.model.JsonValue;
 import io.runflow.model.RunOutput;
 import io.runflow.model.RunStatus;
 import io.runflow.webhook.WebhookVerificationException.Reason;
@@ -24,7 +27,7 @@ final class CallbackReader {
 
     private CallbackReader() {}
 
-    static RunCallback read(byte[] body, String requestId) {
+    static Callback read(byte[] body, String requestId) {
         try {
             return readSigned(body, requestId);
         } catch (WebhookVerificationException e) {
@@ -36,7 +39,7 @@ final class CallbackReader {
         }
     }
 
-    private static RunCallback readSigned(byte[] body, String requestId) {
+    private static Callback readSigned(byte[] body, String requestId) {
         JsonNode node;
         try {
             node = READER.readTree(body);
@@ -57,7 +60,31 @@ final class CallbackReader {
         }
         CallbackEvent event = CallbackEvent.from(eventName);
         String statusCode = JsonFields.text(node, "status");
-        RunStatus status = statusCode != null ? RunStatus.from(statusCode) : event.impliedStatus();
+        RunStatus status = CallbackFields.status(null, statusCode, event);
+        // One conversion of the whole body; metadata and output are shared parts of it.
+        JsonValue raw = JsonValues.of(node);
+        if (runId == null) {
+            Batch batch = ModelReader.batchFromCallback(node, requestId);
+            return BatchCallback.builder()
+                    .event(event)
+                    .eventName(eventName)
+                    .batchId(batchId)
+                    .status(status)
+                    .statusCode(statusCode)
+                    .itemsTotal(batch.itemsTotal())
+                    .itemsSucceeded(batch.itemsSucceeded())
+                    .itemsFailed(batch.itemsFailed())
+                    .itemsCancelled(batch.itemsCancelled())
+                    .items(batch.items())
+                    .output(raw.path("output"))
+                    .duration(JsonFields.millis(node, "duration_ms"))
+                    .createdAt(JsonFields.timestamp(node, "created_at"))
+                    .completedAt(JsonFields.timestamp(node, "completed_at"))
+                    .metadata(raw.path("metadata"))
+                    .requestId(requestId)
+                    .raw(raw)
+                    .build();
+        }
         JsonNode outputNode = JsonFields.tree(node, "output");
         RunOutput output = null;
         ApiError error = null;
@@ -69,21 +96,22 @@ final class CallbackReader {
                 output = ModelReader.output(outputNode);
             }
         }
-        return new RunCallback(
-                event,
-                eventName,
-                runId,
-                batchId,
-                status,
-                statusCode,
-                output,
-                error,
-                JsonFields.millis(node, "duration_ms"),
-                JsonFields.timestamp(node, "created_at"),
-                JsonFields.timestamp(node, "completed_at"),
-                JsonFields.tree(node, "metadata"),
-                requestId,
-                node);
+        return RunCallback.builder()
+                .event(event)
+                .eventName(eventName)
+                .runId(runId)
+                .batchId(batchId)
+                .status(status)
+                .statusCode(statusCode)
+                .output(output)
+                .error(error)
+                .duration(JsonFields.millis(node, "duration_ms"))
+                .createdAt(JsonFields.timestamp(node, "created_at"))
+                .completedAt(JsonFields.timestamp(node, "completed_at"))
+                .metadata(raw.path("metadata"))
+                .requestId(requestId)
+                .raw(raw)
+                .build();
     }
 
     private static String nonBlank(JsonNode node, String field) {

@@ -59,7 +59,7 @@ public final class InMemoryCallbackDeduplicator implements CallbackDeduplicator 
     }
 
     @Override
-    public boolean firstDelivery(RunCallback callback) {
+    public boolean firstDelivery(Callback callback) {
         String key = CallbackDeduplicator.keyOf(Objects.requireNonNull(callback, "callback"));
         synchronized (this) {
             // Read under the lock, so that keys go in in the order of their instants.
@@ -82,7 +82,7 @@ public final class InMemoryCallbackDeduplicator implements CallbackDeduplicator 
     }
 
     @Override
-    public void release(RunCallback callback) {
+    public void release(Callback callback) {
         String key = CallbackDeduplicator.keyOf(Objects.requireNonNull(callback, "callback"));
         synchronized (this) {
             seen.remove(key);

@@ -45,7 +45,7 @@ import javax.sql.DataSource;
  * )
  * }</pre>
  *
- * <p>{@code delivery_key} holds {@link CallbackDeduplicator#keyOf(RunCallback)}, for example {@code
+ * <p>{@code delivery_key} holds {@link CallbackDeduplicator#keyOf(Callback)}, for example {@code
  * run:run-1:run.completed}; a key longer than {@value #MAX_KEY_LENGTH} characters is stored as
  * {@code sha256:} and the 64 hex digits of its SHA-256 instead, which keeps it apart from every
  * literal key (those start with {@code run:} or {@code batch:}). {@code first_seen} is the instant
@@ -56,7 +56,7 @@ import javax.sql.DataSource;
  *
  * <h2>How a delivery is decided</h2>
  *
- * <p>{@link #firstDelivery(RunCallback)} is one {@code INSERT}, committed at once: it succeeds for
+ * <p>{@link #firstDelivery(Callback)} is one {@code INSERT}, committed at once: it succeeds for
  * the first delivery and fails on the primary key for every repeat, whichever instance the repeat
  * reaches and however close together they arrive, so the database's unique key, not a read before
  * the write, decides. There is no check-then-insert. A mark older than the retention no longer
@@ -170,7 +170,7 @@ public final class JdbcCallbackDeduplicator implements CallbackDeduplicator {
      * @throws CallbackDeduplicationException if the database cannot be used
      */
     @Override
-    public boolean firstDelivery(RunCallback callback) {
+    public boolean firstDelivery(Callback callback) {
         String key = storedKey(Objects.requireNonNull(callback, "callback"));
         Instant now = clock.instant();
         return withConnection("firstDelivery", connection -> {
@@ -190,11 +190,11 @@ public final class JdbcCallbackDeduplicator implements CallbackDeduplicator {
      * Forgets a delivery, so that its next delivery counts as the first again. Releasing a delivery
      * that is not remembered does nothing.
      *
-     * @param callback a callback that {@link #firstDelivery(RunCallback)} accepted
+     * @param callback a callback that {@link #firstDelivery(Callback)} accepted
      * @throws CallbackDeduplicationException if the database cannot be used
      */
     @Override
-    public void release(RunCallback callback) {
+    public void release(Callback callback) {
         String key = storedKey(Objects.requireNonNull(callback, "callback"));
         withConnection("release", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(deleteKey)) {
@@ -289,7 +289,7 @@ public final class JdbcCallbackDeduplicator implements CallbackDeduplicator {
                 + e.getClass().getSimpleName() + ")";
     }
 
-    static String storedKey(RunCallback callback) {
+    static String storedKey(Callback callback) {
         String key = CallbackDeduplicator.keyOf(callback);
         if (key.length() <= MAX_KEY_LENGTH) {
             return key;

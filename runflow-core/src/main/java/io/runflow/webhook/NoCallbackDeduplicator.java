@@ -8,12 +8,12 @@ final class NoCallbackDeduplicator implements CallbackDeduplicator {
     private NoCallbackDeduplicator() {}
 
     @Override
-    public boolean firstDelivery(RunCallback callback) {
+    public boolean firstDelivery(Callback callback) {
         return true;
     }
 
     @Override
-    public void release(RunCallback callback) {}
+    public void release(Callback callback) {}
 
     @Override
     public String toString() {

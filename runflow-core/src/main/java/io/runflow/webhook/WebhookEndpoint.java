@@ -22,7 +22,7 @@ import java.util.function.Function;
  * WebhookEndpoint endpoint = WebhookEndpoint.builder()
  *         .verifier(WebhookVerifier.builder().secret(System.getenv("RUNFLOW_WEBHOOK_SECRET")).build())
  *         .client(runflow)                       // a verified callback ends runs().await(..) at once
- *         .listener(callback -> orders.rendered(callback.runId(), callback.output()))
+ *         .listener(CallbackListener.runs(run -> orders.rendered(run.runId(), run.output())))
  *         .build();
  * WebhookResponse response = endpoint.handle(rawBody, request::getHeader);
  * }</pre>
@@ -52,7 +52,7 @@ import java.util.function.Function;
  *
  * <p>With {@link Builder#client(RunflowClient)}, every verified callback, a duplicate too, is offered
  * to that client's waits, which end at once (each wait ends once): a run callback to the {@code
- * runs().await(..)} on its run, a batch callback ({@link RunCallback#batchId()}) to the {@code
+ * runs().await(..)} on its run ({@link RunCallback}), a batch callback ({@link BatchCallback}) to the {@code
  * batches().await(..)} on its batch. Both kinds are verified, de-duplicated and handed to the
  * listeners alike.
  *
@@ -107,7 +107,7 @@ public final class WebhookEndpoint {
     public WebhookResponse handle(byte[] rawBody, Function<String, String> header) {
         Objects.requireNonNull(header, "header");
         long start = System.nanoTime();
-        RunCallback callback;
+        Callback callback;
         try {
             callback = verifier.verify(rawBody == null ? EMPTY : rawBody, header);
         } catch (WebhookVerificationException e) {
@@ -115,10 +115,10 @@ public final class WebhookEndpoint {
             return answer(rejection(e.reason()), outcomeOf(e.reason()), start);
         }
         if (client != null) {
-            if (callback.isBatch()) {
-                client.callbacks().acceptBatch(callback.toBatch());
-            } else {
-                client.callbacks().accept(callback.toRun());
+            if (callback instanceof RunCallback run) {
+                client.callbacks().accept(run.toRun());
+            } else if (callback instanceof BatchCallback batch) {
+                client.callbacks().acceptBatch(batch.toBatch());
             }
         }
         boolean first;
@@ -175,7 +175,7 @@ public final class WebhookEndpoint {
         return verifier.maxBodySize();
     }
 
-    private void release(RunCallback callback) {
+    private void release(Callback callback) {
         try {
             deduplicator.release(callback);
         } catch (RuntimeException e) {

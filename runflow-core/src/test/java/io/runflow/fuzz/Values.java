@@ -16,7 +16,9 @@ import java.util.Set;
  */
 public final class Values {
 
-    private static final Set<String> SKIPPED = Set.of("toRun", "toBatch", "hashCode");
+    // asList(), toJava(): JsonValue's plain-Java views, where JSON null is null by design; elements() and
+    // members() are read instead.
+    private static final Set<String> SKIPPED = Set.of("toRun", "toBatch", "hashCode", "asList", "toJava");
 
     private Values() {}
 

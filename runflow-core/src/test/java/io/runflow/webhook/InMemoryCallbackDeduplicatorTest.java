@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import io.runflow.MutableClock;
-import io.runflow.model.RunStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -107,7 +106,7 @@ class InMemoryCallbackDeduplicatorTest {
         try {
             for (int round = 0; round < 200; round++) {
                 CallbackDeduplicator deduplicator = InMemoryCallbackDeduplicator.create();
-                RunCallback callback = run("run-" + round, "run.completed");
+                Callback callback = run("run-" + round, "run.completed");
                 CountDownLatch start = new CountDownLatch(1);
                 List<Future<Boolean>> answers = new ArrayList<>();
                 for (int t = 0; t < 8; t++) {
@@ -168,29 +167,11 @@ class InMemoryCallbackDeduplicatorTest {
                 .build();
     }
 
-    private static RunCallback run(String runId, String event) {
-        return callback(runId, null, event);
+    private static Callback run(String runId, String event) {
+        return RunCallback.builder().runId(runId).eventName(event).build();
     }
 
-    private static RunCallback batch(String batchId, String event) {
-        return callback(null, batchId, event);
-    }
-
-    private static RunCallback callback(String runId, String batchId, String event) {
-        return new RunCallback(
-                CallbackEvent.from(event),
-                event,
-                runId,
-                batchId,
-                RunStatus.SUCCEEDED,
-                "succeeded",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+    private static Callback batch(String batchId, String event) {
+        return BatchCallback.builder().batchId(batchId).eventName(event).build();
     }
 }

@@ -274,7 +274,7 @@ abstract class JdbcCallbackDeduplicatorContract {
     @Test
     void answersTrueExactlyOncePerCallbackWhenTwoInstancesRaceOverExpiredMarks() throws Exception {
         JdbcCallbackDeduplicator earlier = deduplicator(pool());
-        for (RunCallback callback : raceCallbacks()) {
+        for (Callback callback : raceCallbacks()) {
             earlier.firstDelivery(callback);
         }
         clock.advance(RETENTION);
@@ -291,9 +291,9 @@ abstract class JdbcCallbackDeduplicatorContract {
         int threadsPerInstance = 8;
         JdbcCallbackDeduplicator first = deduplicator(pool());
         JdbcCallbackDeduplicator second = deduplicator(otherPool());
-        List<RunCallback> callbacks = raceCallbacks();
-        List<RunCallback> deliveries = new ArrayList<>();
-        for (RunCallback callback : callbacks) {
+        List<Callback> callbacks = raceCallbacks();
+        List<Callback> deliveries = new ArrayList<>();
+        for (Callback callback : callbacks) {
             for (int copy = 0; copy < copies; copy++) {
                 deliveries.add(callback);
             }
@@ -311,7 +311,7 @@ abstract class JdbcCallbackDeduplicatorContract {
                         int firsts = 0;
                         // Both instances walk the same order, so repeats of a key meet in time.
                         for (int i = offset; i < deliveries.size(); i += threadsPerInstance) {
-                            RunCallback callback = deliveries.get(i);
+                            Callback callback = deliveries.get(i);
                             if (instance.firstDelivery(callback)) {
                                 firsts++;
                                 firstsByKey
@@ -345,8 +345,8 @@ abstract class JdbcCallbackDeduplicatorContract {
         }
     }
 
-    private static List<RunCallback> raceCallbacks() {
-        List<RunCallback> callbacks = new ArrayList<>();
+    private static List<Callback> raceCallbacks() {
+        List<Callback> callbacks = new ArrayList<>();
         for (int i = 0; i < 1_000; i++) {
             callbacks.add(run("race-" + i, "run.completed"));
         }

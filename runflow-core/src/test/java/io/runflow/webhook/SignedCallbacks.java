@@ -13,14 +13,15 @@ final class SignedCallbacks {
     private SignedCallbacks() {}
 
     static RunCallback run(String runId, String event) {
-        return verified("{\"event\":\"" + event + "\",\"run_id\":\"" + runId + "\",\"status\":\"succeeded\"}");
+        return (RunCallback)
+                verified("{\"event\":\"" + event + "\",\"run_id\":\"" + runId + "\",\"status\":\"succeeded\"}");
     }
 
-    static RunCallback batch(String batchId, String event) {
-        return verified("{\"event\":\"" + event + "\",\"batch_id\":\"" + batchId + "\"}");
+    static BatchCallback batch(String batchId, String event) {
+        return (BatchCallback) verified("{\"event\":\"" + event + "\",\"batch_id\":\"" + batchId + "\"}");
     }
 
-    private static RunCallback verified(String json) {
+    private static Callback verified(String json) {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         return VERIFIER.verify(body, SIGNER.sign(body));
     }

@@ -30,7 +30,7 @@ class WebhookEndpointTest {
 
     private final WebhookVerifier verifier =
             WebhookVerifier.builder().secret(SECRET).maxBodySize(4_096).build();
-    private final List<RunCallback> received = new CopyOnWriteArrayList<>();
+    private final List<Callback> received = new CopyOnWriteArrayList<>();
     private final List<WebhookRequest> events = new CopyOnWriteArrayList<>();
     private final RunflowObserver observer = new RunflowObserver() {
         @Override
@@ -51,7 +51,8 @@ class WebhookEndpointTest {
 
         assertThat(response).isEqualTo(new WebhookResponse(200, "{\"outcome\":\"delivered\"}"));
         assertThat(received).singleElement().satisfies(callback -> {
-            assertThat(callback.runId()).isEqualTo("run-1");
+            assertThat(callback).isInstanceOf(RunCallback.class);
+            assertThat(callback.id()).isEqualTo("run-1");
             assertThat(callback.requestId()).isEqualTo("req-1");
         });
     }
@@ -178,13 +179,13 @@ class WebhookEndpointTest {
                 .verifier(verifier)
                 .deduplicator(new CallbackDeduplicator() {
                     @Override
-                    public boolean firstDelivery(RunCallback callback) {
+                    public boolean firstDelivery(Callback callback) {
                         throw new IllegalStateException("database down");
                     }
 
                     @Override
-                    public void release(RunCallback callback) {
-                        released.add(callback.runId());
+                    public void release(Callback callback) {
+                        released.add(callback.id());
                         throw new IllegalStateException("database still down");
                     }
                 })
@@ -220,9 +221,38 @@ class WebhookEndpointTest {
 
         assertThat(endpoint.handle(batch, signed(batch)).status()).isEqualTo(200);
         assertThat(received).singleElement().satisfies(callback -> {
-            assertThat(callback.isBatch()).isTrue();
-            assertThat(callback.batchId()).isEqualTo("batch-1");
+            assertThat(callback).isInstanceOf(BatchCallback.class);
+            assertThat(callback.id()).isEqualTo("batch-1");
         });
+    }
+
+    @Test
+    void handsEachKindOnlyToTheTypedListenersOfThatKind() {
+        byte[] batch = utf8("{\"event\":\"batch.completed\",\"batch_id\":\"batch-1\",\"status\":\"succeeded\"}");
+        List<String> runs = new ArrayList<>();
+        List<String> batches = new ArrayList<>();
+        WebhookEndpoint typed = WebhookEndpoint.builder()
+                .verifier(verifier)
+                .listener(CallbackListener.runs(run -> runs.add(run.runId())))
+                .listener(CallbackListener.batches(done -> batches.add(done.batchId())))
+                .build();
+
+        typed.handle(COMPLETED, signed(COMPLETED));
+        typed.handle(batch, signed(batch));
+
+        assertThat(runs).containsExactly("run-1");
+        assertThat(batches).containsExactly("batch-1");
+    }
+
+    @Test
+    void keepsARunAndABatchWithTheSameIdApart() {
+        byte[] batch = utf8("{\"event\":\"run.completed\",\"batch_id\":\"run-1\",\"status\":\"succeeded\"}");
+
+        endpoint.handle(COMPLETED, signed(COMPLETED));
+        endpoint.handle(batch, signed(batch));
+
+        assertThat(received).hasSize(2);
+        assertThat(received.get(1)).isInstanceOf(BatchCallback.class);
     }
 
     @Test
@@ -233,7 +263,7 @@ class WebhookEndpointTest {
         endpoint.handle(failed, signed(failed));
         endpoint.handle(failed, signed(failed));
 
-        assertThat(received).extracting(RunCallback::eventName).containsExactly("run.completed", "run.failed");
+        assertThat(received).extracting(Callback::eventName).containsExactly("run.completed", "run.failed");
     }
 
     @Test
@@ -383,12 +413,12 @@ class WebhookEndpointTest {
                     .verifier(verifier)
                     .deduplicator(new CallbackDeduplicator() {
                         @Override
-                        public boolean firstDelivery(RunCallback callback) {
+                        public boolean firstDelivery(Callback callback) {
                             throw new IllegalStateException("database down");
                         }
 
                         @Override
-                        public void release(RunCallback callback) {
+                        public void release(Callback callback) {
                             throw new IllegalStateException("database still down");
                         }
                     })

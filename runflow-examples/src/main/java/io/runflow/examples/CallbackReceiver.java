@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.runflow.RunCallbacks;
 import io.runflow.RunflowObserver;
+import io.runflow.webhook.CallbackListener;
 import io.runflow.webhook.RunCallback;
 import io.runflow.webhook.WebhookEndpoint;
 import io.runflow.webhook.WebhookResponse;
@@ -42,7 +43,7 @@ final class CallbackReceiver implements AutoCloseable {
         this.callbacks = callbacks;
         this.endpoint = WebhookEndpoint.builder()
                 .verifier(verifier)
-                .listener(this::received)
+                .listener(CallbackListener.runs(this::received))
                 .observer(new RunflowObserver() {
                     @Override
                     public void onWebhook(WebhookRequest request) {
@@ -105,11 +106,9 @@ final class CallbackReceiver implements AutoCloseable {
     }
 
     private void received(RunCallback callback) {
-        if (!callback.isBatch()) {
-            // The count tells the summary whether this callback, rather than a poll, ended the wait.
-            completedWait.merge(callback.runId(), callbacks.accept(callback.toRun()) > 0, Boolean::logicalOr);
-            latch(callback.runId()).countDown();
-        }
+        // The count tells the summary whether this callback, rather than a poll, ended the wait.
+        completedWait.merge(callback.runId(), callbacks.accept(callback.toRun()) > 0, Boolean::logicalOr);
+        latch(callback.runId()).countDown();
     }
 
     private CountDownLatch latch(String runId) {

@@ -118,7 +118,7 @@ class RunflowClientEndToEndTest {
         WebhookVerifier verifier =
                 WebhookVerifier.builder().secret(server.webhookSecret()).build();
         try {
-            RunCallback callback = verifier.verify(body, signature);
+            RunCallback callback = (RunCallback) verifier.verify(body, signature);
             verified.incrementAndGet();
             runflow.callbacks().accept(callback.toRun());
             return 200;

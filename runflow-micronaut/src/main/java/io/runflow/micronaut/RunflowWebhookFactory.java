@@ -6,7 +6,9 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.runflow.RunflowClient;
 import io.runflow.RunflowObserver;
+import io.runflow.webhook.BatchCallback;
 import io.runflow.webhook.CallbackDeduplicator;
+import io.runflow.webhook.CallbackListener;
 import io.runflow.webhook.InMemoryCallbackDeduplicator;
 import io.runflow.webhook.JdbcCallbackDeduplicator;
 import io.runflow.webhook.RunCallback;
@@ -21,8 +23,10 @@ import javax.sql.DataSource;
 /**
  * The webhook's beans, present only when {@code runflow.webhook.secrets} is set: the verifier, the
  * de-duplicator chosen by {@code runflow.webhook.dedup}, and the framework-free endpoint that the
- * controller hands each request to. Each delivered callback is published as a {@link RunCallback}
- * event, so that {@code @EventListener void on(RunCallback callback)} receives it once.
+ * controller hands each request to. Each delivered callback is published once, as a {@link
+ * RunCallback} or a {@link BatchCallback} event, so that {@code @EventListener void on(RunCallback
+ * callback)} receives run callbacks and {@code @EventListener void on(BatchCallback callback)} batch
+ * callbacks.
  */
 @Factory
 @Requires(property = RunflowConfiguration.ENABLED, notEquals = "false")
@@ -64,12 +68,14 @@ final class RunflowWebhookFactory {
             WebhookVerifier verifier,
             CallbackDeduplicator deduplicator,
             Optional<RunflowClient> client,
-            ApplicationEventPublisher<RunCallback> events,
+            ApplicationEventPublisher<RunCallback> runEvents,
+            ApplicationEventPublisher<BatchCallback> batchEvents,
             List<RunflowObserver> observers) {
         WebhookEndpoint.Builder builder = WebhookEndpoint.builder()
                 .verifier(verifier)
                 .deduplicator(deduplicator)
-                .listener(events::publishEvent)
+                .listener(CallbackListener.runs(runEvents::publishEvent))
+                .listener(CallbackListener.batches(batchEvents::publishEvent))
                 .observer(RunflowObserver.composite(observers));
         client.ifPresent(builder::client);
         return builder.build();

@@ -2,7 +2,8 @@
  * Runflow in a Micronaut 4 application: add {@code io.runflow:runflow-micronaut}, set {@code
  * runflow.api-key}, and inject {@link io.runflow.RunflowClient}. With {@code runflow.webhook.secrets}
  * set, a controller at {@code runflow.webhook.path} (default {@code /runflow/webhook}) verifies
- * Runflow's callbacks and publishes each one once as a {@link io.runflow.webhook.RunCallback} event:
+ * Runflow's callbacks and publishes each one once, as a {@link io.runflow.webhook.RunCallback} or a
+ * {@link io.runflow.webhook.BatchCallback} event:
  *
  * <pre>{@code
  * @Singleton
@@ -10,6 +11,11 @@
  *     @EventListener
  *     void on(RunCallback callback) {
  *         // each run's callback once, after its signature verified
+ *     }
+ *
+ *     @EventListener
+ *     void on(BatchCallback callback) {
+ *         // each batch's callback once
  *     }
  * }
  * }</pre>

@@ -13,11 +13,14 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.runflow.RunflowClient;
 import io.runflow.catalog.FluxProUltra;
 import io.runflow.micrometer.RunflowMeters;
+import io.runflow.model.Batch;
+import io.runflow.model.BatchRequest;
 import io.runflow.model.Run;
 import io.runflow.testkit.FakeRunflowServer;
 import io.runflow.testkit.RecordedCallback;
 import io.runflow.testkit.RecordedCallbackAttempt;
 import io.runflow.testkit.micronaut.EnableRunflowFake;
+import io.runflow.webhook.BatchCallback;
 import io.runflow.webhook.RunCallback;
 import io.runflow.webhook.WebhookSettings;
 import io.runflow.webhook.WebhookSigner;
@@ -121,6 +124,24 @@ class RunflowWebhookTest {
                         .timer()
                         .count())
                 .isPositive();
+    }
+
+    @Test
+    void aRunCallbackAndABatchCallbackArriveAsTheirOwnEventTypes() {
+        Run run = createRunWithCallback();
+        Batch batch = runflow.batches()
+                .create(BatchRequest.of(List.of(FluxProUltra.input("a red chair"), FluxProUltra.input("a blue chair")))
+                        .withCallbackUrl(server.getURI().resolve(io.runflow.webhook.WebhookSettings.DEFAULT_PATH)));
+
+        for (int second = 0; second < 30 && received.batches().isEmpty(); second++) {
+            fake.advance(Duration.ofSeconds(1));
+        }
+
+        assertThat(received.callbacks()).extracting(RunCallback::runId).containsExactly(run.id());
+        assertThat(received.batches()).singleElement().satisfies(callback -> {
+            assertThat(callback.batchId()).isEqualTo(batch.id());
+            assertThat(callback.itemsTotal()).isEqualTo(2);
+        });
     }
 
     @Test
@@ -272,12 +293,26 @@ class RunflowWebhookTest {
         return new ObjectMapper().readTree(get(path));
     }
 
-    /** The application's listener: an {@code @EventListener} of {@link RunCallback}. */
+    /** The application's listeners: {@code @EventListener}s of {@link RunCallback} and {@link BatchCallback}. */
     @Singleton
     @Requires(property = "spec.name", value = "RunflowWebhookTest")
     static class Received {
         private final List<RunCallback> callbacks = new ArrayList<>();
+        private final List<BatchCallback> batches = new ArrayList<>();
         private final AtomicInteger failures = new AtomicInteger();
+
+        @EventListener
+        void on(BatchCallback callback) {
+            synchronized (callbacks) {
+                batches.add(callback);
+            }
+        }
+
+        List<BatchCallback> batches() {
+            synchronized (callbacks) {
+                return List.copyOf(batches);
+            }
+        }
 
         @EventListener
         void on(RunCallback callback) {
@@ -302,6 +337,7 @@ class RunflowWebhookTest {
         void clear() {
             synchronized (callbacks) {
                 callbacks.clear();
+                batches.clear();
             }
             failures.set(0);
         }

@@ -77,7 +77,7 @@ class LoadPlanTest {
             switch (delivery.kind()) {
                 case ORIGINAL, DUPLICATE ->
                     assertThat(verifier.verify(delivery.body(), delivery.signature())
-                                    .runId())
+                                    .id())
                             .isEqualTo(delivery.runId());
                 case FORGERY ->
                     assertThatThrownBy(() -> verifier.verify(delivery.body(), delivery.signature()))

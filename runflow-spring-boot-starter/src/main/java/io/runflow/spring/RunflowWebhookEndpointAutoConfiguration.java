@@ -5,7 +5,6 @@ import io.runflow.RunflowObserver;
 import io.runflow.SettingProblem;
 import io.runflow.webhook.CallbackDeduplicator;
 import io.runflow.webhook.DedupKind;
-import io.runflow.webhook.RunCallback;
 import io.runflow.webhook.WebhookEndpoint;
 import io.runflow.webhook.WebhookVerifier;
 import java.util.List;
@@ -24,9 +23,11 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Auto-configures the {@link WebhookEndpoint} when a {@link WebhookVerifier} exists, and routes
  * {@code POST ${runflow.webhook.path}} to it in servlet (Spring MVC) and reactive (WebFlux)
- * applications. Each delivered callback is published as an application event, so {@code
- * @EventListener void on(RunCallback callback)} receives it; a listener that throws makes the
- * endpoint answer 500, and Runflow delivers the callback again.
+ * applications. Each delivered callback is published as an application event of its own type, so
+ * {@code @EventListener void on(RunCallback callback)} receives run callbacks, {@code @EventListener
+ * void on(BatchCallback callback)} batch callbacks, and a listener of the sealed {@code Callback}
+ * both; a listener that throws makes the endpoint answer 500, and Runflow delivers the callback
+ * again.
  */
 @AutoConfiguration(after = {RunflowAutoConfiguration.class, RunflowWebhookAutoConfiguration.class})
 @ConditionalOnBooleanProperty(name = "runflow.enabled", matchIfMissing = true)
@@ -46,7 +47,9 @@ public final class RunflowWebhookEndpointAutoConfiguration {
             ApplicationEventPublisher events) {
         WebhookEndpoint.Builder builder = WebhookEndpoint.builder()
                 .verifier(verifier)
-                .listener((RunCallback callback) -> events.publishEvent(callback))
+                // The payload's own class is the event type: RunCallback and BatchCallback reach their own
+                // listeners, and a listener of Callback hears both.
+                .listener(events::publishEvent)
                 .observer(RunflowObserver.composite(observers.orderedStream().toList()));
         CallbackDeduplicator chosen = deduplicator.getIfAvailable();
         if (chosen != null) {

@@ -2,9 +2,9 @@ package io.runflow.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.runflow.webhook.Callback;
 import io.runflow.webhook.CallbackDeduplicator;
 import io.runflow.webhook.JdbcCallbackDeduplicator;
-import io.runflow.webhook.RunCallback;
 import io.runflow.webhook.WebhookSigner;
 import io.runflow.webhook.WebhookVerifier;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -47,7 +47,7 @@ class JdbcDeduplicationTest {
         runner.withBean(DataSource.class, () -> dataSource).run(context -> {
             CallbackDeduplicator deduplicator = context.getBean(CallbackDeduplicator.class);
             assertThat(deduplicator).isInstanceOf(JdbcCallbackDeduplicator.class);
-            RunCallback callback = callback("run-jdbc-1");
+            Callback callback = callback("run-jdbc-1");
             assertThat(deduplicator.firstDelivery(callback)).isTrue();
             assertThat(deduplicator.firstDelivery(callback)).isFalse();
             try (Connection connection = dataSource.getConnection();
@@ -68,7 +68,7 @@ class JdbcDeduplicationTest {
                         .run(second -> assertThat(second).hasNotFailed()));
     }
 
-    private static RunCallback callback(String runId) {
+    private static Callback callback(String runId) {
         byte[] body = ("{\"event\":\"run.completed\",\"run_id\":\"" + runId + "\",\"status\":\"succeeded\"}")
                 .getBytes(StandardCharsets.UTF_8);
         return WebhookVerifier.builder()

@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.runflow.RunflowClient;
 import io.runflow.catalog.FluxProUltra;
+import io.runflow.model.Batch;
+import io.runflow.model.BatchRequest;
 import io.runflow.model.Run;
 import io.runflow.model.RunStatus;
 import io.runflow.testkit.FakeRunflowServer;
 import io.runflow.testkit.RecordedCallback;
 import io.runflow.testkit.RecordedCallbackAttempt;
 import io.runflow.testkit.spring.EnableRunflowFake;
+import io.runflow.webhook.BatchCallback;
+import io.runflow.webhook.Callback;
 import io.runflow.webhook.RunCallback;
 import io.runflow.webhook.WebhookSigner;
 import java.io.InputStream;
@@ -53,7 +57,19 @@ abstract class WebhookEndToEndContract {
     @EnableAutoConfiguration
     static class App {
         final BlockingQueue<RunCallback> received = new LinkedBlockingQueue<>();
+        final BlockingQueue<BatchCallback> receivedBatches = new LinkedBlockingQueue<>();
+        final BlockingQueue<Callback> receivedEither = new LinkedBlockingQueue<>();
         final AtomicBoolean failNext = new AtomicBoolean();
+
+        @EventListener
+        void on(BatchCallback callback) {
+            receivedBatches.add(callback);
+        }
+
+        @EventListener
+        void on(Callback callback) {
+            receivedEither.add(callback);
+        }
 
         @EventListener
         void on(RunCallback callback) {
@@ -84,6 +100,8 @@ abstract class WebhookEndToEndContract {
     @BeforeEach
     void forgetCallbacks() {
         app.received.clear();
+        app.receivedBatches.clear();
+        app.receivedEither.clear();
         app.failNext.set(false);
     }
 
@@ -114,6 +132,32 @@ abstract class WebhookEndToEndContract {
                 .isNotNull();
         assertThat(meters.find("runflow.client.requests").timers()).isNotEmpty();
         assertThat(meters.find("runflow.run.waits").timers()).isNotEmpty();
+    }
+
+    @Test
+    void aRunCallbackAndABatchCallbackArriveAsTheirOwnEventTypes() throws Exception {
+        Run run =
+                runflow.runs().run(FluxProUltra.input("a grey fox").toRequest().withCallbackUrl(webhookUrl()));
+        RunCallback runCallback = app.received.poll(5, TimeUnit.SECONDS);
+
+        Batch batch = runflow.batches()
+                .run(BatchRequest.of(List.of(FluxProUltra.input("a red chair"), FluxProUltra.input("a blue chair")))
+                        .withCallbackUrl(webhookUrl()));
+        BatchCallback batchCallback = app.receivedBatches.poll(5, TimeUnit.SECONDS);
+
+        assertThat(runCallback).isNotNull();
+        assertThat(runCallback.runId()).isEqualTo(run.id());
+        assertThat(batchCallback).isNotNull();
+        assertThat(batchCallback.batchId()).isEqualTo(batch.id());
+        assertThat(batchCallback.itemsTotal()).isEqualTo(2);
+        assertThat(app.received)
+                .as("the batch callback is no RunCallback event")
+                .isEmpty();
+        assertThat(app.receivedBatches).isEmpty();
+        eventually(() -> app.receivedEither.size() == 2);
+        assertThat(app.receivedEither)
+                .as("a listener of the sealed type hears both")
+                .containsExactly(runCallback, batchCallback);
     }
 
     @Test

@@ -22,9 +22,7 @@ class ReceivedCallbacks {
 
     @EventListener
     void on(RunCallback callback) {
-        if (callback.runId() != null) {
-            counts.computeIfAbsent(callback.runId(), id -> new LongAdder()).increment();
-        }
+        counts.computeIfAbsent(callback.runId(), id -> new LongAdder()).increment();
     }
 
     @GetMapping("/callbacks")

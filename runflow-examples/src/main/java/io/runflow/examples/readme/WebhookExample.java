@@ -17,7 +17,7 @@ final class WebhookExample {
                     .secret(System.getenv("RUNFLOW_WEBHOOK_SECRET")) // whsec_..., repeat .secret(..) while rotating
                     .build())
             .client(runflow) // a verified callback ends any runs().await(..) on its run at once
-            .listener(callback -> System.out.println(callback.runId() + " " + callback.status())) // once per run
+            .listener(callback -> System.out.println(callback.id() + " " + callback.status())) // once per run or batch
             .build();
 
     /** Your HTTP framework's POST handler: the raw body bytes and a header lookup. */
