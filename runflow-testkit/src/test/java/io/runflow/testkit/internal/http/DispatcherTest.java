@@ -3,6 +3,7 @@ package io.runflow.testkit.internal.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import io.runflow.testkit.FakeRunflowServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -13,6 +14,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,12 +53,39 @@ class DispatcherTest {
         Router router = new Router(r -> {}).open("GET", "/boom", r -> {
             throw new OutOfMemoryError("Java heap space");
         });
+        // The failure is logged (a warning with the error), checked here instead of printed.
+        List<LogRecord> logged = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record);
+            }
 
-        HttpResponse<String> answer = get(router, "/boom");
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        Logger logger = Logger.getLogger(FakeRunflowServer.class.getName());
+        logger.addHandler(capture);
+        logger.setUseParentHandlers(false);
+        HttpResponse<String> answer;
+        try {
+            answer = get(router, "/boom");
+        } finally {
+            logger.setUseParentHandlers(true);
+            logger.removeHandler(capture);
+        }
 
         assertThat(answer.statusCode()).isEqualTo(500);
         assertThat(answer.body())
                 .isEqualTo("{\"code\":\"INTERNAL_ERROR\",\"message\":\"the fake server failed\",\"errors\":null}");
+        assertThat(logged).singleElement().satisfies(record -> {
+            assertThat(record.getLevel()).isEqualTo(Level.WARNING);
+            assertThat(record.getMessage()).isEqualTo("fake Runflow server failed on a request");
+            assertThat(record.getThrown()).isInstanceOf(OutOfMemoryError.class);
+        });
     }
 
     @Test
