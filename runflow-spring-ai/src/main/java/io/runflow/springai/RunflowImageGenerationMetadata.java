@@ -17,16 +17,13 @@ import org.springframework.ai.image.ImageGenerationMetadata;
 public final class RunflowImageGenerationMetadata implements ImageGenerationMetadata {
 
     private final String runId;
-    private final String modelId;
     private final Long seed;
     private final Boolean nsfwDetected;
     private final Duration duration;
     private final BigDecimal cost;
 
-    RunflowImageGenerationMetadata(
-            String runId, String modelId, Long seed, Boolean nsfwDetected, Duration duration, BigDecimal cost) {
+    RunflowImageGenerationMetadata(String runId, Long seed, Boolean nsfwDetected, Duration duration, BigDecimal cost) {
         this.runId = Objects.requireNonNull(runId, "runId");
-        this.modelId = modelId;
         this.seed = seed;
         this.nsfwDetected = nsfwDetected;
         this.duration = duration;
@@ -40,15 +37,6 @@ public final class RunflowImageGenerationMetadata implements ImageGenerationMeta
      */
     public String runId() {
         return runId;
-    }
-
-    /**
-     * Returns the model that made the image, as the run names it.
-     *
-     * @return the model id, if reported
-     */
-    public Optional<String> modelId() {
-        return Optional.ofNullable(modelId);
     }
 
     /**
@@ -89,7 +77,7 @@ public final class RunflowImageGenerationMetadata implements ImageGenerationMeta
 
     @Override
     public String toString() {
-        return "RunflowImageGenerationMetadata[runId=" + runId + ", modelId=" + modelId + ", seed=" + seed
-                + ", nsfwDetected=" + nsfwDetected + ", duration=" + duration + ", cost=" + cost + "]";
+        return "RunflowImageGenerationMetadata[runId=" + runId + ", seed=" + seed + ", nsfwDetected=" + nsfwDetected
+                + ", duration=" + duration + ", cost=" + cost + "]";
     }
 }

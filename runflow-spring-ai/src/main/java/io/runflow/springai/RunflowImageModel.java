@@ -198,7 +198,7 @@ public final class RunflowImageModel implements ImageModel {
             return generations;
         }
         RunflowImageGenerationMetadata metadata = new RunflowImageGenerationMetadata(
-                run.id(), run.modelId(), run.output().seed(), run.output().nsfwDetected(), run.duration(), run.cost());
+                run.id(), run.output().seed(), run.output().nsfwDetected(), run.duration(), run.cost());
         for (OutputFile file : run.output().outputs()) {
             Image image = call.base64() ? new Image(null, base64(file)) : new Image(file.url(), null);
             generations.add(new ImageGeneration(image, metadata));
