@@ -7,7 +7,6 @@ import io.runflow.testkit.spring.EnableRunflowFake;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.ai.image.ImageModel;
-import org.springframework.ai.image.ImageOptionsBuilder;
 import org.springframework.ai.image.ImagePrompt;
 import org.springframework.ai.image.ImageResponse;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,8 +40,7 @@ class RunflowImageModelBootTest {
 
     @Test
     void generatesTwoImagesAsOneBatch() {
-        ImageResponse response = imageModel.call(
-                new ImagePrompt("a red fox", ImageOptionsBuilder.builder().N(2).build()));
+        ImageResponse response = imageModel.call(new ImagePrompt("a red fox", PortableOptions.n(2)));
 
         assertThat(response.getResults()).hasSize(2);
         assertThat(server.requests())
@@ -52,9 +50,8 @@ class RunflowImageModelBootTest {
 
     @Test
     void returnsBase64JpegsForB64Json() {
-        ImageResponse response = imageModel.call(new ImagePrompt(
-                "a red fox",
-                ImageOptionsBuilder.builder().responseFormat("b64_json").build()));
+        ImageResponse response =
+                imageModel.call(new ImagePrompt("a red fox", PortableOptions.responseFormat("b64_json")));
 
         assertThat(Jpegs.isJpeg(Base64.getDecoder()
                         .decode(response.getResult().getOutput().getB64Json())))

@@ -16,7 +16,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.ai.image.ImageOptionsBuilder;
 import org.springframework.ai.image.ImagePrompt;
 import org.springframework.ai.image.ImageResponse;
 
@@ -136,11 +135,7 @@ class RunflowImageModelTest {
     void takesSpringAiPortableOptions() {
         ImageResponse response = new RunflowImageModel(client)
                 .call(new ImagePrompt(
-                        "a red fox",
-                        ImageOptionsBuilder.builder()
-                                .N(2)
-                                .model("black-forest-labs/flux-1-1-pro-ultra")
-                                .build()));
+                        "a red fox", new PortableOptions(2, "black-forest-labs/flux-1-1-pro-ultra", null)));
 
         assertThat(response.getResults()).hasSize(2);
     }
