@@ -85,8 +85,9 @@ public record FakeModel(
 
     /**
      * The default catalog: FLUX 1.1 [pro] Ultra (2752x1536, requires {@code prompt}, $0.06), FLUX.1
-     * Kontext [pro] ({@code black-forest-labs/flux-pro/kontext}) and {@code
-     * runflow/object-removal/prompt}, the last two with ids of three segments.
+     * Kontext [pro] ({@code black-forest-labs/flux-pro/kontext}, the image editor: requires {@code
+     * prompt} and {@code image_url}, $0.04) and {@code runflow/object-removal/prompt}, the last two with
+     * ids of three segments.
      *
      * @return the default models
      */
@@ -96,7 +97,7 @@ public record FakeModel(
                 new FakeModel(
                         "black-forest-labs/flux-pro/kontext",
                         "FLUX.1 Kontext [pro]",
-                        List.of("prompt"),
+                        List.of("prompt", "image_url"),
                         1024,
                         1024,
                         "0.04"),

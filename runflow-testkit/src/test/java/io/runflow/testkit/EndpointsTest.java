@@ -84,8 +84,9 @@ class EndpointsTest extends DeterministicServerTest {
 
     @Test
     void createAcceptsModelIdsWithMoreThanTwoSegments() {
-        Http.Answer a =
-                http.post("/v1/models/black-forest-labs/flux-pro/kontext/runs", "{\"input\":{\"prompt\":\"x\"}}");
+        Http.Answer a = http.post(
+                "/v1/models/black-forest-labs/flux-pro/kontext/runs",
+                "{\"input\":{\"prompt\":\"x\",\"image_url\":\"https://example.com/a.jpg\"}}");
 
         assertThat(a.status()).isEqualTo(201);
         assertThat(server.runs().get(0).model()).isEqualTo("black-forest-labs/flux-pro/kontext");
