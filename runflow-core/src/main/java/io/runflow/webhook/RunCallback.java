@@ -2,6 +2,7 @@ package io.runflow.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.runflow.internal.json.JsonValues;
 import io.runflow.internal.json.ModelReader;
 import io.runflow.model.ApiError;
 import io.runflow.model.Batch;
@@ -104,27 +105,19 @@ public record RunCallback(
             throw new IllegalStateException("batch callback " + batchId + " describes no single run");
         }
         RunFailure failure = error == null ? null : new RunFailure(error.code(), null, error.message());
-        return new Run(
-                runId,
-                status,
-                statusCode != null ? statusCode : status.value(),
-                null,
-                null,
-                null,
-                null,
-                output,
-                null,
-                duration,
-                null,
-                null,
-                metadata,
-                batchId,
-                null,
-                createdAt,
-                null,
-                completedAt,
-                failure,
-                raw);
+        return Run.builder()
+                .id(runId)
+                .status(status)
+                .statusCode(statusCode != null ? statusCode : status.value())
+                .output(output)
+                .duration(duration)
+                .metadata(JsonValues.of(metadata))
+                .batchId(batchId)
+                .createdAt(createdAt)
+                .completedAt(completedAt)
+                .failure(failure)
+                .raw(JsonValues.of(raw))
+                .build();
     }
 
     /**

@@ -23,6 +23,7 @@ import io.runflow.model.CallbackDelivery;
 import io.runflow.model.CallbackSecret;
 import io.runflow.model.FieldError;
 import io.runflow.model.Health;
+import io.runflow.model.JsonValue;
 import io.runflow.model.Me;
 import io.runflow.model.Membership;
 import io.runflow.model.Model;
@@ -74,27 +75,29 @@ public final class ModelReader {
         String id = requireText(node, "id", "run");
         String statusCode = firstText(node, "status_code", "status");
         JsonNode output = tree(node, "output");
-        return new Run(
-                id,
-                RunStatus.from(statusCode),
-                statusCode,
-                text(node, "model_id"),
-                text(node, "target_type"),
-                text(node, "org_id"),
-                tree(node, "input"),
-                output == null || !output.isObject() ? null : output(output),
-                decimal(node, "cost"),
-                millis(node, "duration_ms"),
-                text(node, "client_ref"),
-                text(node, "callback_url"),
-                tree(node, "metadata"),
-                text(node, "batch_id"),
-                requestId(node, headerRequestId),
-                timestamp(node, "created_at"),
-                timestamp(node, "started_at"),
-                firstTimestamp(node),
-                failure(node),
-                node);
+        JsonValue json = JsonValues.of(node);
+        return Run.builder()
+                .id(id)
+                .status(RunStatus.from(statusCode))
+                .statusCode(statusCode)
+                .modelId(text(node, "model_id"))
+                .targetType(text(node, "target_type"))
+                .orgId(text(node, "org_id"))
+                .input(json.path("input"))
+                .output(output == null || !output.isObject() ? null : output(output, json.path("output")))
+                .cost(decimal(node, "cost"))
+                .duration(millis(node, "duration_ms"))
+                .clientRef(text(node, "client_ref"))
+                .callbackUrl(text(node, "callback_url"))
+                .metadata(json.path("metadata"))
+                .batchId(text(node, "batch_id"))
+                .requestId(requestId(node, headerRequestId))
+                .createdAt(timestamp(node, "created_at"))
+                .startedAt(timestamp(node, "started_at"))
+                .completedAt(firstTimestamp(node))
+                .failure(failure(node))
+                .raw(json)
+                .build();
     }
 
     /**
@@ -105,6 +108,10 @@ public final class ModelReader {
      * @return the output
      */
     public static RunOutput output(JsonNode node) {
+        return output(node, JsonValues.of(node));
+    }
+
+    private static RunOutput output(JsonNode node, JsonValue raw) {
         requireObject(node, "output");
         List<OutputFile> files = new ArrayList<>();
         JsonNode outputs = node.path("outputs");
@@ -122,7 +129,7 @@ public final class ModelReader {
                 }
             }
         }
-        return new RunOutput(files, longValue(node, "seed"), tree(node, "timing"), bool(node, "nsfw_detected"), node);
+        return new RunOutput(files, longValue(node, "seed"), raw.path("timing"), bool(node, "nsfw_detected"), raw);
     }
 
     private static OutputFile outputFile(JsonNode entry) {
@@ -139,7 +146,7 @@ public final class ModelReader {
                 intValue(entry, "width"),
                 intValue(entry, "height"),
                 firstText(entry, "content_type", "mime_type"),
-                entry);
+                JsonValues.of(entry));
     }
 
     private static RunFailure failure(JsonNode node) {
@@ -185,7 +192,7 @@ public final class ModelReader {
 
     private static FieldError fieldError(JsonNode detail) {
         if (!detail.isObject()) {
-            return new FieldError(null, detail.isValueNode() ? detail.asText() : null, detail);
+            return new FieldError(null, detail.isValueNode() ? detail.asText() : null, JsonValues.of(detail));
         }
         String field = firstText(detail, "field", "path", "name");
         JsonNode loc = detail.path("loc");
@@ -199,7 +206,7 @@ public final class ModelReader {
             }
             field = joined.toString();
         }
-        return new FieldError(field, firstText(detail, "message", "msg"), detail);
+        return new FieldError(field, firstText(detail, "message", "msg"), JsonValues.of(detail));
     }
 
     /**
@@ -214,35 +221,38 @@ public final class ModelReader {
         for (JsonNode attempt : node.path("attempts")) {
             if (attempt.isObject()) {
                 Integer number = intValue(attempt, "attempt_number");
-                attempts.add(new CallbackAttempt(
-                        text(attempt, "id"),
-                        number == null ? attempts.size() + 1 : number,
-                        intValue(attempt, "status_code"),
-                        text(attempt, "response_body"),
-                        millis(attempt, "response_time_ms"),
-                        text(attempt, "error_message"),
-                        timestamp(attempt, "created_at")));
+                attempts.add(CallbackAttempt.builder()
+                        .id(text(attempt, "id"))
+                        .attemptNumber(number == null ? attempts.size() + 1 : number)
+                        .httpStatus(intValue(attempt, "status_code"))
+                        .responseBody(text(attempt, "response_body"))
+                        .responseTime(millis(attempt, "response_time_ms"))
+                        .errorMessage(text(attempt, "error_message"))
+                        .createdAt(timestamp(attempt, "created_at"))
+                        .build());
             }
         }
         Integer attemptCount = intValue(node, "attempt_count");
         Integer maxAttempts = intValue(node, "max_attempts");
-        return new CallbackDelivery(
-                requireText(node, "id", "callback delivery"),
-                text(node, "run_id"),
-                text(node, "batch_id"),
-                text(node, "callback_url"),
-                text(node, "payload_bytes"),
-                text(node, "signing_secret_id"),
-                !Boolean.FALSE.equals(bool(node, "is_automatic")),
-                text(node, "status_code"),
-                text(node, "failure_reason_code"),
-                attemptCount == null ? attempts.size() : attemptCount,
-                maxAttempts == null ? 0 : maxAttempts,
-                timestamp(node, "next_attempt_at"),
-                timestamp(node, "created_at"),
-                timestamp(node, "completed_at"),
-                attempts,
-                node);
+        JsonValue json = JsonValues.of(node);
+        return CallbackDelivery.builder()
+                .id(requireText(node, "id", "callback delivery"))
+                .runId(text(node, "run_id"))
+                .batchId(text(node, "batch_id"))
+                .callbackUrl(text(node, "callback_url"))
+                .payloadBytes(text(node, "payload_bytes"))
+                .signingSecretId(text(node, "signing_secret_id"))
+                .automatic(!Boolean.FALSE.equals(bool(node, "is_automatic")))
+                .statusCode(text(node, "status_code"))
+                .failureReasonCode(text(node, "failure_reason_code"))
+                .attemptCount(attemptCount == null ? attempts.size() : attemptCount)
+                .maxAttempts(maxAttempts == null ? 0 : maxAttempts)
+                .nextAttemptAt(timestamp(node, "next_attempt_at"))
+                .createdAt(timestamp(node, "created_at"))
+                .completedAt(timestamp(node, "completed_at"))
+                .attempts(attempts)
+                .raw(json)
+                .build();
     }
 
     /**
@@ -253,17 +263,19 @@ public final class ModelReader {
      */
     public static Model model(JsonNode node) {
         requireObject(node, "model");
-        return new Model(
-                requireText(node, "id", "model"),
-                text(node, "slug"),
-                text(node, "name"),
-                text(node, "description"),
-                text(node, "status_code"),
-                bool(node, "is_public"),
-                definitions(node.path("inputs"), ModelReader::inputDefinition),
-                definitions(node.path("outputs"), ModelReader::outputDefinition),
-                timestamp(node, "created_at"),
-                node);
+        JsonValue json = JsonValues.of(node);
+        return Model.builder()
+                .id(requireText(node, "id", "model"))
+                .slug(text(node, "slug"))
+                .name(text(node, "name"))
+                .description(text(node, "description"))
+                .statusCode(text(node, "status_code"))
+                .isPublic(bool(node, "is_public"))
+                .inputs(definitions(node.path("inputs"), ModelReader::inputDefinition))
+                .outputs(definitions(node.path("outputs"), ModelReader::outputDefinition))
+                .createdAt(timestamp(node, "created_at"))
+                .raw(json)
+                .build();
     }
 
     /**
@@ -276,18 +288,19 @@ public final class ModelReader {
         requireObject(node, "callback secret");
         JsonNode withoutSecret = node.deepCopy();
         ((com.fasterxml.jackson.databind.node.ObjectNode) withoutSecret).remove("plain_secret");
-        return new CallbackSecret(
-                requireText(node, "id", "callback secret"),
-                text(node, "org_id"),
-                text(node, "key_prefix"),
-                Boolean.TRUE.equals(bool(node, "is_current")),
-                text(node, "label"),
-                text(node, "plain_secret"),
-                timestamp(node, "disabled_at"),
-                timestamp(node, "last_used_at"),
-                timestamp(node, "created_at"),
-                timestamp(node, "updated_at"),
-                withoutSecret);
+        return CallbackSecret.builder()
+                .id(requireText(node, "id", "callback secret"))
+                .orgId(text(node, "org_id"))
+                .keyPrefix(text(node, "key_prefix"))
+                .current(Boolean.TRUE.equals(bool(node, "is_current")))
+                .label(text(node, "label"))
+                .plainSecret(text(node, "plain_secret"))
+                .disabledAt(timestamp(node, "disabled_at"))
+                .lastUsedAt(timestamp(node, "last_used_at"))
+                .createdAt(timestamp(node, "created_at"))
+                .updatedAt(timestamp(node, "updated_at"))
+                .raw(JsonValues.of(withoutSecret))
+                .build();
     }
 
     /**
@@ -298,7 +311,7 @@ public final class ModelReader {
      */
     public static Health health(JsonNode node) {
         Boolean ok = node == null ? null : bool(node, "ok");
-        return new Health(ok == null || ok, node);
+        return new Health(ok == null || ok, JsonValues.of(node));
     }
 
     private static String requestId(JsonNode node, String headerRequestId) {
@@ -324,27 +337,29 @@ public final class ModelReader {
             }
         }
         items.sort(Comparator.comparing(BatchItem::sequenceIndex, Comparator.nullsLast(Comparator.naturalOrder())));
-        return new Batch(
-                requireText(node, "id", "batch"),
-                RunStatus.from(statusCode),
-                statusCode,
-                text(node, "target_type"),
-                text(node, "target_id"),
-                count(node, "items_total", items.size()),
-                count(node, "items_succeeded", 0),
-                count(node, "items_failed", 0),
-                count(node, "items_cancelled", 0),
-                items,
-                decimal(node, "cost"),
-                tree(node, "output"),
-                tree(node, "metadata"),
-                text(node, "callback_url"),
-                requestId(node, headerRequestId),
-                timestamp(node, "created_at"),
-                timestamp(node, "started_at"),
-                timestamp(node, "completed_at"),
-                failure(node),
-                node);
+        JsonValue json = JsonValues.of(node);
+        return Batch.builder()
+                .id(requireText(node, "id", "batch"))
+                .status(RunStatus.from(statusCode))
+                .statusCode(statusCode)
+                .targetType(text(node, "target_type"))
+                .targetId(text(node, "target_id"))
+                .itemsTotal(count(node, "items_total", items.size()))
+                .itemsSucceeded(count(node, "items_succeeded", 0))
+                .itemsFailed(count(node, "items_failed", 0))
+                .itemsCancelled(count(node, "items_cancelled", 0))
+                .items(items)
+                .cost(decimal(node, "cost"))
+                .output(json.path("output"))
+                .metadata(json.path("metadata"))
+                .callbackUrl(text(node, "callback_url"))
+                .requestId(requestId(node, headerRequestId))
+                .createdAt(timestamp(node, "created_at"))
+                .startedAt(timestamp(node, "started_at"))
+                .completedAt(timestamp(node, "completed_at"))
+                .failure(failure(node))
+                .raw(json)
+                .build();
     }
 
     /**
@@ -365,27 +380,23 @@ public final class ModelReader {
                 items.add(batchItem(item));
             }
         }
-        return new Batch(
-                requireText(node, "batch_id", "batch callback"),
-                RunStatus.from(statusCode),
-                statusCode,
-                null,
-                null,
-                count(output, "total", items.size()),
-                count(output, "succeeded", 0),
-                count(output, "failed", 0),
-                count(output, "cancelled", 0),
-                items,
-                null,
-                tree(node, "output"),
-                tree(node, "metadata"),
-                null,
-                requestId,
-                timestamp(node, "created_at"),
-                null,
-                timestamp(node, "completed_at"),
-                null,
-                node);
+        JsonValue json = JsonValues.of(node);
+        return Batch.builder()
+                .id(requireText(node, "batch_id", "batch callback"))
+                .status(RunStatus.from(statusCode))
+                .statusCode(statusCode)
+                .itemsTotal(count(output, "total", items.size()))
+                .itemsSucceeded(count(output, "succeeded", 0))
+                .itemsFailed(count(output, "failed", 0))
+                .itemsCancelled(count(output, "cancelled", 0))
+                .items(items)
+                .output(json.path("output"))
+                .metadata(json.path("metadata"))
+                .requestId(requestId)
+                .createdAt(timestamp(node, "created_at"))
+                .completedAt(timestamp(node, "completed_at"))
+                .raw(json)
+                .build();
     }
 
     private static int count(JsonNode node, String field, int fallback) {
@@ -404,23 +415,25 @@ public final class ModelReader {
         String statusCode = firstText(node, "status_code", "status");
         JsonNode output = tree(node, "output");
         JsonNode run = tree(node, "run");
-        return new BatchItem(
-                requireText(node, "id", "batch item"),
-                text(node, "batch_id"),
-                intValue(node, "sequence_index"),
-                text(node, "run_id"),
-                RunStatus.from(statusCode),
-                statusCode,
-                text(node, "client_ref"),
-                tree(node, "input"),
-                decimal(node, "cost"),
-                output == null || !output.isObject() ? null : output(output),
-                tree(node, "error"),
-                timestamp(node, "created_at"),
-                timestamp(node, "started_at"),
-                timestamp(node, "completed_at"),
-                hasText(run, "id") ? run(run) : null,
-                node);
+        JsonValue json = JsonValues.of(node);
+        return BatchItem.builder()
+                .id(requireText(node, "id", "batch item"))
+                .batchId(text(node, "batch_id"))
+                .sequenceIndex(intValue(node, "sequence_index"))
+                .runId(text(node, "run_id"))
+                .status(RunStatus.from(statusCode))
+                .statusCode(statusCode)
+                .clientRef(text(node, "client_ref"))
+                .input(json.path("input"))
+                .cost(decimal(node, "cost"))
+                .output(output == null || !output.isObject() ? null : output(output, json.path("output")))
+                .error(json.path("error"))
+                .createdAt(timestamp(node, "created_at"))
+                .startedAt(timestamp(node, "started_at"))
+                .completedAt(timestamp(node, "completed_at"))
+                .run(hasText(run, "id") ? run(run) : null)
+                .raw(json)
+                .build();
     }
 
     /**
@@ -444,19 +457,21 @@ public final class ModelReader {
      */
     public static Asset asset(JsonNode node, String headerRequestId) {
         requireObject(node, "asset");
-        return new Asset(
-                requireText(node, "id", "asset"),
-                text(node, "org_id"),
-                text(node, "folder_id"),
-                firstText(node, "name", "filename"),
-                text(node, "url"),
-                text(node, "thumbnail_url"),
-                firstText(node, "mime_type", "content_type"),
-                longValue(node, "size_bytes"),
-                text(node, "asset_type"),
-                requestId(node, headerRequestId),
-                timestamp(node, "created_at"),
-                node);
+        JsonValue json = JsonValues.of(node);
+        return Asset.builder()
+                .id(requireText(node, "id", "asset"))
+                .orgId(text(node, "org_id"))
+                .folderId(text(node, "folder_id"))
+                .name(firstText(node, "name", "filename"))
+                .url(text(node, "url"))
+                .thumbnailUrl(text(node, "thumbnail_url"))
+                .mimeType(firstText(node, "mime_type", "content_type"))
+                .sizeBytes(longValue(node, "size_bytes"))
+                .assetType(text(node, "asset_type"))
+                .requestId(requestId(node, headerRequestId))
+                .createdAt(timestamp(node, "created_at"))
+                .raw(json)
+                .build();
     }
 
     /**
@@ -474,11 +489,11 @@ public final class ModelReader {
         List<AssetType> types = new ArrayList<>();
         for (JsonNode entry : list) {
             if (entry.isTextual() && !entry.asText().isBlank()) {
-                types.add(new AssetType(entry.asText(), null, entry));
+                types.add(new AssetType(entry.asText(), null, JsonValues.of(entry)));
             } else if (entry.isObject()) {
                 String mime = firstText(entry, "mime_type", "mime", "content_type", "code");
                 if (mime != null) {
-                    types.add(new AssetType(mime, firstText(entry, "asset_type", "type"), entry));
+                    types.add(new AssetType(mime, firstText(entry, "asset_type", "type"), JsonValues.of(entry)));
                 }
             }
         }
@@ -518,18 +533,20 @@ public final class ModelReader {
                 organizations.add(organization(org));
             }
         }
-        return new Me(
-                requireText(node, "id", "user"),
-                text(node, "email"),
-                text(node, "first_name"),
-                text(node, "last_name"),
-                text(node, "avatar_url"),
-                text(node, "timezone"),
-                text(node, "locale_code"),
-                timestamp(node, "email_verified_at"),
-                memberships,
-                organizations,
-                node);
+        JsonValue json = JsonValues.of(node);
+        return Me.builder()
+                .id(requireText(node, "id", "user"))
+                .email(text(node, "email"))
+                .firstName(text(node, "first_name"))
+                .lastName(text(node, "last_name"))
+                .avatarUrl(text(node, "avatar_url"))
+                .timezone(text(node, "timezone"))
+                .localeCode(text(node, "locale_code"))
+                .emailVerifiedAt(timestamp(node, "email_verified_at"))
+                .memberships(memberships)
+                .organizations(organizations)
+                .raw(json)
+                .build();
     }
 
     private static Organization organization(JsonNode org) {
@@ -563,15 +580,17 @@ public final class ModelReader {
             }
             balance = cents.movePointLeft(2);
         }
-        return new Balance(
-                text(node, "id"),
-                text(node, "org_id"),
-                balance,
-                decimal(node, "low_balance_threshold"),
-                timestamp(node, "low_balance_notified_at"),
-                timestamp(node, "created_at"),
-                timestamp(node, "updated_at"),
-                node);
+        JsonValue json = JsonValues.of(node);
+        return Balance.builder()
+                .id(text(node, "id"))
+                .orgId(text(node, "org_id"))
+                .balance(balance)
+                .lowBalanceThreshold(decimal(node, "low_balance_threshold"))
+                .lowBalanceNotifiedAt(timestamp(node, "low_balance_notified_at"))
+                .createdAt(timestamp(node, "created_at"))
+                .updatedAt(timestamp(node, "updated_at"))
+                .raw(json)
+                .build();
     }
 
     /**
@@ -582,14 +601,16 @@ public final class ModelReader {
      */
     public static RunLog runLog(JsonNode node) {
         requireObject(node, "run log");
-        return new RunLog(
-                requireText(node, "id", "run log"),
-                text(node, "run_id"),
-                firstText(node, "level_code", "level"),
-                text(node, "message"),
-                timestamp(node, "timestamp"),
-                tree(node, "meta"),
-                node);
+        JsonValue json = JsonValues.of(node);
+        return RunLog.builder()
+                .id(requireText(node, "id", "run log"))
+                .runId(text(node, "run_id"))
+                .level(firstText(node, "level_code", "level"))
+                .message(text(node, "message"))
+                .timestamp(timestamp(node, "timestamp"))
+                .meta(json.path("meta"))
+                .raw(json)
+                .build();
     }
 
     /**
@@ -613,7 +634,7 @@ public final class ModelReader {
                         RunStatus.from(code),
                         entry.isObject() ? firstBool(entry, "is_terminal", "terminal") : null,
                         entry.isObject() ? firstText(entry, "description", "name") : null,
-                        entry));
+                        JsonValues.of(entry)));
             }
         }
         return statuses;
@@ -647,33 +668,37 @@ public final class ModelReader {
      */
     public static ModelInputDefinition inputDefinition(JsonNode node) {
         requireObject(node, "model input");
-        return new ModelInputDefinition(
-                text(node, "id"),
-                requireText(node, "name", "model input"),
-                text(node, "display_name"),
-                text(node, "description"),
-                text(node, "variable_type_code"),
-                Boolean.TRUE.equals(bool(node, "is_required")),
-                tree(node, "default_value"),
-                text(node, "default_behavior_code"),
-                text(node, "validator_code"),
-                tree(node, "validator_attrs"),
-                intValue(node, "sort_order"),
-                Boolean.TRUE.equals(bool(node, "is_featured")),
-                node);
+        JsonValue json = JsonValues.of(node);
+        return ModelInputDefinition.builder()
+                .id(text(node, "id"))
+                .name(requireText(node, "name", "model input"))
+                .displayName(text(node, "display_name"))
+                .description(text(node, "description"))
+                .type(text(node, "variable_type_code"))
+                .required(Boolean.TRUE.equals(bool(node, "is_required")))
+                .defaultValue(json.path("default_value"))
+                .defaultBehavior(text(node, "default_behavior_code"))
+                .validator(text(node, "validator_code"))
+                .validatorAttributes(json.path("validator_attrs"))
+                .sortOrder(intValue(node, "sort_order"))
+                .featured(Boolean.TRUE.equals(bool(node, "is_featured")))
+                .raw(json)
+                .build();
     }
 
     private static ModelOutputDefinition outputDefinition(JsonNode node) {
-        return new ModelOutputDefinition(
-                text(node, "id"),
-                text(node, "name"),
-                text(node, "display_name"),
-                text(node, "description"),
-                text(node, "variable_type_code"),
-                text(node, "validator_code"),
-                tree(node, "validator_attrs"),
-                intValue(node, "sort_order"),
-                node);
+        JsonValue json = JsonValues.of(node);
+        return ModelOutputDefinition.builder()
+                .id(text(node, "id"))
+                .name(text(node, "name"))
+                .displayName(text(node, "display_name"))
+                .description(text(node, "description"))
+                .type(text(node, "variable_type_code"))
+                .validator(text(node, "validator_code"))
+                .validatorAttributes(json.path("validator_attrs"))
+                .sortOrder(intValue(node, "sort_order"))
+                .raw(json)
+                .build();
     }
 
     /** Whether {@code node} is an object whose {@code field} {@link #requireText} would accept. */

@@ -146,12 +146,12 @@ public final class RunflowJson {
      */
     public static ObjectNode runRequestBody(RunRequest request) {
         ObjectNode body = MAPPER.createObjectNode();
-        body.set("input", request.input());
+        body.set("input", JsonValues.toNode(request.input()));
         if (request.callbackUrl() != null) {
             body.put("callback_url", request.callbackUrl());
         }
-        if (request.metadata() != null) {
-            body.set("metadata", request.metadata());
+        if (!request.metadata().isNull()) {
+            body.set("metadata", JsonValues.toNode(request.metadata()));
         }
         if (request.clientRef() != null) {
             body.put("client_ref", request.clientRef());
@@ -169,9 +169,9 @@ public final class RunflowJson {
     public static ObjectNode batchRequestBody(BatchRequest request) {
         ObjectNode body = MAPPER.createObjectNode();
         ArrayNode input = body.putArray("input");
-        request.inputs().forEach(item -> input.add(item.toJson()));
-        if (request.metadata() != null) {
-            body.set("metadata", request.metadata());
+        request.inputs().forEach(item -> input.add(JsonValues.toNode(item.toWire())));
+        if (!request.metadata().isNull()) {
+            body.set("metadata", JsonValues.toNode(request.metadata()));
         }
         if (request.callbackUrl() != null) {
             body.put("callback_url", request.callbackUrl());
