@@ -76,13 +76,12 @@ class AssetsTest {
             @Override
             public Asset confirmAssetUpload(String assetUploadId, String folderId) {
                 confirmed.add(assetUploadId + " " + folderId);
-                return new Asset(
-                        "ast_" + assetUploadId, null, null, null, null, null, null, null, null, null, null, null);
+                return Asset.builder().id("ast_" + assetUploadId).build();
             }
 
             @Override
             public Asset getAsset(String assetId) {
-                return new Asset(assetId, null, null, "got", null, null, null, null, null, null, null, null);
+                return Asset.builder().id(assetId).name("got").build();
             }
 
             @Override

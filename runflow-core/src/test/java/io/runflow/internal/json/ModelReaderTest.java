@@ -98,8 +98,10 @@ class ModelReaderTest {
         assertThat(batch.itemsCancelled()).isEqualTo(1);
         assertThat(batch.items()).extracting(BatchItem::id).containsExactly("i0");
         assertThat(batch.requestId()).isEqualTo("req-1");
-        assertThat(batch.metadata().path("k").asInt()).isEqualTo(1);
-        assertThat(batch.output().path("total").asInt()).isEqualTo(4);
+        assertThat(batch.metadata().path("k").asNumber().orElseThrow().intValue())
+                .isEqualTo(1);
+        assertThat(batch.output().path("total").asNumber().orElseThrow().intValue())
+                .isEqualTo(4);
     }
 
     @Test
@@ -125,11 +127,11 @@ class ModelReaderTest {
         assertThat(item.runId()).isEqualTo("r1");
         assertThat(item.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(item.clientRef()).isEqualTo("sku-1");
-        assertThat(item.input().path("prompt").asText()).isEqualTo("p");
+        assertThat(item.input().path("prompt").asString().orElseThrow()).isEqualTo("p");
         assertThat(item.cost()).isEqualByComparingTo("0.1");
         assertThat(item.output()).isNotNull();
         assertThat(item.output().outputs()).hasSize(1);
-        assertThat(item.error().path("code").asText()).isEqualTo("x");
+        assertThat(item.error().path("code").asString().orElseThrow()).isEqualTo("x");
         assertThat(item.run()).isNotNull();
         assertThat(item.run().id()).isEqualTo("r1");
     }
@@ -250,7 +252,7 @@ class ModelReaderTest {
         assertThat(log.level()).isEqualTo("warn");
         assertThat(log.message()).isEqualTo("slow");
         assertThat(log.timestamp()).isNotNull();
-        assertThat(log.meta().path("gpu").asText()).isEqualTo("a100");
+        assertThat(log.meta().path("gpu").asString().orElseThrow()).isEqualTo("a100");
         assertThat(ModelReader.runLog(json("{'id':'l2','level':'info'}")).level())
                 .isEqualTo("info");
         assertThatThrownBy(() -> ModelReader.runLog(json("{}"))).hasMessage("run log has no \"id\"");
