@@ -3,8 +3,9 @@ package io.runflow.webhook;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
+import io.runflow.internal.json.ApiErrors;
 import io.runflow.internal.json.JsonFields;
-import io.runflow.internal.json.ModelReader;
+import io.runflow.internal.json.RunWire;
 import io.runflow.internal.json.RunflowJson;
 import io.runflow.model.ApiError;
 import io.runflow.model.RunOutput;
@@ -63,10 +64,10 @@ final class CallbackReader {
         ApiError error = null;
         if (outputNode != null && outputNode.isObject()) {
             if (status == RunStatus.FAILED) {
-                ApiError envelope = ModelReader.apiError(outputNode);
+                ApiError envelope = ApiErrors.apiError(outputNode);
                 error = envelope.code() == null && envelope.message() == null ? null : envelope;
             } else if (status != RunStatus.CANCELED) {
-                output = ModelReader.output(outputNode);
+                output = RunWire.output(outputNode);
             }
         }
         return new RunCallback(

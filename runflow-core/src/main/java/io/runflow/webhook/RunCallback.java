@@ -2,8 +2,8 @@ package io.runflow.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.runflow.internal.json.BatchWire;
 import io.runflow.internal.json.JsonValues;
-import io.runflow.internal.json.ModelReader;
 import io.runflow.model.ApiError;
 import io.runflow.model.Batch;
 import io.runflow.model.Run;
@@ -133,7 +133,7 @@ public record RunCallback(
         if (batchId == null || runId != null) {
             throw new IllegalStateException("run callback " + runId + " describes no batch");
         }
-        return ModelReader.batchFromCallback(raw, requestId);
+        return BatchWire.batchFromCallback(raw, requestId);
     }
 
     @Override
