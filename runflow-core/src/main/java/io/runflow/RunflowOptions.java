@@ -229,7 +229,7 @@ public final class RunflowOptions {
         }
 
         /**
-         * Sets apiKey.
+         * Sets {@code apiKey}.
          *
          * @param apiKey the API key, sent as {@code Authorization: Bearer <key>}, not null
          * @return this builder
@@ -240,7 +240,7 @@ public final class RunflowOptions {
         }
 
         /**
-         * Sets baseUrl.
+         * Sets {@code baseUrl}.
          *
          * @param baseUrl the API's base URL, without a trailing slash, not null
          * @return this builder
@@ -251,7 +251,7 @@ public final class RunflowOptions {
         }
 
         /**
-         * Sets organizationId.
+         * Sets {@code organizationId}.
          *
          * @param organizationId sent as {@code X-Organization-Id}, or {@code null} for the key's organization
          * @return this builder
@@ -262,7 +262,7 @@ public final class RunflowOptions {
         }
 
         /**
-         * Sets connectTimeout.
+         * Sets {@code connectTimeout}.
          *
          * @param connectTimeout how long to wait for a connection, not null
          * @return this builder
@@ -273,7 +273,7 @@ public final class RunflowOptions {
         }
 
         /**
-         * Sets readTimeout.
+         * Sets {@code readTimeout}.
          *
          * @param readTimeout how long to wait for a response, not null
          * @return this builder
@@ -284,7 +284,7 @@ public final class RunflowOptions {
         }
 
         /**
-         * Sets retryPolicy.
+         * Sets {@code retryPolicy}.
          *
          * @param retryPolicy when failed requests are retried, not null
          * @return this builder
@@ -295,7 +295,7 @@ public final class RunflowOptions {
         }
 
         /**
-         * Sets pollPolicy.
+         * Sets {@code pollPolicy}.
          *
          * @param pollPolicy how waits poll, not null
          * @return this builder
@@ -306,7 +306,7 @@ public final class RunflowOptions {
         }
 
         /**
-         * Sets clock.
+         * Sets {@code clock}.
          *
          * @param clock the time source of deadlines, not null
          * @return this builder
@@ -317,7 +317,7 @@ public final class RunflowOptions {
         }
 
         /**
-         * Sets sleeper.
+         * Sets {@code sleeper}.
          *
          * @param sleeper waits between retries, not null
          * @return this builder
@@ -328,7 +328,7 @@ public final class RunflowOptions {
         }
 
         /**
-         * Sets userAgent.
+         * Sets {@code userAgent}.
          *
          * @param userAgent the {@code User-Agent} header value, not null
          * @return this builder
@@ -339,7 +339,7 @@ public final class RunflowOptions {
         }
 
         /**
-         * Sets observer.
+         * Sets {@code observer}.
          *
          * @param observer hears each HTTP attempt and retry (transports report them) and each wait; never throws (see {@link RunflowObserver#failSafe(RunflowObserver)})
          * @return this builder

@@ -253,7 +253,7 @@ public final class Asset {
         }
 
         /**
-         * Sets id.
+         * Sets {@code id}.
          *
          * @param id the asset id, not null
          * @return this builder
@@ -264,7 +264,7 @@ public final class Asset {
         }
 
         /**
-         * Sets orgId.
+         * Sets {@code orgId}.
          *
          * @param orgId the organization it belongs to
          * @return this builder
@@ -275,7 +275,7 @@ public final class Asset {
         }
 
         /**
-         * Sets folderId.
+         * Sets {@code folderId}.
          *
          * @param folderId the folder it is filed in, {@code null} for none
          * @return this builder
@@ -286,7 +286,7 @@ public final class Asset {
         }
 
         /**
-         * Sets name.
+         * Sets {@code name}.
          *
          * @param name the file name
          * @return this builder
@@ -297,7 +297,7 @@ public final class Asset {
         }
 
         /**
-         * Sets url.
+         * Sets {@code url}.
          *
          * @param url a signed download URL with a short TTL
          * @return this builder
@@ -308,7 +308,7 @@ public final class Asset {
         }
 
         /**
-         * Sets thumbnailUrl.
+         * Sets {@code thumbnailUrl}.
          *
          * @param thumbnailUrl a signed thumbnail URL, {@code null} if none
          * @return this builder
@@ -319,7 +319,7 @@ public final class Asset {
         }
 
         /**
-         * Sets mimeType.
+         * Sets {@code mimeType}.
          *
          * @param mimeType the MIME type the server read from the stored object
          * @return this builder
@@ -330,7 +330,7 @@ public final class Asset {
         }
 
         /**
-         * Sets sizeBytes.
+         * Sets {@code sizeBytes}.
          *
          * @param sizeBytes the size the server read from the stored object, {@code null} if not given
          * @return this builder
@@ -341,7 +341,7 @@ public final class Asset {
         }
 
         /**
-         * Sets assetType.
+         * Sets {@code assetType}.
          *
          * @param assetType for example {@code image}
          * @return this builder
@@ -352,7 +352,7 @@ public final class Asset {
         }
 
         /**
-         * Sets requestId.
+         * Sets {@code requestId}.
          *
          * @param requestId the body's {@code request_id}, else the {@code Runflow-Request-Id} header of the answer, else {@code null}
          * @return this builder
@@ -363,7 +363,7 @@ public final class Asset {
         }
 
         /**
-         * Sets createdAt.
+         * Sets {@code createdAt}.
          *
          * @param createdAt when it was created
          * @return this builder
@@ -374,7 +374,7 @@ public final class Asset {
         }
 
         /**
-         * Sets raw.
+         * Sets {@code raw}.
          *
          * @param raw the asset as received; {@code null} stands for JSON {@code null}
          * @return this builder

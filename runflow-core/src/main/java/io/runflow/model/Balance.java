@@ -184,7 +184,7 @@ public final class Balance {
         }
 
         /**
-         * Sets id.
+         * Sets {@code id}.
          *
          * @param id the balance record's id, {@code null} in the older shape
          * @return this builder
@@ -195,7 +195,7 @@ public final class Balance {
         }
 
         /**
-         * Sets orgId.
+         * Sets {@code orgId}.
          *
          * @param orgId the organization
          * @return this builder
@@ -206,7 +206,7 @@ public final class Balance {
         }
 
         /**
-         * Sets balance.
+         * Sets {@code balance}.
          *
          * @param balance the credit left, not null
          * @return this builder
@@ -217,7 +217,7 @@ public final class Balance {
         }
 
         /**
-         * Sets lowBalanceThreshold.
+         * Sets {@code lowBalanceThreshold}.
          *
          * @param lowBalanceThreshold below this balance Runflow notifies the organization, {@code null} if none is set
          * @return this builder
@@ -228,7 +228,7 @@ public final class Balance {
         }
 
         /**
-         * Sets lowBalanceNotifiedAt.
+         * Sets {@code lowBalanceNotifiedAt}.
          *
          * @param lowBalanceNotifiedAt when it last notified, {@code null} if never
          * @return this builder
@@ -239,7 +239,7 @@ public final class Balance {
         }
 
         /**
-         * Sets createdAt.
+         * Sets {@code createdAt}.
          *
          * @param createdAt when the record was created
          * @return this builder
@@ -250,7 +250,7 @@ public final class Balance {
         }
 
         /**
-         * Sets updatedAt.
+         * Sets {@code updatedAt}.
          *
          * @param updatedAt when it last changed
          * @return this builder
@@ -261,7 +261,7 @@ public final class Balance {
         }
 
         /**
-         * Sets raw.
+         * Sets {@code raw}.
          *
          * @param raw the body as received; {@code null} stands for JSON {@code null}
          * @return this builder

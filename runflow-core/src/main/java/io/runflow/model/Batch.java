@@ -386,7 +386,7 @@ public final class Batch {
         }
 
         /**
-         * Sets id.
+         * Sets {@code id}.
          *
          * @param id the batch id, not null
          * @return this builder
@@ -397,7 +397,7 @@ public final class Batch {
         }
 
         /**
-         * Sets status.
+         * Sets {@code status}.
          *
          * @param status the status; {@link RunStatus#UNKNOWN} for a value this SDK does not know, not null
          * @return this builder
@@ -408,7 +408,7 @@ public final class Batch {
         }
 
         /**
-         * Sets statusCode.
+         * Sets {@code statusCode}.
          *
          * @param statusCode the raw {@code status_code}
          * @return this builder
@@ -419,7 +419,7 @@ public final class Batch {
         }
 
         /**
-         * Sets targetType.
+         * Sets {@code targetType}.
          *
          * @param targetType what runs, for example {@code model}
          * @return this builder
@@ -430,7 +430,7 @@ public final class Batch {
         }
 
         /**
-         * Sets targetId.
+         * Sets {@code targetId}.
          *
          * @param targetId the id of the model that runs
          * @return this builder
@@ -441,7 +441,7 @@ public final class Batch {
         }
 
         /**
-         * Sets itemsTotal.
+         * Sets {@code itemsTotal}.
          *
          * @param itemsTotal how many items the batch has
          * @return this builder
@@ -452,7 +452,7 @@ public final class Batch {
         }
 
         /**
-         * Sets itemsSucceeded.
+         * Sets {@code itemsSucceeded}.
          *
          * @param itemsSucceeded how many succeeded so far
          * @return this builder
@@ -463,7 +463,7 @@ public final class Batch {
         }
 
         /**
-         * Sets itemsFailed.
+         * Sets {@code itemsFailed}.
          *
          * @param itemsFailed how many failed so far
          * @return this builder
@@ -474,7 +474,7 @@ public final class Batch {
         }
 
         /**
-         * Sets itemsCancelled.
+         * Sets {@code itemsCancelled}.
          *
          * @param itemsCancelled how many were cancelled so far
          * @return this builder
@@ -485,7 +485,7 @@ public final class Batch {
         }
 
         /**
-         * Sets items.
+         * Sets {@code items}.
          *
          * @param items the lean items, in sequence order; empty if not given; {@code null} for none
          * @return this builder
@@ -496,7 +496,7 @@ public final class Batch {
         }
 
         /**
-         * Sets cost.
+         * Sets {@code cost}.
          *
          * @param cost what the batch cost so far, from the decimal string {@code cost}
          * @return this builder
@@ -507,7 +507,7 @@ public final class Batch {
         }
 
         /**
-         * Sets output.
+         * Sets {@code output}.
          *
          * @param output the batch output as sent, or JSON {@code null} when absent; {@code null} stands for JSON {@code null}
          * @return this builder
@@ -518,7 +518,7 @@ public final class Batch {
         }
 
         /**
-         * Sets metadata.
+         * Sets {@code metadata}.
          *
          * @param metadata the metadata given at creation, or JSON {@code null} when absent; {@code null} stands for JSON {@code null}
          * @return this builder
@@ -529,7 +529,7 @@ public final class Batch {
         }
 
         /**
-         * Sets callbackUrl.
+         * Sets {@code callbackUrl}.
          *
          * @param callbackUrl where the batch callback goes
          * @return this builder
@@ -540,7 +540,7 @@ public final class Batch {
         }
 
         /**
-         * Sets requestId.
+         * Sets {@code requestId}.
          *
          * @param requestId the request id: the body's {@code request_id}, else the {@code Runflow-Request-Id} header of the answer, else {@code null}
          * @return this builder
@@ -551,7 +551,7 @@ public final class Batch {
         }
 
         /**
-         * Sets createdAt.
+         * Sets {@code createdAt}.
          *
          * @param createdAt when the batch was created
          * @return this builder
@@ -562,7 +562,7 @@ public final class Batch {
         }
 
         /**
-         * Sets startedAt.
+         * Sets {@code startedAt}.
          *
          * @param startedAt when its first item started
          * @return this builder
@@ -573,7 +573,7 @@ public final class Batch {
         }
 
         /**
-         * Sets completedAt.
+         * Sets {@code completedAt}.
          *
          * @param completedAt when its last item finished
          * @return this builder
@@ -584,7 +584,7 @@ public final class Batch {
         }
 
         /**
-         * Sets failure.
+         * Sets {@code failure}.
          *
          * @param failure why the batch as a whole failed, if the server says
          * @return this builder
@@ -595,7 +595,7 @@ public final class Batch {
         }
 
         /**
-         * Sets raw.
+         * Sets {@code raw}.
          *
          * @param raw the batch as received; {@code null} stands for JSON {@code null}
          * @return this builder

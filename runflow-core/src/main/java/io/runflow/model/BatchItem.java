@@ -301,7 +301,7 @@ public final class BatchItem {
         }
 
         /**
-         * Sets id.
+         * Sets {@code id}.
          *
          * @param id the item id, not null
          * @return this builder
@@ -312,7 +312,7 @@ public final class BatchItem {
         }
 
         /**
-         * Sets batchId.
+         * Sets {@code batchId}.
          *
          * @param batchId the batch it belongs to, {@code null} in a lean item
          * @return this builder
@@ -323,7 +323,7 @@ public final class BatchItem {
         }
 
         /**
-         * Sets sequenceIndex.
+         * Sets {@code sequenceIndex}.
          *
          * @param sequenceIndex the item's place in the batch's {@code input} array, from 0
          * @return this builder
@@ -334,7 +334,7 @@ public final class BatchItem {
         }
 
         /**
-         * Sets runId.
+         * Sets {@code runId}.
          *
          * @param runId the id of the item's run
          * @return this builder
@@ -345,7 +345,7 @@ public final class BatchItem {
         }
 
         /**
-         * Sets status.
+         * Sets {@code status}.
          *
          * @param status the item's status, not null
          * @return this builder
@@ -356,7 +356,7 @@ public final class BatchItem {
         }
 
         /**
-         * Sets statusCode.
+         * Sets {@code statusCode}.
          *
          * @param statusCode the raw {@code status_code}
          * @return this builder
@@ -367,7 +367,7 @@ public final class BatchItem {
         }
 
         /**
-         * Sets clientRef.
+         * Sets {@code clientRef}.
          *
          * @param clientRef the item's {@code client_ref}
          * @return this builder
@@ -378,7 +378,7 @@ public final class BatchItem {
         }
 
         /**
-         * Sets input.
+         * Sets {@code input}.
          *
          * @param input the item's input, or JSON {@code null} when absent; {@code null} stands for JSON {@code null}
          * @return this builder
@@ -389,7 +389,7 @@ public final class BatchItem {
         }
 
         /**
-         * Sets cost.
+         * Sets {@code cost}.
          *
          * @param cost what the item cost
          * @return this builder
@@ -400,7 +400,7 @@ public final class BatchItem {
         }
 
         /**
-         * Sets output.
+         * Sets {@code output}.
          *
          * @param output the item's output, {@code null} until it succeeds
          * @return this builder
@@ -411,7 +411,7 @@ public final class BatchItem {
         }
 
         /**
-         * Sets error.
+         * Sets {@code error}.
          *
          * @param error the item's {@code error} object as sent, or JSON {@code null} when absent; {@code null} stands for JSON {@code null}
          * @return this builder
@@ -422,7 +422,7 @@ public final class BatchItem {
         }
 
         /**
-         * Sets createdAt.
+         * Sets {@code createdAt}.
          *
          * @param createdAt when it was created
          * @return this builder
@@ -433,7 +433,7 @@ public final class BatchItem {
         }
 
         /**
-         * Sets startedAt.
+         * Sets {@code startedAt}.
          *
          * @param startedAt when its run started
          * @return this builder
@@ -444,7 +444,7 @@ public final class BatchItem {
         }
 
         /**
-         * Sets completedAt.
+         * Sets {@code completedAt}.
          *
          * @param completedAt when its run finished
          * @return this builder
@@ -455,7 +455,7 @@ public final class BatchItem {
         }
 
         /**
-         * Sets run.
+         * Sets {@code run}.
          *
          * @param run the item's full run, {@code null} in a lean item
          * @return this builder
@@ -466,7 +466,7 @@ public final class BatchItem {
         }
 
         /**
-         * Sets raw.
+         * Sets {@code raw}.
          *
          * @param raw the item as received; {@code null} stands for JSON {@code null}
          * @return this builder

@@ -159,7 +159,7 @@ public final class CallbackAttempt {
         }
 
         /**
-         * Sets id.
+         * Sets {@code id}.
          *
          * @param id the attempt id
          * @return this builder
@@ -170,7 +170,7 @@ public final class CallbackAttempt {
         }
 
         /**
-         * Sets attemptNumber.
+         * Sets {@code attemptNumber}.
          *
          * @param attemptNumber 1 for the first attempt
          * @return this builder
@@ -181,7 +181,7 @@ public final class CallbackAttempt {
         }
 
         /**
-         * Sets httpStatus.
+         * Sets {@code httpStatus}.
          *
          * @param httpStatus the HTTP status your endpoint answered, {@code null} on a network error
          * @return this builder
@@ -192,7 +192,7 @@ public final class CallbackAttempt {
         }
 
         /**
-         * Sets responseBody.
+         * Sets {@code responseBody}.
          *
          * @param responseBody what your endpoint answered (possibly truncated by the server)
          * @return this builder
@@ -203,7 +203,7 @@ public final class CallbackAttempt {
         }
 
         /**
-         * Sets responseTime.
+         * Sets {@code responseTime}.
          *
          * @param responseTime how long your endpoint took, {@code null} if not recorded
          * @return this builder
@@ -214,7 +214,7 @@ public final class CallbackAttempt {
         }
 
         /**
-         * Sets errorMessage.
+         * Sets {@code errorMessage}.
          *
          * @param errorMessage the network error, if any
          * @return this builder
@@ -225,7 +225,7 @@ public final class CallbackAttempt {
         }
 
         /**
-         * Sets createdAt.
+         * Sets {@code createdAt}.
          *
          * @param createdAt when the attempt was made
          * @return this builder

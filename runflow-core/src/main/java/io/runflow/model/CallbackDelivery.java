@@ -301,7 +301,7 @@ public final class CallbackDelivery {
         }
 
         /**
-         * Sets id.
+         * Sets {@code id}.
          *
          * @param id the delivery id, not null
          * @return this builder
@@ -312,7 +312,7 @@ public final class CallbackDelivery {
         }
 
         /**
-         * Sets runId.
+         * Sets {@code runId}.
          *
          * @param runId the run the callback is about, {@code null} for a batch callback
          * @return this builder
@@ -323,7 +323,7 @@ public final class CallbackDelivery {
         }
 
         /**
-         * Sets batchId.
+         * Sets {@code batchId}.
          *
          * @param batchId the batch the callback is about, {@code null} for a run callback
          * @return this builder
@@ -334,7 +334,7 @@ public final class CallbackDelivery {
         }
 
         /**
-         * Sets callbackUrl.
+         * Sets {@code callbackUrl}.
          *
          * @param callbackUrl where it was sent
          * @return this builder
@@ -345,7 +345,7 @@ public final class CallbackDelivery {
         }
 
         /**
-         * Sets payloadBytes.
+         * Sets {@code payloadBytes}.
          *
          * @param payloadBytes the exact body that was sent (and signed)
          * @return this builder
@@ -356,7 +356,7 @@ public final class CallbackDelivery {
         }
 
         /**
-         * Sets signingSecretId.
+         * Sets {@code signingSecretId}.
          *
          * @param signingSecretId the id of the secret that signed it, {@code null} if unsigned
          * @return this builder
@@ -367,7 +367,7 @@ public final class CallbackDelivery {
         }
 
         /**
-         * Sets automatic.
+         * Sets {@code automatic}.
          *
          * @param automatic true for the delivery made when the run finished, false for a redelivery
          * @return this builder
@@ -378,7 +378,7 @@ public final class CallbackDelivery {
         }
 
         /**
-         * Sets statusCode.
+         * Sets {@code statusCode}.
          *
          * @param statusCode the delivery's status, for example {@code succeeded} or {@code failed}
          * @return this builder
@@ -389,7 +389,7 @@ public final class CallbackDelivery {
         }
 
         /**
-         * Sets failureReasonCode.
+         * Sets {@code failureReasonCode}.
          *
          * @param failureReasonCode why it failed, if it did
          * @return this builder
@@ -400,7 +400,7 @@ public final class CallbackDelivery {
         }
 
         /**
-         * Sets attemptCount.
+         * Sets {@code attemptCount}.
          *
          * @param attemptCount attempts made so far
          * @return this builder
@@ -411,7 +411,7 @@ public final class CallbackDelivery {
         }
 
         /**
-         * Sets maxAttempts.
+         * Sets {@code maxAttempts}.
          *
          * @param maxAttempts attempts the server will make at most
          * @return this builder
@@ -422,7 +422,7 @@ public final class CallbackDelivery {
         }
 
         /**
-         * Sets nextAttemptAt.
+         * Sets {@code nextAttemptAt}.
          *
          * @param nextAttemptAt when the next attempt is due, {@code null} if none
          * @return this builder
@@ -433,7 +433,7 @@ public final class CallbackDelivery {
         }
 
         /**
-         * Sets createdAt.
+         * Sets {@code createdAt}.
          *
          * @param createdAt when the delivery was created
          * @return this builder
@@ -444,7 +444,7 @@ public final class CallbackDelivery {
         }
 
         /**
-         * Sets completedAt.
+         * Sets {@code completedAt}.
          *
          * @param completedAt when it stopped (delivered or given up)
          * @return this builder
@@ -455,7 +455,7 @@ public final class CallbackDelivery {
         }
 
         /**
-         * Sets attempts.
+         * Sets {@code attempts}.
          *
          * @param attempts every attempt, oldest first; never {@code null}; {@code null} for none
          * @return this builder
@@ -466,7 +466,7 @@ public final class CallbackDelivery {
         }
 
         /**
-         * Sets raw.
+         * Sets {@code raw}.
          *
          * @param raw the record as received; {@code null} stands for JSON {@code null}
          * @return this builder

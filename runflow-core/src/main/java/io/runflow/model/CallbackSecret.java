@@ -227,7 +227,7 @@ public final class CallbackSecret {
         }
 
         /**
-         * Sets id.
+         * Sets {@code id}.
          *
          * @param id the secret's id, not null
          * @return this builder
@@ -238,7 +238,7 @@ public final class CallbackSecret {
         }
 
         /**
-         * Sets orgId.
+         * Sets {@code orgId}.
          *
          * @param orgId the organization
          * @return this builder
@@ -249,7 +249,7 @@ public final class CallbackSecret {
         }
 
         /**
-         * Sets keyPrefix.
+         * Sets {@code keyPrefix}.
          *
          * @param keyPrefix the first characters of the secret, safe to show
          * @return this builder
@@ -260,7 +260,7 @@ public final class CallbackSecret {
         }
 
         /**
-         * Sets current.
+         * Sets {@code current}.
          *
          * @param current whether this secret signs new deliveries
          * @return this builder
@@ -271,7 +271,7 @@ public final class CallbackSecret {
         }
 
         /**
-         * Sets label.
+         * Sets {@code label}.
          *
          * @param label a label
          * @return this builder
@@ -282,7 +282,7 @@ public final class CallbackSecret {
         }
 
         /**
-         * Sets plainSecret.
+         * Sets {@code plainSecret}.
          *
          * @param plainSecret the secret itself, only on the create response, else {@code null}
          * @return this builder
@@ -293,7 +293,7 @@ public final class CallbackSecret {
         }
 
         /**
-         * Sets disabledAt.
+         * Sets {@code disabledAt}.
          *
          * @param disabledAt when it was disabled, if it was
          * @return this builder
@@ -304,7 +304,7 @@ public final class CallbackSecret {
         }
 
         /**
-         * Sets lastUsedAt.
+         * Sets {@code lastUsedAt}.
          *
          * @param lastUsedAt when it last signed a delivery
          * @return this builder
@@ -315,7 +315,7 @@ public final class CallbackSecret {
         }
 
         /**
-         * Sets createdAt.
+         * Sets {@code createdAt}.
          *
          * @param createdAt when it was created
          * @return this builder
@@ -326,7 +326,7 @@ public final class CallbackSecret {
         }
 
         /**
-         * Sets updatedAt.
+         * Sets {@code updatedAt}.
          *
          * @param updatedAt when it was last changed
          * @return this builder
@@ -337,7 +337,7 @@ public final class CallbackSecret {
         }
 
         /**
-         * Sets raw.
+         * Sets {@code raw}.
          *
          * @param raw the record as received (without the secret material); {@code null} stands for JSON {@code null}
          * @return this builder

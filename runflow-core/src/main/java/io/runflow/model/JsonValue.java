@@ -18,12 +18,12 @@ import java.util.Optional;
  * Spring Boot 4 app on Jackson 3 and an app without Jackson see the same values. Values are
  * immutable and shared: accessors never copy. Switch on the six kinds, or use the lenient helpers:
  *
- * {@snippet :
+ * <pre>{@code
  * JsonValue metadata = run.metadata();
  * String order = metadata.path("order_id").asString().orElse("none");
  * Map<String, Object> plain = metadata.asMap(); // strings, numbers, booleans, nulls, lists, maps
  * String text = metadata.toJson();              // compact JSON
- * }
+ * }</pre>
  */
 public sealed interface JsonValue
         permits JsonValue.JsonObject,

@@ -224,7 +224,7 @@ public final class Me {
         }
 
         /**
-         * Sets id.
+         * Sets {@code id}.
          *
          * @param id the user id, not null
          * @return this builder
@@ -235,7 +235,7 @@ public final class Me {
         }
 
         /**
-         * Sets email.
+         * Sets {@code email}.
          *
          * @param email the e-mail address
          * @return this builder
@@ -246,7 +246,7 @@ public final class Me {
         }
 
         /**
-         * Sets firstName.
+         * Sets {@code firstName}.
          *
          * @param firstName the first name, {@code null} if not set
          * @return this builder
@@ -257,7 +257,7 @@ public final class Me {
         }
 
         /**
-         * Sets lastName.
+         * Sets {@code lastName}.
          *
          * @param lastName the last name, {@code null} if not set
          * @return this builder
@@ -268,7 +268,7 @@ public final class Me {
         }
 
         /**
-         * Sets avatarUrl.
+         * Sets {@code avatarUrl}.
          *
          * @param avatarUrl the avatar, {@code null} if not set
          * @return this builder
@@ -279,7 +279,7 @@ public final class Me {
         }
 
         /**
-         * Sets timezone.
+         * Sets {@code timezone}.
          *
          * @param timezone the time zone, {@code null} if not set
          * @return this builder
@@ -290,7 +290,7 @@ public final class Me {
         }
 
         /**
-         * Sets localeCode.
+         * Sets {@code localeCode}.
          *
          * @param localeCode the locale, {@code null} if not set
          * @return this builder
@@ -301,7 +301,7 @@ public final class Me {
         }
 
         /**
-         * Sets emailVerifiedAt.
+         * Sets {@code emailVerifiedAt}.
          *
          * @param emailVerifiedAt when the e-mail address was verified, {@code null} if not yet
          * @return this builder
@@ -312,7 +312,7 @@ public final class Me {
         }
 
         /**
-         * Sets memberships.
+         * Sets {@code memberships}.
          *
          * @param memberships the user's organizations with their roles; empty if not given; {@code null} for none
          * @return this builder
@@ -323,7 +323,7 @@ public final class Me {
         }
 
         /**
-         * Sets organizations.
+         * Sets {@code organizations}.
          *
          * @param organizations the organizations embedded beside the memberships; empty if not given; {@code null} for none
          * @return this builder
@@ -334,7 +334,7 @@ public final class Me {
         }
 
         /**
-         * Sets raw.
+         * Sets {@code raw}.
          *
          * @param raw the body as received; {@code null} stands for JSON {@code null}
          * @return this builder

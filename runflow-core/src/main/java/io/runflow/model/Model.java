@@ -224,7 +224,7 @@ public final class Model {
         }
 
         /**
-         * Sets id.
+         * Sets {@code id}.
          *
          * @param id the model's id (a UUID, not the {@code owner/slug} path), not null
          * @return this builder
@@ -235,7 +235,7 @@ public final class Model {
         }
 
         /**
-         * Sets slug.
+         * Sets {@code slug}.
          *
          * @param slug the model's slug
          * @return this builder
@@ -246,7 +246,7 @@ public final class Model {
         }
 
         /**
-         * Sets name.
+         * Sets {@code name}.
          *
          * @param name the display name
          * @return this builder
@@ -257,7 +257,7 @@ public final class Model {
         }
 
         /**
-         * Sets description.
+         * Sets {@code description}.
          *
          * @param description the description
          * @return this builder
@@ -268,7 +268,7 @@ public final class Model {
         }
 
         /**
-         * Sets statusCode.
+         * Sets {@code statusCode}.
          *
          * @param statusCode for example {@code active}
          * @return this builder
@@ -279,7 +279,7 @@ public final class Model {
         }
 
         /**
-         * Sets isPublic.
+         * Sets {@code isPublic}.
          *
          * @param isPublic whether the model is public, {@code null} if not reported
          * @return this builder
@@ -290,7 +290,7 @@ public final class Model {
         }
 
         /**
-         * Sets inputs.
+         * Sets {@code inputs}.
          *
          * @param inputs the input definitions, in the order sent; empty if not given; {@code null} for none
          * @return this builder
@@ -301,7 +301,7 @@ public final class Model {
         }
 
         /**
-         * Sets outputs.
+         * Sets {@code outputs}.
          *
          * @param outputs the output definitions, in the order sent; empty if not given; {@code null} for none
          * @return this builder
@@ -312,7 +312,7 @@ public final class Model {
         }
 
         /**
-         * Sets createdAt.
+         * Sets {@code createdAt}.
          *
          * @param createdAt when it was created
          * @return this builder
@@ -323,7 +323,7 @@ public final class Model {
         }
 
         /**
-         * Sets raw.
+         * Sets {@code raw}.
          *
          * @param raw the model as received; {@code null} stands for JSON {@code null}
          * @return this builder

@@ -267,7 +267,7 @@ public final class ModelInputDefinition {
         }
 
         /**
-         * Sets id.
+         * Sets {@code id}.
          *
          * @param id the definition's id, {@code null} if not given
          * @return this builder
@@ -278,7 +278,7 @@ public final class ModelInputDefinition {
         }
 
         /**
-         * Sets name.
+         * Sets {@code name}.
          *
          * @param name the input's field name in a run's {@code input}, for example {@code prompt}, not null
          * @return this builder
@@ -289,7 +289,7 @@ public final class ModelInputDefinition {
         }
 
         /**
-         * Sets displayName.
+         * Sets {@code displayName}.
          *
          * @param displayName the label docs show
          * @return this builder
@@ -300,7 +300,7 @@ public final class ModelInputDefinition {
         }
 
         /**
-         * Sets description.
+         * Sets {@code description}.
          *
          * @param description what the input does
          * @return this builder
@@ -311,7 +311,7 @@ public final class ModelInputDefinition {
         }
 
         /**
-         * Sets type.
+         * Sets {@code type}.
          *
          * @param type the {@code variable_type_code}, for example {@code string}, {@code integer}, {@code image}, {@code image_list} or {@code json}
          * @return this builder
@@ -322,7 +322,7 @@ public final class ModelInputDefinition {
         }
 
         /**
-         * Sets required.
+         * Sets {@code required}.
          *
          * @param required whether a run must give it ({@code is_required}; false when not reported)
          * @return this builder
@@ -333,7 +333,7 @@ public final class ModelInputDefinition {
         }
 
         /**
-         * Sets defaultValue.
+         * Sets {@code defaultValue}.
          *
          * @param defaultValue the {@code default_value} as sent, or JSON {@code null} when absent; {@code null} stands for JSON {@code null}
          * @return this builder
@@ -344,7 +344,7 @@ public final class ModelInputDefinition {
         }
 
         /**
-         * Sets defaultBehavior.
+         * Sets {@code defaultBehavior}.
          *
          * @param defaultBehavior the {@code default_behavior_code}, {@code null} if not given
          * @return this builder
@@ -355,7 +355,7 @@ public final class ModelInputDefinition {
         }
 
         /**
-         * Sets validator.
+         * Sets {@code validator}.
          *
          * @param validator the {@code validator_code}, {@code null} if none
          * @return this builder
@@ -366,7 +366,7 @@ public final class ModelInputDefinition {
         }
 
         /**
-         * Sets validatorAttributes.
+         * Sets {@code validatorAttributes}.
          *
          * @param validatorAttributes the {@code validator_attrs} object as sent (allowed values, bounds), or JSON {@code null} when absent; {@code null} stands for JSON {@code null}
          * @return this builder
@@ -377,7 +377,7 @@ public final class ModelInputDefinition {
         }
 
         /**
-         * Sets sortOrder.
+         * Sets {@code sortOrder}.
          *
          * @param sortOrder the position in the model's form, {@code null} if not given
          * @return this builder
@@ -388,7 +388,7 @@ public final class ModelInputDefinition {
         }
 
         /**
-         * Sets featured.
+         * Sets {@code featured}.
          *
          * @param featured whether docs feature it ({@code is_featured}; false when not reported)
          * @return this builder
@@ -399,7 +399,7 @@ public final class ModelInputDefinition {
         }
 
         /**
-         * Sets raw.
+         * Sets {@code raw}.
          *
          * @param raw the definition as received; {@code null} stands for JSON {@code null}
          * @return this builder

@@ -186,7 +186,7 @@ public final class ModelOutputDefinition {
         }
 
         /**
-         * Sets id.
+         * Sets {@code id}.
          *
          * @param id the definition's id, {@code null} if not given
          * @return this builder
@@ -197,7 +197,7 @@ public final class ModelOutputDefinition {
         }
 
         /**
-         * Sets name.
+         * Sets {@code name}.
          *
          * @param name the output's field name in a run's {@code output}, for example {@code outputs}, not null
          * @return this builder
@@ -208,7 +208,7 @@ public final class ModelOutputDefinition {
         }
 
         /**
-         * Sets displayName.
+         * Sets {@code displayName}.
          *
          * @param displayName the label docs show
          * @return this builder
@@ -219,7 +219,7 @@ public final class ModelOutputDefinition {
         }
 
         /**
-         * Sets description.
+         * Sets {@code description}.
          *
          * @param description what the output holds
          * @return this builder
@@ -230,7 +230,7 @@ public final class ModelOutputDefinition {
         }
 
         /**
-         * Sets type.
+         * Sets {@code type}.
          *
          * @param type the {@code variable_type_code}, for example {@code json} or {@code image_list}
          * @return this builder
@@ -241,7 +241,7 @@ public final class ModelOutputDefinition {
         }
 
         /**
-         * Sets validator.
+         * Sets {@code validator}.
          *
          * @param validator the {@code validator_code}, {@code null} if none
          * @return this builder
@@ -252,7 +252,7 @@ public final class ModelOutputDefinition {
         }
 
         /**
-         * Sets validatorAttributes.
+         * Sets {@code validatorAttributes}.
          *
          * @param validatorAttributes the {@code validator_attrs} object as sent, or JSON {@code null} when absent; {@code null} stands for JSON {@code null}
          * @return this builder
@@ -263,7 +263,7 @@ public final class ModelOutputDefinition {
         }
 
         /**
-         * Sets sortOrder.
+         * Sets {@code sortOrder}.
          *
          * @param sortOrder the position in the model's page, {@code null} if not given
          * @return this builder
@@ -274,7 +274,7 @@ public final class ModelOutputDefinition {
         }
 
         /**
-         * Sets raw.
+         * Sets {@code raw}.
          *
          * @param raw the definition as received; {@code null} stands for JSON {@code null}
          * @return this builder

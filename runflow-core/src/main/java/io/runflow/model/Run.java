@@ -374,7 +374,7 @@ public final class Run {
         }
 
         /**
-         * Sets id.
+         * Sets {@code id}.
          *
          * @param id the run id (opaque string), not null
          * @return this builder
@@ -385,7 +385,7 @@ public final class Run {
         }
 
         /**
-         * Sets status.
+         * Sets {@code status}.
          *
          * @param status the status; {@link RunStatus#UNKNOWN} for a value this SDK does not know, not null
          * @return this builder
@@ -396,7 +396,7 @@ public final class Run {
         }
 
         /**
-         * Sets statusCode.
+         * Sets {@code statusCode}.
          *
          * @param statusCode the raw {@code status_code} as sent
          * @return this builder
@@ -407,7 +407,7 @@ public final class Run {
         }
 
         /**
-         * Sets modelId.
+         * Sets {@code modelId}.
          *
          * @param modelId the id of the model that runs
          * @return this builder
@@ -418,7 +418,7 @@ public final class Run {
         }
 
         /**
-         * Sets targetType.
+         * Sets {@code targetType}.
          *
          * @param targetType what runs, for example {@code model}
          * @return this builder
@@ -429,7 +429,7 @@ public final class Run {
         }
 
         /**
-         * Sets orgId.
+         * Sets {@code orgId}.
          *
          * @param orgId the organization the run belongs to
          * @return this builder
@@ -440,7 +440,7 @@ public final class Run {
         }
 
         /**
-         * Sets input.
+         * Sets {@code input}.
          *
          * @param input the model input as submitted; {@code null} stands for JSON {@code null}
          * @return this builder
@@ -451,7 +451,7 @@ public final class Run {
         }
 
         /**
-         * Sets output.
+         * Sets {@code output}.
          *
          * @param output the output; {@code null} until the run succeeds
          * @return this builder
@@ -462,7 +462,7 @@ public final class Run {
         }
 
         /**
-         * Sets cost.
+         * Sets {@code cost}.
          *
          * @param cost what the run cost, from the decimal string {@code cost}
          * @return this builder
@@ -473,7 +473,7 @@ public final class Run {
         }
 
         /**
-         * Sets duration.
+         * Sets {@code duration}.
          *
          * @param duration the total run time, from {@code duration_ms}
          * @return this builder
@@ -484,7 +484,7 @@ public final class Run {
         }
 
         /**
-         * Sets clientRef.
+         * Sets {@code clientRef}.
          *
          * @param clientRef the caller's correlation reference
          * @return this builder
@@ -495,7 +495,7 @@ public final class Run {
         }
 
         /**
-         * Sets callbackUrl.
+         * Sets {@code callbackUrl}.
          *
          * @param callbackUrl where the terminal callback goes
          * @return this builder
@@ -506,7 +506,7 @@ public final class Run {
         }
 
         /**
-         * Sets metadata.
+         * Sets {@code metadata}.
          *
          * @param metadata the metadata given at creation; {@code null} stands for JSON {@code null}
          * @return this builder
@@ -517,7 +517,7 @@ public final class Run {
         }
 
         /**
-         * Sets batchId.
+         * Sets {@code batchId}.
          *
          * @param batchId the batch this run belongs to, if any
          * @return this builder
@@ -528,7 +528,7 @@ public final class Run {
         }
 
         /**
-         * Sets requestId.
+         * Sets {@code requestId}.
          *
          * @param requestId the request id the server recorded for the create
          * @return this builder
@@ -539,7 +539,7 @@ public final class Run {
         }
 
         /**
-         * Sets createdAt.
+         * Sets {@code createdAt}.
          *
          * @param createdAt when the run was created
          * @return this builder
@@ -550,7 +550,7 @@ public final class Run {
         }
 
         /**
-         * Sets startedAt.
+         * Sets {@code startedAt}.
          *
          * @param startedAt when it started executing
          * @return this builder
@@ -561,7 +561,7 @@ public final class Run {
         }
 
         /**
-         * Sets completedAt.
+         * Sets {@code completedAt}.
          *
          * @param completedAt when it reached a terminal state
          * @return this builder
@@ -572,7 +572,7 @@ public final class Run {
         }
 
         /**
-         * Sets failure.
+         * Sets {@code failure}.
          *
          * @param failure why it failed; {@code null} unless a failure field is present
          * @return this builder
@@ -583,7 +583,7 @@ public final class Run {
         }
 
         /**
-         * Sets raw.
+         * Sets {@code raw}.
          *
          * @param raw the run as received; {@code null} stands for JSON {@code null}
          * @return this builder

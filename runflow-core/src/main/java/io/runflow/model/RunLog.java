@@ -157,7 +157,7 @@ public final class RunLog {
         }
 
         /**
-         * Sets id.
+         * Sets {@code id}.
          *
          * @param id the entry id, not null
          * @return this builder
@@ -168,7 +168,7 @@ public final class RunLog {
         }
 
         /**
-         * Sets runId.
+         * Sets {@code runId}.
          *
          * @param runId the run it belongs to
          * @return this builder
@@ -179,7 +179,7 @@ public final class RunLog {
         }
 
         /**
-         * Sets level.
+         * Sets {@code level}.
          *
          * @param level the {@code level_code} as sent, for example {@code info} or {@code error}
          * @return this builder
@@ -190,7 +190,7 @@ public final class RunLog {
         }
 
         /**
-         * Sets message.
+         * Sets {@code message}.
          *
          * @param message the text
          * @return this builder
@@ -201,7 +201,7 @@ public final class RunLog {
         }
 
         /**
-         * Sets timestamp.
+         * Sets {@code timestamp}.
          *
          * @param timestamp when it was logged
          * @return this builder
@@ -212,7 +212,7 @@ public final class RunLog {
         }
 
         /**
-         * Sets meta.
+         * Sets {@code meta}.
          *
          * @param meta the {@code meta} object as sent, or JSON {@code null} when absent; {@code null} stands for JSON {@code null}
          * @return this builder
@@ -223,7 +223,7 @@ public final class RunLog {
         }
 
         /**
-         * Sets raw.
+         * Sets {@code raw}.
          *
          * @param raw the entry as received; {@code null} stands for JSON {@code null}
          * @return this builder

@@ -262,7 +262,7 @@ public final class FakeModel {
         }
 
         /**
-         * Sets id.
+         * Sets {@code id}.
          *
          * @param id the model id as it appears in {@code /v1/models/{id}/runs}, at least two segments, not null
          * @return this builder
@@ -273,7 +273,7 @@ public final class FakeModel {
         }
 
         /**
-         * Sets name.
+         * Sets {@code name}.
          *
          * @param name the display name, not null
          * @return this builder
@@ -284,7 +284,7 @@ public final class FakeModel {
         }
 
         /**
-         * Sets requiredInputs.
+         * Sets {@code requiredInputs}.
          *
          * @param requiredInputs input fields that must be non-blank strings, e.g. {@code prompt}; {@code null} for none
          * @return this builder
@@ -295,7 +295,7 @@ public final class FakeModel {
         }
 
         /**
-         * Sets width.
+         * Sets {@code width}.
          *
          * @param width the output image width in pixels, 1 to 8192
          * @return this builder
@@ -306,7 +306,7 @@ public final class FakeModel {
         }
 
         /**
-         * Sets height.
+         * Sets {@code height}.
          *
          * @param height the output image height in pixels, 1 to 8192
          * @return this builder
@@ -317,7 +317,7 @@ public final class FakeModel {
         }
 
         /**
-         * Sets price.
+         * Sets {@code price}.
          *
          * @param price the price per run as a decimal string, e.g. {@code 0.06}, reported as the run's cost, not null
          * @return this builder
@@ -328,7 +328,7 @@ public final class FakeModel {
         }
 
         /**
-         * Sets batches.
+         * Sets {@code batches}.
          *
          * @param batches whether the model supports batches (default true) ({@code POST /v1/models/{id}/batches}); others answer 422 there, as models that are not template-backed do
          * @return this builder

@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * A snapshot of one run as the fake holds it, for assertions in tests. Values that the run does not
- * have (yet) are null.
+ * have (yet) are null; JSON values are JSON {@code null}.
  */
 public final class FakeRun {
 
@@ -86,18 +86,18 @@ public final class FakeRun {
     }
 
     /**
-     * Returns the {@code input} object as received (a copy).
+     * Returns the {@code input} object as received.
      *
-     * @return the {@code input} object as received (a copy)
+     * @return the {@code input} object as received
      */
     public JsonValue input() {
         return input;
     }
 
     /**
-     * Returns the {@code metadata} object, or null.
+     * Returns the {@code metadata} object, or JSON {@code null} when none.
      *
-     * @return the {@code metadata} object, or null
+     * @return the {@code metadata} object, or JSON {@code null} when none
      */
     public JsonValue metadata() {
         return metadata;
@@ -267,7 +267,7 @@ public final class FakeRun {
         }
 
         /**
-         * Sets id.
+         * Sets {@code id}.
          *
          * @param id the run id, not null
          * @return this builder
@@ -278,7 +278,7 @@ public final class FakeRun {
         }
 
         /**
-         * Sets model.
+         * Sets {@code model}.
          *
          * @param model the model id from the create path, e.g. {@code black-forest-labs/flux-1-1-pro-ultra}, not null
          * @return this builder
@@ -289,7 +289,7 @@ public final class FakeRun {
         }
 
         /**
-         * Sets status.
+         * Sets {@code status}.
          *
          * @param status the {@code status_code}: {@code queued}, {@code dispatching}, {@code running}, {@code succeeded}, {@code failed} or {@code canceled}, not null
          * @return this builder
@@ -300,9 +300,9 @@ public final class FakeRun {
         }
 
         /**
-         * Sets input.
+         * Sets {@code input}.
          *
-         * @param input the {@code input} object as received (a copy), not null
+         * @param input the {@code input} object as received, not null
          * @return this builder
          */
         public Builder input(JsonValue input) {
@@ -311,9 +311,9 @@ public final class FakeRun {
         }
 
         /**
-         * Sets metadata.
+         * Sets {@code metadata}.
          *
-         * @param metadata the {@code metadata} object, or null; {@code null} stands for JSON {@code null}
+         * @param metadata the {@code metadata} object, or JSON {@code null} when none; {@code null} stands for JSON {@code null}
          * @return this builder
          */
         public Builder metadata(JsonValue metadata) {
@@ -322,7 +322,7 @@ public final class FakeRun {
         }
 
         /**
-         * Sets callbackUrl.
+         * Sets {@code callbackUrl}.
          *
          * @param callbackUrl the {@code callback_url}, or null
          * @return this builder
@@ -333,7 +333,7 @@ public final class FakeRun {
         }
 
         /**
-         * Sets clientRef.
+         * Sets {@code clientRef}.
          *
          * @param clientRef the {@code client_ref}, or null
          * @return this builder
@@ -344,7 +344,7 @@ public final class FakeRun {
         }
 
         /**
-         * Sets idempotencyKey.
+         * Sets {@code idempotencyKey}.
          *
          * @param idempotencyKey the {@code Idempotency-Key} header of the create, or null
          * @return this builder
@@ -355,7 +355,7 @@ public final class FakeRun {
         }
 
         /**
-         * Sets seed.
+         * Sets {@code seed}.
          *
          * @param seed the seed used: the input's, else a generated one
          * @return this builder
@@ -366,7 +366,7 @@ public final class FakeRun {
         }
 
         /**
-         * Sets createdAt.
+         * Sets {@code createdAt}.
          *
          * @param createdAt when the create was accepted, on the server clock, not null
          * @return this builder
@@ -377,7 +377,7 @@ public final class FakeRun {
         }
 
         /**
-         * Sets completedAt.
+         * Sets {@code completedAt}.
          *
          * @param completedAt when the run became terminal, or null
          * @return this builder
@@ -388,7 +388,7 @@ public final class FakeRun {
         }
 
         /**
-         * Sets failureCode.
+         * Sets {@code failureCode}.
          *
          * @param failureCode the {@code failure_code} of a failed run, or null
          * @return this builder
@@ -399,7 +399,7 @@ public final class FakeRun {
         }
 
         /**
-         * Sets failureMessage.
+         * Sets {@code failureMessage}.
          *
          * @param failureMessage the {@code failure_message} of a failed run, or null
          * @return this builder

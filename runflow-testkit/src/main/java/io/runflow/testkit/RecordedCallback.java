@@ -246,7 +246,7 @@ public final class RecordedCallback {
         }
 
         /**
-         * Sets id.
+         * Sets {@code id}.
          *
          * @param id the delivery id, not null
          * @return this builder
@@ -257,7 +257,7 @@ public final class RecordedCallback {
         }
 
         /**
-         * Sets runId.
+         * Sets {@code runId}.
          *
          * @param runId the run it reports, not null
          * @return this builder
@@ -268,7 +268,7 @@ public final class RecordedCallback {
         }
 
         /**
-         * Sets callbackUrl.
+         * Sets {@code callbackUrl}.
          *
          * @param callbackUrl where it is sent, not null
          * @return this builder
@@ -279,7 +279,7 @@ public final class RecordedCallback {
         }
 
         /**
-         * Sets payload.
+         * Sets {@code payload}.
          *
          * @param payload the exact bytes sent (a copy) (copied)
          * @return this builder
@@ -290,7 +290,7 @@ public final class RecordedCallback {
         }
 
         /**
-         * Sets signature.
+         * Sets {@code signature}.
          *
          * @param signature the {@code Runflow-Signature} header, or null when no signing secret was current
          * @return this builder
@@ -301,7 +301,7 @@ public final class RecordedCallback {
         }
 
         /**
-         * Sets signingSecretId.
+         * Sets {@code signingSecretId}.
          *
          * @param signingSecretId the id of the secret that signed, or null
          * @return this builder
@@ -312,7 +312,7 @@ public final class RecordedCallback {
         }
 
         /**
-         * Sets requestId.
+         * Sets {@code requestId}.
          *
          * @param requestId the {@code Runflow-Request-Id} header sent with every attempt, not null
          * @return this builder
@@ -323,7 +323,7 @@ public final class RecordedCallback {
         }
 
         /**
-         * Sets automatic.
+         * Sets {@code automatic}.
          *
          * @param automatic false for a delivery created through the redelivery endpoint
          * @return this builder
@@ -334,7 +334,7 @@ public final class RecordedCallback {
         }
 
         /**
-         * Sets status.
+         * Sets {@code status}.
          *
          * @param status {@code pending}, {@code succeeded} or {@code failed}, not null
          * @return this builder
@@ -345,7 +345,7 @@ public final class RecordedCallback {
         }
 
         /**
-         * Sets attempts.
+         * Sets {@code attempts}.
          *
          * @param attempts the attempts, oldest first; {@code null} for none
          * @return this builder
@@ -356,7 +356,7 @@ public final class RecordedCallback {
         }
 
         /**
-         * Sets createdAt.
+         * Sets {@code createdAt}.
          *
          * @param createdAt when the delivery was created, on the server clock, not null
          * @return this builder

@@ -195,7 +195,7 @@ public final class RecordedRequest {
         }
 
         /**
-         * Sets sequence.
+         * Sets {@code sequence}.
          *
          * @param sequence 1 for the first request since start or {@link FakeRunflowServer#reset()}
          * @return this builder
@@ -206,7 +206,7 @@ public final class RecordedRequest {
         }
 
         /**
-         * Sets method.
+         * Sets {@code method}.
          *
          * @param method the HTTP method, not null
          * @return this builder
@@ -217,7 +217,7 @@ public final class RecordedRequest {
         }
 
         /**
-         * Sets path.
+         * Sets {@code path}.
          *
          * @param path the decoded path, without the query, not null
          * @return this builder
@@ -228,7 +228,7 @@ public final class RecordedRequest {
         }
 
         /**
-         * Sets query.
+         * Sets {@code query}.
          *
          * @param query the raw query string, empty when there was none, not null
          * @return this builder
@@ -239,7 +239,7 @@ public final class RecordedRequest {
         }
 
         /**
-         * Sets headers.
+         * Sets {@code headers}.
          *
          * @param headers the request headers (names as received); {@code null} for none
          * @return this builder
@@ -250,7 +250,7 @@ public final class RecordedRequest {
         }
 
         /**
-         * Sets body.
+         * Sets {@code body}.
          *
          * @param body the request body bytes, empty when there was none (copied)
          * @return this builder
@@ -261,7 +261,7 @@ public final class RecordedRequest {
         }
 
         /**
-         * Sets receivedAt.
+         * Sets {@code receivedAt}.
          *
          * @param receivedAt the server clock's time of arrival, not null
          * @return this builder
