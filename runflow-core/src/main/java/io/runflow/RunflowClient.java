@@ -550,18 +550,19 @@ public final class RunflowClient implements AutoCloseable {
                 throw new IllegalStateException("apiKey is required: call RunflowClient.builder().apiKey(..) or set the"
                         + " RUNFLOW_API_KEY environment variable and use RunflowClient.fromEnv()");
             }
-            RunflowOptions options = new RunflowOptions(
-                    apiKey,
-                    URI.create(baseUrl),
-                    organizationId,
-                    connectTimeout,
-                    readTimeout,
-                    retryPolicy,
-                    pollPolicy,
-                    clock,
-                    sleeper,
-                    userAgent,
-                    observer);
+            RunflowOptions options = RunflowOptions.builder()
+                    .apiKey(apiKey)
+                    .baseUrl(URI.create(baseUrl))
+                    .organizationId(organizationId)
+                    .connectTimeout(connectTimeout)
+                    .readTimeout(readTimeout)
+                    .retryPolicy(retryPolicy)
+                    .pollPolicy(pollPolicy)
+                    .clock(clock)
+                    .sleeper(sleeper)
+                    .userAgent(userAgent)
+                    .observer(observer)
+                    .build();
             RunflowTransport chosen = transport != null ? transport : discoverTransport();
             RunflowApi api = Objects.requireNonNull(chosen.create(options), "transport returned no RunflowApi");
             return new RunflowClient(this, options, api);

@@ -25,19 +25,23 @@ class AccountAndModelsTest {
         @Override
         public Me me() {
             calls.add("me");
-            return new Me("usr_1", null, null, null, null, null, null, null, null, null, null);
+            return Me.builder().id("usr_1").build();
         }
 
         @Override
         public Balance getBalance() {
             calls.add("balance");
-            return new Balance("bal_1", null, BigDecimal.TEN, null, null, null, null, null);
+            return Balance.builder().id("bal_1").balance(BigDecimal.TEN).build();
         }
 
         @Override
         public Balance updateLowBalanceThreshold(BigDecimal threshold) {
             calls.add("threshold " + threshold.toPlainString());
-            return new Balance("bal_1", null, BigDecimal.TEN, threshold, null, null, null, null);
+            return Balance.builder()
+                    .id("bal_1")
+                    .balance(BigDecimal.TEN)
+                    .lowBalanceThreshold(threshold)
+                    .build();
         }
 
         @Override
@@ -82,11 +86,11 @@ class AccountAndModelsTest {
     }
 
     private static Model model(String id) {
-        return new Model(id, id, null, null, null, null, null, null, null, null);
+        return Model.builder().id(id).slug(id).build();
     }
 
     private static final CallbackSecret SECRET =
-            new CallbackSecret("cs_1", null, null, true, null, null, null, null, null, null, null);
+            CallbackSecret.builder().id("cs_1").current(true).build();
 
     private static CallbackSecret secret() {
         return SECRET;

@@ -79,13 +79,12 @@ class AssetsTest {
             public Asset confirmAssetUpload(String assetUploadId, String folderId, String idempotencyKey) {
                 confirmed.add(assetUploadId + " " + folderId);
                 keys.add(idempotencyKey);
-                return new Asset(
-                        "ast_" + assetUploadId, null, null, null, null, null, null, null, null, null, null, null);
+                return Asset.builder().id("ast_" + assetUploadId).build();
             }
 
             @Override
             public Asset getAsset(String assetId) {
-                return new Asset(assetId, null, null, "got", null, null, null, null, null, null, null, null);
+                return Asset.builder().id(assetId).name("got").build();
             }
 
             @Override

@@ -87,26 +87,14 @@ class BatchWaiterTest {
     }
 
     private static Batch batch(RunStatus status, int total, int succeeded) {
-        return new Batch(
-                "b1",
-                status,
-                status.value(),
-                null,
-                null,
-                total,
-                succeeded,
-                0,
-                0,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        return Batch.builder()
+                .id("b1")
+                .status(status)
+                .statusCode(status.value())
+                .itemsTotal(total)
+                .itemsSucceeded(succeeded)
+                .itemsFailed(0)
+                .itemsCancelled(0)
+                .build();
     }
 }

@@ -88,67 +88,41 @@ class BatchesTest {
 
     private static Batch batch(String id, RunStatus status) {
         int done = status.isTerminal() ? 1 : 0;
-        return new Batch(
-                id,
-                status,
-                status.value(),
-                "model",
-                MODEL,
-                1,
-                done,
-                0,
-                0,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        return Batch.builder()
+                .id(id)
+                .status(status)
+                .statusCode(status.value())
+                .targetType("model")
+                .targetId(MODEL)
+                .itemsTotal(1)
+                .itemsSucceeded(done)
+                .itemsFailed(0)
+                .itemsCancelled(0)
+                .build();
     }
 
     private static BatchItem item(String id) {
-        return new BatchItem(
-                id,
-                "b1",
-                0,
-                "run_" + id,
-                RunStatus.SUCCEEDED,
-                "succeeded",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        return BatchItem.builder()
+                .id(id)
+                .batchId("b1")
+                .sequenceIndex(0)
+                .runId("run_" + id)
+                .status(RunStatus.SUCCEEDED)
+                .statusCode("succeeded")
+                .build();
     }
 
     private static CallbackDelivery delivery() {
-        return new CallbackDelivery(
-                "cd_1",
-                null,
-                "b1",
-                "https://example.com/h",
-                "{}",
-                null,
-                false,
-                "queued",
-                null,
-                0,
-                5,
-                null,
-                null,
-                null,
-                null,
-                null);
+        return CallbackDelivery.builder()
+                .id("cd_1")
+                .batchId("b1")
+                .callbackUrl("https://example.com/h")
+                .payloadBytes("{}")
+                .automatic(false)
+                .statusCode("queued")
+                .attemptCount(0)
+                .maxAttempts(5)
+                .build();
     }
 
     private static BatchRequest request() {

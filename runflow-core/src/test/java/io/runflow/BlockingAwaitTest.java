@@ -37,27 +37,17 @@ class BlockingAwaitTest {
     }
 
     private static Batch batch(String id, RunStatus status) {
-        return new Batch(
-                id,
-                status,
-                status.value(),
-                "model",
-                "m/x",
-                1,
-                1,
-                0,
-                0,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        return Batch.builder()
+                .id(id)
+                .status(status)
+                .statusCode(status.value())
+                .targetType("model")
+                .targetId("m/x")
+                .itemsTotal(1)
+                .itemsSucceeded(1)
+                .itemsFailed(0)
+                .itemsCancelled(0)
+                .build();
     }
 
     @Test

@@ -1,8 +1,6 @@
 package io.runflow;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.runflow.errors.NotFoundException;
-import io.runflow.internal.json.RunflowJson;
 import io.runflow.model.Asset;
 import io.runflow.model.AssetType;
 import io.runflow.model.AssetUpload;
@@ -15,6 +13,7 @@ import io.runflow.model.CallbackDelivery;
 import io.runflow.model.CallbackSecret;
 import io.runflow.model.CallbackSecretUpdate;
 import io.runflow.model.Health;
+import io.runflow.model.JsonValue;
 import io.runflow.model.ListQuery;
 import io.runflow.model.Me;
 import io.runflow.model.Model;
@@ -108,27 +107,14 @@ final class InMemoryRunflowApi implements RunflowApi {
         RunFailure failure = status == RunStatus.FAILED
                 ? new RunFailure("INPUT_VALIDATION_FAILED", "preprocess", "bad input")
                 : null;
-        return new Run(
-                id,
-                status,
-                statusCode,
-                null,
-                "model",
-                null,
-                null,
-                output,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                failure,
-                null);
+        return Run.builder()
+                .id(id)
+                .status(status)
+                .statusCode(statusCode)
+                .targetType("model")
+                .output(output)
+                .failure(failure)
+                .build();
     }
 
     @Override
@@ -188,8 +174,15 @@ final class InMemoryRunflowApi implements RunflowApi {
 
     @Override
     public Model getModel(String modelId) {
-        ObjectNode raw = RunflowJson.mapper().createObjectNode().put("id", "m-1");
-        return new Model("m-1", modelId, modelId, null, "active", true, null, null, null, raw);
+        JsonValue raw = JsonValue.object(Map.of("id", "m-1"));
+        return Model.builder()
+                .id("m-1")
+                .slug(modelId)
+                .name(modelId)
+                .statusCode("active")
+                .isPublic(true)
+                .raw(raw)
+                .build();
     }
 
     @Override

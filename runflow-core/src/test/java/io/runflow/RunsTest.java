@@ -32,7 +32,12 @@ class RunsTest {
         @Override
         public Page<RunLog> listRunLogs(String runId, ListQuery query) {
             calls.add("logs " + runId + " " + query.cursor());
-            RunLog log = new RunLog("log_" + (query.cursor() == null ? 1 : 2), runId, "info", "m", null, null, null);
+            RunLog log = RunLog.builder()
+                    .id("log_" + (query.cursor() == null ? 1 : 2))
+                    .runId(runId)
+                    .level("info")
+                    .message("m")
+                    .build();
             return new Page<>(List.of(log), null, query.cursor() == null ? "c2" : null, null);
         }
 
@@ -45,16 +50,26 @@ class RunsTest {
         @Override
         public List<CallbackDelivery> listCallbackDeliveries(String runId) {
             calls.add("deliveries " + runId);
-            return List.of(new CallbackDelivery(
-                    "cd_0", runId, null, null, null, null, true, null, null, 1, 5, null, null, null, null, null));
+            return List.of(CallbackDelivery.builder()
+                    .id("cd_0")
+                    .runId(runId)
+                    .automatic(true)
+                    .attemptCount(1)
+                    .maxAttempts(5)
+                    .build());
         }
 
         @Override
         public CallbackDelivery redeliverCallback(String runId, String idempotencyKey) {
             calls.add("redeliver " + runId);
             keys.add(idempotencyKey);
-            return new CallbackDelivery(
-                    "cd_1", runId, null, null, null, null, false, null, null, 0, 0, null, null, null, null, null);
+            return CallbackDelivery.builder()
+                    .id("cd_1")
+                    .runId(runId)
+                    .automatic(false)
+                    .attemptCount(0)
+                    .maxAttempts(0)
+                    .build();
         }
 
         @Override

@@ -80,26 +80,14 @@ class WebhookEndpointWaitsTest {
     }
 
     private static Batch runningBatch() {
-        return new Batch(
-                "b1",
-                RunStatus.RUNNING,
-                "running",
-                null,
-                null,
-                2,
-                0,
-                0,
-                0,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        return Batch.builder()
+                .id("b1")
+                .status(RunStatus.RUNNING)
+                .statusCode("running")
+                .itemsTotal(2)
+                .itemsSucceeded(0)
+                .itemsFailed(0)
+                .itemsCancelled(0)
+                .build();
     }
 }

@@ -68,27 +68,12 @@ public final class PendingWaitsMain {
     }
 
     private static Run run(String id, RunStatus status) {
-        return new Run(
-                id,
-                status,
-                status.name().toLowerCase(Locale.ROOT),
-                null,
-                "model",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        return Run.builder()
+                .id(id)
+                .status(status)
+                .statusCode(status.name().toLowerCase(Locale.ROOT))
+                .targetType("model")
+                .build();
     }
 
     static long bytesPerPendingWait(int count) {

@@ -1,7 +1,5 @@
 package io.runflow.model;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import java.util.Objects;
 
 /**
@@ -12,11 +10,11 @@ import java.util.Objects;
  * @param assetType the asset kind it makes, for example {@code image}; {@code null} if not given
  * @param raw the entry as received
  */
-public record AssetType(String mimeType, String assetType, JsonNode raw) {
+public record AssetType(String mimeType, String assetType, JsonValue raw) {
 
     /** Checks the MIME type and normalises an absent raw node. */
     public AssetType {
         Objects.requireNonNull(mimeType, "mimeType");
-        raw = raw == null ? MissingNode.getInstance() : raw;
+        raw = raw == null ? JsonValue.JsonNull.INSTANCE : raw;
     }
 }

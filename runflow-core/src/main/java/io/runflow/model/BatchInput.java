@@ -1,8 +1,6 @@
 package io.runflow.model;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.runflow.internal.JsonTrees;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -18,16 +16,15 @@ import java.util.Objects;
  * @param input the model input, a JSON object without {@code client_ref}
  * @param clientRef the item's correlation reference of at most 255 characters, or {@code null}
  */
-public record BatchInput(ObjectNode input, String clientRef) {
+public record BatchInput(JsonValue.JsonObject input, String clientRef) {
 
-    /** Checks the reference and copies the input. */
+    /** Checks the input and the reference. */
     public BatchInput {
         Objects.requireNonNull(input, "input");
-        if (input.has("client_ref")) {
+        if (input.members().containsKey("client_ref")) {
             throw new IllegalArgumentException(
                     "input must not contain client_ref; give it with withClientRef(..) instead");
         }
-        input = input.deepCopy();
         if (clientRef != null && clientRef.length() > RunRequest.MAX_CLIENT_REF_LENGTH) {
             throw new IllegalArgumentException("clientRef must be at most " + RunRequest.MAX_CLIENT_REF_LENGTH
                     + " characters, got " + clientRef.length());
@@ -41,7 +38,7 @@ public record BatchInput(ObjectNode input, String clientRef) {
      * @return the item, without a client reference
      */
     public static BatchInput of(Map<String, ?> input) {
-        return new BatchInput(JsonTrees.objectOf(Objects.requireNonNull(input, "input"), "input"), null);
+        return new BatchInput(RunRequest.objectOf(Objects.requireNonNull(input, "input"), "input"), null);
     }
 
     /**
@@ -50,12 +47,12 @@ public record BatchInput(ObjectNode input, String clientRef) {
      * @param input a JSON object
      * @return the item, without a client reference
      */
-    public static BatchInput of(JsonNode input) {
+    public static BatchInput of(JsonValue input) {
         Objects.requireNonNull(input, "input");
-        if (!input.isObject()) {
-            throw new IllegalArgumentException("input must be a JSON object, got " + input.getNodeType());
+        if (!(input instanceof JsonValue.JsonObject object)) {
+            throw new IllegalArgumentException("input must be a JSON object, got " + RunRequest.kind(input));
         }
-        return new BatchInput((ObjectNode) input, null);
+        return new BatchInput(object, null);
     }
 
     /**
@@ -66,12 +63,6 @@ public record BatchInput(ObjectNode input, String clientRef) {
      */
     public static BatchInput of(ModelInput input) {
         return new BatchInput(Objects.requireNonNull(input, "input").toRequest().input(), null);
-    }
-
-    /** Returns the input (a copy: the item stays immutable). */
-    @Override
-    public ObjectNode input() {
-        return input.deepCopy();
     }
 
     /**
@@ -89,11 +80,12 @@ public record BatchInput(ObjectNode input, String clientRef) {
      *
      * @return the input with {@code client_ref} added when set
      */
-    public ObjectNode toJson() {
-        ObjectNode item = input.deepCopy();
-        if (clientRef != null) {
-            item.put("client_ref", clientRef);
+    public JsonValue.JsonObject toWire() {
+        if (clientRef == null) {
+            return input;
         }
-        return item;
+        LinkedHashMap<String, JsonValue> item = new LinkedHashMap<>(input.members());
+        item.put("client_ref", new JsonValue.JsonString(clientRef));
+        return new JsonValue.JsonObject(item);
     }
 }

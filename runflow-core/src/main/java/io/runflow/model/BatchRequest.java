@@ -1,8 +1,5 @@
 package io.runflow.model;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.runflow.internal.JsonTrees;
 import io.runflow.internal.ModelIds;
 import java.net.URI;
 import java.util.ArrayList;
@@ -24,18 +21,18 @@ import java.util.Objects;
  *
  * @param modelId the model id, as for {@link RunRequest#modelId()}
  * @param inputs the items, 1 to 100, in order
- * @param metadata a JSON object kept on the batch, or {@code null}
+ * @param metadata a JSON object kept on the batch, or JSON {@code null} for none
  * @param callbackUrl where the one batch callback goes, at most 2048 characters, or {@code null}
  * @param idempotencyKey the {@code Idempotency-Key}, or {@code null} to have one generated per create
  *     call
  */
 public record BatchRequest(
-        String modelId, List<BatchInput> inputs, ObjectNode metadata, String callbackUrl, String idempotencyKey) {
+        String modelId, List<BatchInput> inputs, JsonValue metadata, String callbackUrl, String idempotencyKey) {
 
     /** The most items a batch may have. */
     public static final int MAX_ITEMS = 100;
 
-    /** Validates every field and copies the list and the metadata. */
+    /** Validates every field and copies the list; a {@code null} metadata is stored as JSON {@code null}. */
     public BatchRequest {
         ModelIds.validate(modelId);
         Objects.requireNonNull(inputs, "inputs");
@@ -46,7 +43,10 @@ public record BatchRequest(
             Objects.requireNonNull(inputs.get(i), "inputs[" + i + "]");
         }
         inputs = List.copyOf(inputs);
-        metadata = metadata == null ? null : metadata.deepCopy();
+        metadata = metadata == null ? JsonValue.JsonNull.INSTANCE : metadata;
+        if (!metadata.isNull() && !(metadata instanceof JsonValue.JsonObject)) {
+            throw new IllegalArgumentException("metadata must be a JSON object, got " + RunRequest.kind(metadata));
+        }
         if (callbackUrl != null) {
             RunRequest.validateCallbackUrl(callbackUrl);
         }
@@ -96,12 +96,6 @@ public record BatchRequest(
         return of(model, items);
     }
 
-    /** Returns the metadata (a copy), or {@code null} when none is set. */
-    @Override
-    public ObjectNode metadata() {
-        return metadata == null ? null : metadata.deepCopy();
-    }
-
     /**
      * Returns a copy with a callback URL for the one callback sent when every item is done.
      *
@@ -129,22 +123,18 @@ public record BatchRequest(
      * @return the copy
      */
     public BatchRequest withMetadata(Map<String, ?> metadata) {
-        ObjectNode tree = metadata == null ? null : JsonTrees.objectOf(metadata, "metadata");
+        JsonValue tree = metadata == null ? JsonValue.JsonNull.INSTANCE : RunRequest.objectOf(metadata, "metadata");
         return new BatchRequest(modelId, inputs, tree, callbackUrl, idempotencyKey);
     }
 
     /**
      * Returns a copy with metadata given as a JSON object.
      *
-     * @param metadata a JSON object, or {@code null} for none
+     * @param metadata a JSON object, or {@code null} or JSON {@code null} for none
      * @return the copy
      */
-    public BatchRequest withMetadata(JsonNode metadata) {
-        if (metadata != null && !metadata.isNull() && !metadata.isObject()) {
-            throw new IllegalArgumentException("metadata must be a JSON object, got " + metadata.getNodeType());
-        }
-        ObjectNode tree = metadata == null || metadata.isNull() ? null : (ObjectNode) metadata;
-        return new BatchRequest(modelId, inputs, tree, callbackUrl, idempotencyKey);
+    public BatchRequest withMetadata(JsonValue metadata) {
+        return new BatchRequest(modelId, inputs, metadata, callbackUrl, idempotencyKey);
     }
 
     /**

@@ -1,8 +1,5 @@
 package io.runflow.model;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
-
 /**
  * One field-level detail of a validation error ({@code errors[]} of the error envelope). The shape
  * is not documented, so the field is read from {@code field}, {@code loc} or {@code path}, and the
@@ -12,11 +9,11 @@ import com.fasterxml.jackson.databind.node.MissingNode;
  * @param message what is wrong with it; {@code null} if not given
  * @param raw the entry as received
  */
-public record FieldError(String field, String message, JsonNode raw) {
+public record FieldError(String field, String message, JsonValue raw) {
 
     /** Normalises a missing {@code raw}. */
     public FieldError {
-        raw = raw == null ? MissingNode.getInstance() : raw;
+        raw = raw == null ? JsonValue.JsonNull.INSTANCE : raw;
     }
 
     @Override

@@ -1,7 +1,5 @@
 package io.runflow.model;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import java.util.Objects;
 
 /**
@@ -17,18 +15,12 @@ import java.util.Objects;
  * @param contentType the MIME type, for example {@code image/jpeg}; {@code null} if not reported
  * @param raw the entry as received, with any fields this SDK does not model
  */
-public record OutputFile(String url, String type, Integer width, Integer height, String contentType, JsonNode raw) {
+public record OutputFile(String url, String type, Integer width, Integer height, String contentType, JsonValue raw) {
 
-    /** Checks that the URL is present and normalises a missing {@code raw} to a missing node. */
+    /** Checks that the URL is present and normalises a missing {@code raw} to JSON {@code null}. */
     public OutputFile {
         Objects.requireNonNull(url, "url");
-        raw = raw == null ? MissingNode.getInstance() : raw;
-    }
-
-    /** Returns {@code raw} as a copy: records are shared (one run reaches every wait on it). */
-    @Override
-    public JsonNode raw() {
-        return raw == null ? null : raw.deepCopy();
+        raw = raw == null ? JsonValue.JsonNull.INSTANCE : raw;
     }
 
     /**

@@ -1,7 +1,5 @@
 package io.runflow.model;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -15,29 +13,18 @@ import java.util.Optional;
  *
  * @param outputs one entry per generated artifact; empty, never {@code null}
  * @param seed the seed used for generation, {@code null} if not returned
- * @param timing provider timing information (for example {@code inference_ms}), {@code null} if not
- *     surfaced
+ * @param timing provider timing information (for example {@code inference_ms}), JSON {@code null} if
+ *     not surfaced
  * @param nsfwDetected true if flagged, false if cleared, {@code null} if not checked
  * @param raw the output object as received
  */
-public record RunOutput(List<OutputFile> outputs, Long seed, JsonNode timing, Boolean nsfwDetected, JsonNode raw) {
+public record RunOutput(List<OutputFile> outputs, Long seed, JsonValue timing, Boolean nsfwDetected, JsonValue raw) {
 
-    /** Copies the list and normalises a missing {@code raw}. */
+    /** Copies the list and normalises an absent {@code timing} and {@code raw} to JSON {@code null}. */
     public RunOutput {
         outputs = outputs == null ? List.of() : List.copyOf(outputs);
-        raw = raw == null ? MissingNode.getInstance() : raw;
-    }
-
-    /** Returns {@code timing} as a copy: records are shared (one run reaches every wait on it). */
-    @Override
-    public JsonNode timing() {
-        return timing == null ? null : timing.deepCopy();
-    }
-
-    /** Returns {@code raw} as a copy: records are shared (one run reaches every wait on it). */
-    @Override
-    public JsonNode raw() {
-        return raw == null ? null : raw.deepCopy();
+        timing = timing == null ? JsonValue.JsonNull.INSTANCE : timing;
+        raw = raw == null ? JsonValue.JsonNull.INSTANCE : raw;
     }
 
     /**
@@ -46,9 +33,6 @@ public record RunOutput(List<OutputFile> outputs, Long seed, JsonNode timing, Bo
      * @return the inference time, or empty if the provider did not report it
      */
     public Optional<Duration> inferenceTime() {
-        if (timing == null || !timing.path("inference_ms").isNumber()) {
-            return Optional.empty();
-        }
-        return Optional.of(Duration.ofMillis(timing.path("inference_ms").asLong()));
+        return timing.path("inference_ms").asNumber().map(ms -> Duration.ofMillis(ms.longValue()));
     }
 }

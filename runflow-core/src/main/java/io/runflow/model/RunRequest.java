@@ -1,8 +1,5 @@
 package io.runflow.model;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.runflow.internal.JsonTrees;
 import io.runflow.internal.ModelIds;
 import java.net.URI;
 import java.util.Locale;
@@ -19,23 +16,23 @@ import java.util.Objects;
  *         .withMetadata(Map.of("order_id", "A-1001"));
  * }</pre>
  *
- * <p>Immutable: the {@code with...} methods return copies, and the JSON trees are copied in and out.
+ * <p>Immutable: the {@code with...} methods return copies; the JSON values are immutable and shared.
  * Every check names the field it rejects.
  *
  * @param modelId the model id: one or more {@code /}-separated segments, none empty, {@code .} or
  *     {@code ..}
  * @param input the model input, a JSON object
  * @param callbackUrl an absolute http(s) URL of at most 2048 characters, or {@code null}
- * @param metadata a JSON object echoed in callbacks, or {@code null}
+ * @param metadata a JSON object echoed in callbacks, or JSON {@code null} for none
  * @param clientRef a correlation reference of at most 255 characters, or {@code null}
  * @param idempotencyKey the {@code Idempotency-Key}, or {@code null} to have one generated for each
  *     create call (and kept across that call's retries)
  */
 public record RunRequest(
         String modelId,
-        ObjectNode input,
+        JsonValue.JsonObject input,
         String callbackUrl,
-        ObjectNode metadata,
+        JsonValue metadata,
         String clientRef,
         String idempotencyKey) {
 
@@ -48,17 +45,19 @@ public record RunRequest(
     /** The longest {@code Idempotency-Key} this SDK sends. */
     public static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 
-    /** Validates every field and copies the JSON trees. */
+    /** Validates every field; a {@code null} metadata is stored as JSON {@code null}. */
     public RunRequest {
         ModelIds.validate(modelId);
         if (input == null) {
             throw new IllegalArgumentException("input is required: pass the model's input as a JSON object");
         }
-        input = input.deepCopy();
         if (callbackUrl != null) {
             validateCallbackUrl(callbackUrl);
         }
-        metadata = metadata == null ? null : metadata.deepCopy();
+        metadata = metadata == null ? JsonValue.JsonNull.INSTANCE : metadata;
+        if (!metadata.isNull() && !(metadata instanceof JsonValue.JsonObject)) {
+            throw new IllegalArgumentException("metadata must be a JSON object, got " + kind(metadata));
+        }
         if (clientRef != null && clientRef.length() > MAX_CLIENT_REF_LENGTH) {
             throw new IllegalArgumentException(
                     "clientRef must be at most " + MAX_CLIENT_REF_LENGTH + " characters, got " + clientRef.length());
@@ -81,30 +80,18 @@ public record RunRequest(
      */
     public static RunRequest of(String modelId, Map<String, ?> input) {
         Objects.requireNonNull(input, "input");
-        return new RunRequest(modelId, JsonTrees.objectOf(input, "input"), null, null, null, null);
+        return new RunRequest(modelId, objectOf(input, "input"), null, null, null, null);
     }
 
     /**
-     * Returns a request for a model with an input given as a JSON tree.
+     * Returns a request for a model with an input given as a JSON value.
      *
      * @param modelId the model id
      * @param input the input, which must be a JSON object
      * @return the request
      */
-    public static RunRequest of(String modelId, JsonNode input) {
+    public static RunRequest of(String modelId, JsonValue input) {
         return new RunRequest(modelId, requireObject("input", input), null, null, null, null);
-    }
-
-    /** Returns the input (a copy: the request stays immutable). */
-    @Override
-    public ObjectNode input() {
-        return input.deepCopy();
-    }
-
-    /** Returns the metadata (a copy), or {@code null} when none is set. */
-    @Override
-    public ObjectNode metadata() {
-        return metadata == null ? null : metadata.deepCopy();
     }
 
     /**
@@ -134,19 +121,18 @@ public record RunRequest(
      * @return the copy
      */
     public RunRequest withMetadata(Map<String, ?> metadata) {
-        ObjectNode tree = metadata == null ? null : JsonTrees.objectOf(metadata, "metadata");
+        JsonValue tree = metadata == null ? JsonValue.JsonNull.INSTANCE : objectOf(metadata, "metadata");
         return new RunRequest(modelId, input, callbackUrl, tree, clientRef, idempotencyKey);
     }
 
     /**
      * Returns a copy with metadata given as a JSON object.
      *
-     * @param metadata a JSON object, or {@code null} for none
+     * @param metadata a JSON object, or {@code null} or JSON {@code null} for none
      * @return the copy
      */
-    public RunRequest withMetadata(JsonNode metadata) {
-        ObjectNode tree = metadata == null || metadata.isNull() ? null : requireObject("metadata", metadata);
-        return new RunRequest(modelId, input, callbackUrl, tree, clientRef, idempotencyKey);
+    public RunRequest withMetadata(JsonValue metadata) {
+        return new RunRequest(modelId, input, callbackUrl, metadata, clientRef, idempotencyKey);
     }
 
     /**
@@ -170,15 +156,34 @@ public record RunRequest(
         return new RunRequest(modelId, input, callbackUrl, metadata, clientRef, idempotencyKey);
     }
 
-    private static ObjectNode requireObject(String field, JsonNode node) {
-        if (node == null) {
+    private static JsonValue.JsonObject requireObject(String field, JsonValue value) {
+        if (value == null) {
             throw new IllegalArgumentException(field + " is required: pass a JSON object");
         }
-        if (!node.isObject()) {
-            throw new IllegalArgumentException(field + " must be a JSON object, got "
-                    + node.getNodeType().name().toLowerCase(Locale.ROOT));
+        if (!(value instanceof JsonValue.JsonObject object)) {
+            throw new IllegalArgumentException(field + " must be a JSON object, got " + kind(value));
         }
-        return (ObjectNode) node;
+        return object;
+    }
+
+    /** Converts a user's map, naming the field in the message of a value that has no JSON form. */
+    static JsonValue.JsonObject objectOf(Map<String, ?> values, String field) {
+        return (JsonValue.JsonObject) JsonValueConverter.from(values, field);
+    }
+
+    static String kind(JsonValue value) {
+        if (value instanceof JsonValue.JsonArray) {
+            return "array";
+        } else if (value instanceof JsonValue.JsonString) {
+            return "string";
+        } else if (value instanceof JsonValue.JsonNumber) {
+            return "number";
+        } else if (value instanceof JsonValue.JsonBoolean) {
+            return "boolean";
+        } else if (value instanceof JsonValue.JsonObject) {
+            return "object";
+        }
+        return "null";
     }
 
     static void validateCallbackUrl(String url) {

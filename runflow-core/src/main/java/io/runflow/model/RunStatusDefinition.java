@@ -1,7 +1,5 @@
 package io.runflow.model;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import java.util.Objects;
 
 /**
@@ -14,12 +12,12 @@ import java.util.Objects;
  * @param description the server's description, {@code null} if none
  * @param raw the entry as received
  */
-public record RunStatusDefinition(String code, RunStatus status, Boolean terminal, String description, JsonNode raw) {
+public record RunStatusDefinition(String code, RunStatus status, Boolean terminal, String description, JsonValue raw) {
 
     /** Checks the code and status. */
     public RunStatusDefinition {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(status, "status");
-        raw = raw == null ? MissingNode.getInstance() : raw;
+        raw = raw == null ? JsonValue.JsonNull.INSTANCE : raw;
     }
 }

@@ -213,27 +213,22 @@ public final class BatchCallback implements Callback {
      * @return the batch
      */
     public Batch toBatch() {
-        return new Batch( // MERGE: Batch.builder()
-                batchId,
-                status,
-                statusCode,
-                null,
-                null,
-                itemsTotal,
-                itemsSucceeded,
-                itemsFailed,
-                itemsCancelled,
-                items,
-                null,
-                CallbackFields.node(output),
-                CallbackFields.node(metadata),
-                null,
-                requestId,
-                createdAt,
-                null,
-                completedAt,
-                null,
-                CallbackFields.node(raw));
+        return Batch.builder()
+                .id(batchId)
+                .status(status)
+                .statusCode(statusCode)
+                .itemsTotal(itemsTotal)
+                .itemsSucceeded(itemsSucceeded)
+                .itemsFailed(itemsFailed)
+                .itemsCancelled(itemsCancelled)
+                .items(items)
+                .output(output)
+                .metadata(metadata)
+                .requestId(requestId)
+                .createdAt(createdAt)
+                .completedAt(completedAt)
+                .raw(raw)
+                .build();
     }
 
     @Override

@@ -1,8 +1,5 @@
 package io.runflow.webhook;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.runflow.internal.json.JsonValues;
-import io.runflow.model.JsonValue;
 import io.runflow.model.RunStatus;
 
 /** What {@link RunCallback} and {@link BatchCallback} build alike. */
@@ -22,10 +19,5 @@ final class CallbackFields {
             return status;
         }
         return statusCode != null ? RunStatus.from(statusCode) : event.impliedStatus();
-    }
-
-    /** A model record's tree for a value: {@code null} (which the records read as absent) for JSON null. */
-    static JsonNode node(JsonValue value) {
-        return value.isNull() ? null : JsonValues.toNode(value);
     }
 }

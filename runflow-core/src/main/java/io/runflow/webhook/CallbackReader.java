@@ -3,9 +3,11 @@ package io.runflow.webhook;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
+import io.runflow.internal.json.ApiErrors;
+import io.runflow.internal.json.BatchWire;
 import io.runflow.internal.json.JsonFields;
 import io.runflow.internal.json.JsonValues;
-import io.runflow.internal.json.ModelReader;
+import io.runflow.internal.json.RunWire;
 import io.runflow.internal.json.RunflowJson;
 import io.runflow.model.ApiError;
 import io.runflow.model.Batch;
@@ -64,7 +66,7 @@ final class CallbackReader {
         // One conversion of the whole body; metadata and output are shared parts of it.
         JsonValue raw = JsonValues.of(node);
         if (runId == null) {
-            Batch batch = ModelReader.batchFromCallback(node, requestId);
+            Batch batch = BatchWire.batchFromCallback(node, requestId);
             return BatchCallback.builder()
                     .event(event)
                     .eventName(eventName)
@@ -90,10 +92,10 @@ final class CallbackReader {
         ApiError error = null;
         if (outputNode != null && outputNode.isObject()) {
             if (status == RunStatus.FAILED) {
-                ApiError envelope = ModelReader.apiError(outputNode);
+                ApiError envelope = ApiErrors.apiError(outputNode);
                 error = envelope.code() == null && envelope.message() == null ? null : envelope;
             } else if (status != RunStatus.CANCELED) {
-                output = ModelReader.output(outputNode);
+                output = RunWire.output(outputNode);
             }
         }
         return RunCallback.builder()

@@ -181,27 +181,19 @@ public final class RunCallback implements Callback {
      */
     public Run toRun() {
         RunFailure failure = error == null ? null : new RunFailure(error.code(), null, error.message());
-        return new Run( // MERGE: Run.builder()
-                runId,
-                status,
-                statusCode != null ? statusCode : status.value(),
-                null,
-                null,
-                null,
-                null,
-                output,
-                null,
-                duration,
-                null,
-                null,
-                CallbackFields.node(metadata),
-                batchId,
-                null,
-                createdAt,
-                null,
-                completedAt,
-                failure,
-                CallbackFields.node(raw));
+        return Run.builder()
+                .id(runId)
+                .status(status)
+                .statusCode(statusCode != null ? statusCode : status.value())
+                .output(output)
+                .duration(duration)
+                .metadata(metadata)
+                .batchId(batchId)
+                .createdAt(createdAt)
+                .completedAt(completedAt)
+                .failure(failure)
+                .raw(raw)
+                .build();
     }
 
     @Override

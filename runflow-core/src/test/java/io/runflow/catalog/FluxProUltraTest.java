@@ -22,7 +22,8 @@ class FluxProUltraTest {
 
     @Test
     void leavesTheSeedOutWhenNotGiven() {
-        assertThat(FluxProUltra.input("a fox").toRequest().input().has("seed")).isFalse();
+        assertThat(FluxProUltra.input("a fox").toRequest().input().get("seed").isPresent())
+                .isFalse();
     }
 
     @Test

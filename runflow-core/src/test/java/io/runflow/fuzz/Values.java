@@ -37,6 +37,12 @@ public final class Values {
             return;
         }
         value.toString();
+        if (value instanceof io.runflow.model.JsonValue json) {
+            // JSON's own null may sit in the plain views (a list of nulls is JSON); read it all through.
+            json.toJson();
+            json.toJava();
+            return;
+        }
         if (value instanceof Collection) {
             for (Object element : (Collection<?>) value) {
                 if (element == null) {

@@ -3,30 +3,26 @@ package io.runflow.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BalanceTest {
 
     private static Balance balance(String amount, String threshold) {
-        return new Balance(
-                "bal_1",
-                "org_1",
-                new BigDecimal(amount),
-                threshold == null ? null : new BigDecimal(threshold),
-                null,
-                null,
-                null,
-                null);
+        return Balance.builder()
+                .id("bal_1")
+                .orgId("org_1")
+                .balance(new BigDecimal(amount))
+                .lowBalanceThreshold(threshold == null ? null : new BigDecimal(threshold))
+                .build();
     }
 
     @Test
     void requiresABalance() {
-        assertThatThrownBy(() -> new Balance("bal_1", null, null, null, null, null, null, null))
-                .isInstanceOf(NullPointerException.class)
-                .hasMessage("balance");
+        assertThatThrownBy(() -> Balance.builder().id("bal_1").build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("balance is required");
     }
 
     @Test
@@ -43,11 +39,10 @@ class BalanceTest {
 
     @Test
     void rawIsMissingWhenAbsentAndACopyWhenGiven() {
-        assertThat(balance("1", null).raw().isMissingNode()).isTrue();
-        ObjectNode raw = JsonNodeFactory.instance.objectNode().put("balance", "1");
-        Balance balance = new Balance("bal_1", null, BigDecimal.ONE, null, null, null, null, raw);
-        ((ObjectNode) balance.raw()).put("balance", "2");
-        assertThat(balance.raw())
-                .isEqualTo(JsonNodeFactory.instance.objectNode().put("balance", "1"));
+        assertThat(balance("1", null).raw().isNull()).isTrue();
+        JsonValue raw = JsonValue.object(Map.of("balance", "1"));
+        Balance balance =
+                Balance.builder().id("bal_1").balance(BigDecimal.ONE).raw(raw).build();
+        assertThat(balance.raw()).isEqualTo(JsonValue.object(Map.of("balance", "1")));
     }
 }

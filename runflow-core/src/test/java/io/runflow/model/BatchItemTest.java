@@ -3,83 +3,58 @@ package io.runflow.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BatchItemTest {
 
-    private static BatchItem item(JsonNode input, JsonNode error, JsonNode raw) {
-        return new BatchItem(
-                "item_1",
-                "bat_1",
-                3,
-                "run_1",
-                RunStatus.FAILED,
-                "failed",
-                "sku-01",
-                input,
-                null,
-                null,
-                error,
-                null,
-                null,
-                null,
-                null,
-                raw);
+    private static BatchItem item(JsonValue input, JsonValue error, JsonValue raw) {
+        return BatchItem.builder()
+                .id("item_1")
+                .batchId("bat_1")
+                .sequenceIndex(3)
+                .runId("run_1")
+                .status(RunStatus.FAILED)
+                .statusCode("failed")
+                .clientRef("sku-01")
+                .input(input)
+                .error(error)
+                .raw(raw)
+                .build();
     }
 
     @Test
     void requiresAnIdAndAStatus() {
-        assertThatThrownBy(() -> new BatchItem(
-                        null,
-                        null,
-                        0,
-                        null,
-                        RunStatus.QUEUED,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null))
-                .isInstanceOf(NullPointerException.class)
-                .hasMessage("id");
-        assertThatThrownBy(() -> new BatchItem(
-                        "item_1", null, 0, null, null, null, null, null, null, null, null, null, null, null, null,
-                        null))
-                .isInstanceOf(NullPointerException.class)
-                .hasMessage("status");
+        assertThatThrownBy(() -> BatchItem.builder()
+                        .sequenceIndex(0)
+                        .status(RunStatus.QUEUED)
+                        .build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("id is required");
+        assertThatThrownBy(
+                        () -> BatchItem.builder().id("item_1").sequenceIndex(0).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("status is required");
     }
 
     @Test
-    void absentNodesAreMissing() {
+    void absentValuesAreJsonNull() {
         BatchItem item = item(null, null, null);
-        assertThat(item.input().isMissingNode()).isTrue();
-        assertThat(item.error().isMissingNode()).isTrue();
-        assertThat(item.raw().isMissingNode()).isTrue();
+        assertThat(item.input().isNull()).isTrue();
+        assertThat(item.error().isNull()).isTrue();
+        assertThat(item.raw().isNull()).isTrue();
     }
 
     @Test
-    void givenNodesAreReturnedAsCopies() {
-        ObjectNode input = JsonNodeFactory.instance.objectNode().put("i", 1);
-        ObjectNode error = JsonNodeFactory.instance.objectNode().put("e", 2);
-        ObjectNode raw = JsonNodeFactory.instance.objectNode().put("r", 3);
+    void givenValuesAreSharedNotCopied() {
+        JsonValue input = JsonValue.object(Map.of("i", 1));
+        JsonValue error = JsonValue.object(Map.of("e", 2));
+        JsonValue raw = JsonValue.object(Map.of("r", 3));
         BatchItem item = item(input, error, raw);
 
-        ((ObjectNode) item.input()).put("i", 9);
-        ((ObjectNode) item.error()).put("e", 9);
-        ((ObjectNode) item.raw()).put("r", 9);
-
-        assertThat(item.input()).isEqualTo(JsonNodeFactory.instance.objectNode().put("i", 1));
-        assertThat(item.error()).isEqualTo(JsonNodeFactory.instance.objectNode().put("e", 2));
-        assertThat(item.raw()).isEqualTo(JsonNodeFactory.instance.objectNode().put("r", 3));
+        assertThat(item.input()).isEqualTo(JsonValue.object(Map.of("i", 1)));
+        assertThat(item.error()).isEqualTo(JsonValue.object(Map.of("e", 2)));
+        assertThat(item.raw()).isEqualTo(JsonValue.object(Map.of("r", 3)));
     }
 
     @Test

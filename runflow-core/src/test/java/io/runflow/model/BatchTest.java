@@ -3,93 +3,65 @@ package io.runflow.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BatchTest {
 
     private static Batch batch(RunStatus status, int total, int succeeded, int failed, int cancelled) {
-        return new Batch(
-                "bat_1",
-                status,
-                status.value(),
-                "model",
-                "m/x",
-                total,
-                succeeded,
-                failed,
-                cancelled,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        return Batch.builder()
+                .id("bat_1")
+                .status(status)
+                .statusCode(status.value())
+                .targetType("model")
+                .targetId("m/x")
+                .itemsTotal(total)
+                .itemsSucceeded(succeeded)
+                .itemsFailed(failed)
+                .itemsCancelled(cancelled)
+                .build();
     }
 
-    private static Batch withNodes(List<BatchItem> items, JsonNode output, JsonNode metadata, JsonNode raw) {
-        return new Batch(
-                "bat_1",
-                RunStatus.RUNNING,
-                "running",
-                "model",
-                "m/x",
-                1,
-                0,
-                0,
-                0,
-                items,
-                null,
-                output,
-                metadata,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                raw);
+    private static Batch withNodes(List<BatchItem> items, JsonValue output, JsonValue metadata, JsonValue raw) {
+        return Batch.builder()
+                .id("bat_1")
+                .status(RunStatus.RUNNING)
+                .statusCode("running")
+                .targetType("model")
+                .targetId("m/x")
+                .itemsTotal(1)
+                .itemsSucceeded(0)
+                .itemsFailed(0)
+                .itemsCancelled(0)
+                .items(items)
+                .output(output)
+                .metadata(metadata)
+                .raw(raw)
+                .build();
     }
 
     @Test
     void requiresAnIdAndAStatus() {
-        assertThatThrownBy(() -> new Batch(
-                        null,
-                        RunStatus.QUEUED,
-                        null,
-                        null,
-                        null,
-                        0,
-                        0,
-                        0,
-                        0,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null))
-                .isInstanceOf(NullPointerException.class)
-                .hasMessage("id");
-        assertThatThrownBy(() -> new Batch(
-                        "bat_1", null, null, null, null, 0, 0, 0, 0, null, null, null, null, null, null, null, null,
-                        null, null, null))
-                .isInstanceOf(NullPointerException.class)
-                .hasMessage("status");
+        assertThatThrownBy(() -> Batch.builder()
+                        .status(RunStatus.QUEUED)
+                        .itemsTotal(0)
+                        .itemsSucceeded(0)
+                        .itemsFailed(0)
+                        .itemsCancelled(0)
+                        .build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("id is required");
+        assertThatThrownBy(() -> Batch.builder()
+                        .id("bat_1")
+                        .itemsTotal(0)
+                        .itemsSucceeded(0)
+                        .itemsFailed(0)
+                        .itemsCancelled(0)
+                        .build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("status is required");
     }
 
     @Test
@@ -111,51 +83,35 @@ class BatchTest {
     }
 
     @Test
-    void absentNodesAreMissingAndAbsentItemsEmpty() {
+    void absentValuesAreJsonNullAndAbsentItemsEmpty() {
         Batch batch = withNodes(null, null, null, null);
         assertThat(batch.items()).isEmpty();
-        assertThat(batch.output().isMissingNode()).isTrue();
-        assertThat(batch.metadata().isMissingNode()).isTrue();
-        assertThat(batch.raw().isMissingNode()).isTrue();
+        assertThat(batch.output().isNull()).isTrue();
+        assertThat(batch.metadata().isNull()).isTrue();
+        assertThat(batch.raw().isNull()).isTrue();
     }
 
     @Test
-    void givenNodesAreReturnedAsCopies() {
-        ObjectNode output = JsonNodeFactory.instance.objectNode().put("o", 1);
-        ObjectNode metadata = JsonNodeFactory.instance.objectNode().put("m", 2);
-        ObjectNode raw = JsonNodeFactory.instance.objectNode().put("r", 3);
+    void givenValuesAreSharedNotCopied() {
+        JsonValue output = JsonValue.object(Map.of("o", 1));
+        JsonValue metadata = JsonValue.object(Map.of("m", 2));
+        JsonValue raw = JsonValue.object(Map.of("r", 3));
         Batch batch = withNodes(List.of(), output, metadata, raw);
 
-        ((ObjectNode) batch.output()).put("o", 9);
-        ((ObjectNode) batch.metadata()).put("m", 9);
-        ((ObjectNode) batch.raw()).put("r", 9);
-
-        assertThat(batch.output())
-                .isEqualTo(JsonNodeFactory.instance.objectNode().put("o", 1));
-        assertThat(batch.metadata())
-                .isEqualTo(JsonNodeFactory.instance.objectNode().put("m", 2));
-        assertThat(batch.raw()).isEqualTo(JsonNodeFactory.instance.objectNode().put("r", 3));
+        assertThat(batch.output()).isEqualTo(JsonValue.object(Map.of("o", 1)));
+        assertThat(batch.metadata()).isEqualTo(JsonValue.object(Map.of("m", 2)));
+        assertThat(batch.raw()).isEqualTo(JsonValue.object(Map.of("r", 3)));
     }
 
     @Test
     void copiesTheItems() {
-        BatchItem item = new BatchItem(
-                "item_1",
-                null,
-                0,
-                "run_1",
-                RunStatus.QUEUED,
-                "queued",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        BatchItem item = BatchItem.builder()
+                .id("item_1")
+                .sequenceIndex(0)
+                .runId("run_1")
+                .status(RunStatus.QUEUED)
+                .statusCode("queued")
+                .build();
         List<BatchItem> items = new ArrayList<>(List.of(item));
         Batch batch = withNodes(items, null, null, null);
         items.clear();

@@ -3,20 +3,27 @@ package io.runflow.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CallbackSecretTest {
 
     private static CallbackSecret secret(String plain) {
-        return new CallbackSecret("cs_1", "org_1", "whsec_ab", true, "prod", plain, null, null, null, null, null);
+        return CallbackSecret.builder()
+                .id("cs_1")
+                .orgId("org_1")
+                .keyPrefix("whsec_ab")
+                .current(true)
+                .label("prod")
+                .plainSecret(plain)
+                .build();
     }
 
     @Test
     void requiresAnId() {
-        assertThatThrownBy(() -> new CallbackSecret(null, null, null, false, null, null, null, null, null, null, null))
-                .isInstanceOf(NullPointerException.class)
-                .hasMessage("id");
+        assertThatThrownBy(() -> CallbackSecret.builder().current(false).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("id is required");
     }
 
     @Test
@@ -37,9 +44,14 @@ class CallbackSecretTest {
 
     @Test
     void absentRawIsMissing() {
-        assertThat(secret(null).raw().isMissingNode()).isTrue();
-        var raw = JsonNodeFactory.instance.objectNode().put("id", "cs_1");
-        assertThat(new CallbackSecret("cs_1", null, null, false, null, null, null, null, null, null, raw).raw())
+        assertThat(secret(null).raw().isNull()).isTrue();
+        var raw = JsonValue.object(Map.of("id", "cs_1"));
+        assertThat(CallbackSecret.builder()
+                        .id("cs_1")
+                        .current(false)
+                        .raw(raw)
+                        .build()
+                        .raw())
                 .isEqualTo(raw);
     }
 }

@@ -3,27 +3,26 @@ package io.runflow.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MeTest {
 
     @Test
     void requiresAnId() {
-        assertThatThrownBy(() -> new Me(null, null, null, null, null, null, null, null, null, null, null))
-                .isInstanceOf(NullPointerException.class)
-                .hasMessage("id");
+        assertThatThrownBy(() -> Me.builder().build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("id is required");
     }
 
     @Test
     void absentListsAreEmptyAndAbsentRawMissing() {
-        Me me = new Me("usr_1", null, null, null, null, null, null, null, null, null, null);
+        Me me = Me.builder().id("usr_1").build();
         assertThat(me.memberships()).isEmpty();
         assertThat(me.organizations()).isEmpty();
-        assertThat(me.raw().isMissingNode()).isTrue();
+        assertThat(me.raw().isNull()).isTrue();
     }
 
     @Test
@@ -32,16 +31,21 @@ class MeTest {
         Organization organization = new Organization("org_1", "Acme", "acme", "pro");
         List<Membership> memberships = new ArrayList<>(List.of(membership));
         List<Organization> organizations = new ArrayList<>(List.of(organization));
-        ObjectNode raw = JsonNodeFactory.instance.objectNode().put("id", "usr_1");
-        Me me = new Me("usr_1", "a@b.c", null, null, null, null, null, null, memberships, organizations, raw);
+        JsonValue raw = JsonValue.object(Map.of("id", "usr_1"));
+        Me me = Me.builder()
+                .id("usr_1")
+                .email("a@b.c")
+                .memberships(memberships)
+                .organizations(organizations)
+                .raw(raw)
+                .build();
 
         memberships.clear();
         organizations.clear();
-        ((ObjectNode) me.raw()).put("id", "changed");
 
         assertThat(me.memberships()).containsExactly(membership);
         assertThat(me.organizations()).containsExactly(organization);
-        assertThat(me.raw()).isEqualTo(JsonNodeFactory.instance.objectNode().put("id", "usr_1"));
+        assertThat(me.raw()).isEqualTo(JsonValue.object(Map.of("id", "usr_1")));
     }
 
     @Test
@@ -62,18 +66,11 @@ class MeTest {
 
     @Test
     void toStringShowsNoEmail() {
-        Me me = new Me(
-                "usr_1",
-                "a@b.c",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                List.of(new Membership(new Organization("org_1", "Acme", "acme", "pro"), "owner", null)),
-                null,
-                null);
+        Me me = Me.builder()
+                .id("usr_1")
+                .email("a@b.c")
+                .memberships(List.of(new Membership(new Organization("org_1", "Acme", "acme", "pro"), "owner", null)))
+                .build();
         assertThat(me.toString()).isEqualTo("Me[id=usr_1, memberships=1]");
     }
 }

@@ -3,29 +3,41 @@ package io.runflow.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ModelTest {
 
-    private static ModelInputDefinition input(String name, boolean required, JsonNode defaultValue) {
-        return new ModelInputDefinition(
-                "in_" + name, name, null, null, "string", required, defaultValue, null, null, null, 0, false, null);
+    private static ModelInputDefinition input(String name, boolean required, JsonValue defaultValue) {
+        return ModelInputDefinition.builder()
+                .id("in_" + name)
+                .name(name)
+                .type("string")
+                .required(required)
+                .defaultValue(defaultValue)
+                .sortOrder(0)
+                .featured(false)
+                .build();
     }
 
     private static Model model(List<ModelInputDefinition> inputs) {
-        return new Model("mdl_1", "m/x", "X", null, "active", true, inputs, null, null, null);
+        return Model.builder()
+                .id("mdl_1")
+                .slug("m/x")
+                .name("X")
+                .statusCode("active")
+                .isPublic(true)
+                .inputs(inputs)
+                .build();
     }
 
     @Test
     void requiresAnId() {
-        assertThatThrownBy(() -> new Model(null, null, null, null, null, null, null, null, null, null))
-                .isInstanceOf(NullPointerException.class)
-                .hasMessage("id");
+        assertThatThrownBy(() -> Model.builder().build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("id is required");
     }
 
     @Test
@@ -33,15 +45,16 @@ class ModelTest {
         Model model = model(null);
         assertThat(model.inputs()).isEmpty();
         assertThat(model.outputs()).isEmpty();
-        assertThat(model.raw().isMissingNode()).isTrue();
+        assertThat(model.raw().isNull()).isTrue();
     }
 
     @Test
     void copiesItsLists() {
         List<ModelInputDefinition> inputs = new ArrayList<>(List.of(input("prompt", true, null)));
-        List<ModelOutputDefinition> outputs = new ArrayList<>(
-                List.of(new ModelOutputDefinition(null, "image", null, null, null, null, null, 0, null)));
-        Model model = new Model("mdl_1", null, null, null, null, null, inputs, outputs, null, null);
+        List<ModelOutputDefinition> outputs = new ArrayList<>(List.of(
+                ModelOutputDefinition.builder().name("image").sortOrder(0).build()));
+        Model model =
+                Model.builder().id("mdl_1").inputs(inputs).outputs(outputs).build();
         inputs.clear();
         outputs.clear();
         assertThat(model.inputs()).hasSize(1);
@@ -73,62 +86,53 @@ class ModelTest {
     @Test
     void anInputHasADefaultOnlyWhenOneIsGivenAndNotNull() {
         assertThat(input("a", false, null).hasDefault()).isFalse();
-        assertThat(input("a", false, JsonNodeFactory.instance.nullNode()).hasDefault())
-                .isFalse();
-        assertThat(input("a", false, JsonNodeFactory.instance.numberNode(0)).hasDefault())
-                .isTrue();
+        assertThat(input("a", false, JsonValue.JsonNull.INSTANCE).hasDefault()).isFalse();
+        assertThat(input("a", false, JsonValue.JsonNumber.of(0)).hasDefault()).isTrue();
     }
 
     @Test
-    void anInputDefinitionNeedsANameAndReturnsCopiesOfItsNodes() {
+    void anInputDefinitionNeedsANameAndSharesItsValues() {
         assertThatThrownBy(() -> input(null, false, null))
                 .isInstanceOf(NullPointerException.class)
                 .hasMessage("name");
         ModelInputDefinition absent = input("a", false, null);
-        assertThat(absent.defaultValue().isMissingNode()).isTrue();
-        assertThat(absent.validatorAttributes().isMissingNode()).isTrue();
-        assertThat(absent.raw().isMissingNode()).isTrue();
+        assertThat(absent.defaultValue().isNull()).isTrue();
+        assertThat(absent.validatorAttributes().isNull()).isTrue();
+        assertThat(absent.raw().isNull()).isTrue();
 
-        ObjectNode attributes = JsonNodeFactory.instance.objectNode().put("max", 4);
-        ObjectNode raw = JsonNodeFactory.instance.objectNode().put("name", "a");
-        ModelInputDefinition given = new ModelInputDefinition(
-                null,
-                "a",
-                null,
-                null,
-                null,
-                false,
-                JsonNodeFactory.instance.textNode("d"),
-                null,
-                null,
-                attributes,
-                null,
-                false,
-                raw);
-        ((ObjectNode) given.validatorAttributes()).put("max", 9);
-        ((ObjectNode) given.raw()).put("name", "b");
-        assertThat(given.defaultValue().asText()).isEqualTo("d");
-        assertThat(given.validatorAttributes())
-                .isEqualTo(JsonNodeFactory.instance.objectNode().put("max", 4));
-        assertThat(given.raw()).isEqualTo(JsonNodeFactory.instance.objectNode().put("name", "a"));
+        JsonValue attributes = JsonValue.object(Map.of("max", 4));
+        JsonValue raw = JsonValue.object(Map.of("name", "a"));
+        ModelInputDefinition given = ModelInputDefinition.builder()
+                .name("a")
+                .required(false)
+                .defaultValue(new JsonValue.JsonString("d"))
+                .validatorAttributes(attributes)
+                .featured(false)
+                .raw(raw)
+                .build();
+        assertThat(given.defaultValue().asString().orElseThrow()).isEqualTo("d");
+        assertThat(given.validatorAttributes()).isSameAs(attributes);
+        assertThat(given.raw()).isSameAs(raw);
     }
 
     @Test
-    void anOutputDefinitionNeedsANameAndReturnsCopiesOfItsNodes() {
-        assertThatThrownBy(() -> new ModelOutputDefinition(null, null, null, null, null, null, null, null, null))
-                .isInstanceOf(NullPointerException.class)
-                .hasMessage("name");
-        ModelOutputDefinition absent = new ModelOutputDefinition(null, "o", null, null, null, null, null, null, null);
-        assertThat(absent.validatorAttributes().isMissingNode()).isTrue();
-        assertThat(absent.raw().isMissingNode()).isTrue();
+    void anOutputDefinitionNeedsANameAndSharesItsValues() {
+        assertThatThrownBy(() -> ModelOutputDefinition.builder().build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("name is required");
+        ModelOutputDefinition absent = ModelOutputDefinition.builder().name("o").build();
+        assertThat(absent.validatorAttributes().isNull()).isTrue();
+        assertThat(absent.raw().isNull()).isTrue();
 
-        ObjectNode attributes = JsonNodeFactory.instance.objectNode().put("max", 4);
-        ObjectNode raw = JsonNodeFactory.instance.objectNode().put("name", "o");
-        ModelOutputDefinition given = new ModelOutputDefinition(null, "o", null, null, null, null, attributes, 1, raw);
-        ((ObjectNode) given.validatorAttributes()).put("max", 9);
-        ((ObjectNode) given.raw()).put("name", "b");
-        assertThat(given.validatorAttributes())
-                .isEqualTo(JsonNodeFactory.instance.objectNode().put("max", 4));
-        assertThat(given.raw()).isEqualTo(JsonNodeFactory.instance.objectNode().put("name", "o"));
+        JsonValue attributes = JsonValue.object(Map.of("max", 4));
+        JsonValue raw = JsonValue.object(Map.of("name", "o"));
+        ModelOutputDefinition given = ModelOutputDefinition.builder()
+                .name("o")
+                .validatorAttributes(attributes)
+                .sortOrder(1)
+                .raw(raw)
+                .build();
+        assertThat(given.validatorAttributes()).isSameAs(attributes);
+        assertThat(given.raw()).isSameAs(raw);
     }
 }

@@ -3,92 +3,53 @@ package io.runflow.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RunTest {
 
-    private static Run run(RunStatus status, JsonNode input, JsonNode metadata, JsonNode raw) {
-        return new Run(
-                "run_1",
-                status,
-                status.value(),
-                "m/x",
-                "model",
-                "org_1",
-                input,
-                null,
-                null,
-                null,
-                null,
-                null,
-                metadata,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                raw);
+    private static Run run(RunStatus status, JsonValue input, JsonValue metadata, JsonValue raw) {
+        return Run.builder()
+                .id("run_1")
+                .status(status)
+                .statusCode(status.value())
+                .modelId("m/x")
+                .targetType("model")
+                .orgId("org_1")
+                .input(input)
+                .metadata(metadata)
+                .raw(raw)
+                .build();
     }
 
     @Test
     void requiresAnIdAndAStatus() {
-        assertThatThrownBy(() -> new Run(
-                        null,
-                        RunStatus.QUEUED,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null))
-                .isInstanceOf(NullPointerException.class)
-                .hasMessage("id");
-        assertThatThrownBy(() -> new Run(
-                        "run_1", null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                        null, null, null, null, null))
-                .isInstanceOf(NullPointerException.class)
-                .hasMessage("status");
+        assertThatThrownBy(() -> Run.builder().status(RunStatus.QUEUED).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("id is required");
+        assertThatThrownBy(() -> Run.builder().id("run_1").build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("status is required");
     }
 
     @Test
-    void absentNodesAreMissing() {
+    void absentValuesAreJsonNull() {
         Run run = run(RunStatus.QUEUED, null, null, null);
-        assertThat(run.input().isMissingNode()).isTrue();
-        assertThat(run.metadata().isMissingNode()).isTrue();
-        assertThat(run.raw().isMissingNode()).isTrue();
+        assertThat(run.input().isNull()).isTrue();
+        assertThat(run.metadata().isNull()).isTrue();
+        assertThat(run.raw().isNull()).isTrue();
     }
 
     @Test
-    void givenNodesAreReturnedAsCopies() {
-        ObjectNode input = JsonNodeFactory.instance.objectNode().put("i", 1);
-        ObjectNode metadata = JsonNodeFactory.instance.objectNode().put("m", 2);
-        ObjectNode raw = JsonNodeFactory.instance.objectNode().put("r", 3);
+    void givenValuesAreSharedNotCopied() {
+        JsonValue input = JsonValue.object(Map.of("i", 1));
+        JsonValue metadata = JsonValue.object(Map.of("m", 2));
+        JsonValue raw = JsonValue.object(Map.of("r", 3));
         Run run = run(RunStatus.QUEUED, input, metadata, raw);
 
-        ((ObjectNode) run.input()).put("i", 9);
-        ((ObjectNode) run.metadata()).put("m", 9);
-        ((ObjectNode) run.raw()).put("r", 9);
-
-        assertThat(run.input()).isEqualTo(JsonNodeFactory.instance.objectNode().put("i", 1));
-        assertThat(run.metadata())
-                .isEqualTo(JsonNodeFactory.instance.objectNode().put("m", 2));
-        assertThat(run.raw()).isEqualTo(JsonNodeFactory.instance.objectNode().put("r", 3));
+        assertThat(run.input()).isEqualTo(JsonValue.object(Map.of("i", 1)));
+        assertThat(run.metadata()).isEqualTo(JsonValue.object(Map.of("m", 2)));
+        assertThat(run.raw()).isEqualTo(JsonValue.object(Map.of("r", 3)));
     }
 
     @Test

@@ -186,7 +186,7 @@ public final class Quickstart {
     private int generate(RunflowClient runflow, RunRequest request, CallbackReceiver receiver)
             throws IOException, InterruptedException {
         out.println("model: " + request.modelId());
-        out.println("prompt: " + request.input().path("prompt").asText());
+        out.println("prompt: " + request.input().path("prompt").asString().orElseThrow());
         ProgressLine progress = new ProgressLine(out, terminal, Clock.systemUTC());
         Run created = runflow.runs().create(request);
         Run run;

@@ -13,6 +13,10 @@ import io.runflow.errors.RunflowException;
 import io.runflow.internal.Lazy;
 import io.runflow.internal.LazyHttpClient;
 import io.runflow.internal.ModelIds;
+import io.runflow.internal.json.AccountWire;
+import io.runflow.internal.json.AssetWire;
+import io.runflow.internal.json.CallbackSecretWire;
+import io.runflow.internal.json.RunWire;
 import io.runflow.internal.json.RunflowJson;
 import io.runflow.model.Asset;
 import io.runflow.model.AssetType;
@@ -287,7 +291,7 @@ public final class RunflowFeign implements RunflowApi {
     public Asset confirmAssetUpload(String assetUploadId, String folderId, String idempotencyKey) {
         String id = segment(assetUploadId, "assetUploadId");
         String key = key(idempotencyKey, "idempotencyKey");
-        return call(() -> api().confirmAssetUpload(id, key, RunflowJson.assetConfirmationBody(folderId)));
+        return call(() -> api().confirmAssetUpload(id, key, AssetWire.assetConfirmationBody(folderId)));
     }
 
     @Override
@@ -315,14 +319,14 @@ public final class RunflowFeign implements RunflowApi {
     @Override
     public Balance updateLowBalanceThreshold(BigDecimal threshold) {
         Objects.requireNonNull(threshold, "threshold");
-        return call(() -> api().updateBalance(RunflowJson.balanceThresholdBody(threshold)));
+        return call(() -> api().updateBalance(AccountWire.balanceThresholdBody(threshold)));
     }
 
     @Override
     public Run cancelRun(String runId, String reason, String idempotencyKey) {
         String id = segment(runId, "runId");
         String key = key(idempotencyKey, "idempotencyKey");
-        return call(() -> api().cancelRun(id, key, RunflowJson.cancellationBody(reason)));
+        return call(() -> api().cancelRun(id, key, RunWire.cancellationBody(reason)));
     }
 
     @Override
@@ -346,7 +350,7 @@ public final class RunflowFeign implements RunflowApi {
     @Override
     public CallbackSecret createCallbackSecret(String label, String idempotencyKey) {
         String key = key(idempotencyKey, "idempotencyKey");
-        return call(() -> api().createCallbackSecret(key, RunflowJson.callbackSecretCreateBody(label)));
+        return call(() -> api().createCallbackSecret(key, CallbackSecretWire.callbackSecretCreateBody(label)));
     }
 
     @Override

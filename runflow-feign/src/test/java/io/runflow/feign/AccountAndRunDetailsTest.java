@@ -165,9 +165,14 @@ class AccountAndRunDetailsTest {
         });
         assertThat(errors).singleElement().satisfies(log -> {
             assertThat(log.level()).isEqualTo("error");
-            assertThat(log.meta().path("status_code").asText()).isEqualTo("failed");
+            assertThat(log.meta().path("status_code").asString().orElseThrow()).isEqualTo("failed");
         });
-        assertThat(runflow.runs().get(failed.id()).raw().path("has_logs").asBoolean())
+        assertThat(runflow.runs()
+                        .get(failed.id())
+                        .raw()
+                        .path("has_logs")
+                        .asBoolean()
+                        .orElseThrow())
                 .isTrue();
         assertThatThrownBy(() -> runflow.runs().logs("no-such-run").firstPage()).isInstanceOf(NotFoundException.class);
     }

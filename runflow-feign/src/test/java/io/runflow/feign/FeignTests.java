@@ -48,18 +48,19 @@ final class FeignTests {
             RetryPolicy retryPolicy,
             Duration readTimeout,
             Sleeper sleeper) {
-        return new RunflowOptions(
-                apiKey,
-                URI.create(baseUrl),
-                organization,
-                Duration.ofSeconds(5),
-                readTimeout,
-                retryPolicy,
-                PollPolicy.defaults(),
-                Clock.systemUTC(),
-                sleeper,
-                USER_AGENT,
-                RunflowObserver.noop());
+        return RunflowOptions.builder()
+                .apiKey(apiKey)
+                .baseUrl(URI.create(baseUrl))
+                .organizationId(organization)
+                .connectTimeout(Duration.ofSeconds(5))
+                .readTimeout(readTimeout)
+                .retryPolicy(retryPolicy)
+                .pollPolicy(PollPolicy.defaults())
+                .clock(Clock.systemUTC())
+                .sleeper(sleeper)
+                .userAgent(USER_AGENT)
+                .observer(RunflowObserver.noop())
+                .build();
     }
 
     static JsonNode json(RecordedRequest request) {

@@ -83,8 +83,9 @@ class RunflowFeignEndpointsTest {
         assertThat(run.status()).isEqualTo(RunStatus.QUEUED);
         assertThat(run.clientRef()).isEqualTo("order-A-1001");
         assertThat(run.callbackUrl()).isEqualTo("https://example.com/hooks/runflow");
-        assertThat(run.metadata().path("order_id").asText()).isEqualTo("A-1001");
-        assertThat(run.input().path("seed").asLong()).isEqualTo(42);
+        assertThat(run.metadata().path("order_id").asString().orElseThrow()).isEqualTo("A-1001");
+        assertThat(run.input().path("seed").asNumber().orElseThrow().longValue())
+                .isEqualTo(42);
         assertThat(stored.idempotencyKey()).isEqualTo("key-1");
     }
 
@@ -181,9 +182,9 @@ class RunflowFeignEndpointsTest {
         assertThat(second.items()).hasSize(1);
         assertThat(second.hasNext()).isFalse();
         assertThat(List.of(
-                        first.items().get(0).input().path("prompt").asText(),
-                        first.items().get(1).input().path("prompt").asText(),
-                        second.items().get(0).input().path("prompt").asText()))
+                        first.items().get(0).input().path("prompt").asString().orElseThrow(),
+                        first.items().get(1).input().path("prompt").asString().orElseThrow(),
+                        second.items().get(0).input().path("prompt").asString().orElseThrow()))
                 .containsExactly("three", "two", "one");
     }
 

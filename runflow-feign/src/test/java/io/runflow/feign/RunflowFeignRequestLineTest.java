@@ -58,18 +58,18 @@ class RunflowFeignRequestLineTest {
     }
 
     private static RunflowOptions options() {
-        return new RunflowOptions(
-                "rf_live_key",
-                URI.create("https://api.runflow.test"),
-                null,
-                Duration.ofSeconds(1),
-                Duration.ofSeconds(1),
-                RetryPolicy.none(),
-                PollPolicy.defaults(),
-                Clock.systemUTC(),
-                Sleeper.system(),
-                "runflow-java/test",
-                RunflowObserver.noop());
+        return RunflowOptions.builder()
+                .apiKey("rf_live_key")
+                .baseUrl(URI.create("https://api.runflow.test"))
+                .connectTimeout(Duration.ofSeconds(1))
+                .readTimeout(Duration.ofSeconds(1))
+                .retryPolicy(RetryPolicy.none())
+                .pollPolicy(PollPolicy.defaults())
+                .clock(Clock.systemUTC())
+                .sleeper(Sleeper.system())
+                .userAgent("runflow-java/test")
+                .observer(RunflowObserver.noop())
+                .build();
     }
 
     private String path() {
@@ -180,18 +180,18 @@ class RunflowFeignRequestLineTest {
     @Test
     void bothSchemesUseHttp11AsTheDesignAsks() {
         try (RunflowFeign tls = answering(RUN);
-                RunflowFeign plain = RunflowFeign.create(new RunflowOptions(
-                        "rf_live_key",
-                        URI.create("http://127.0.0.1:1"),
-                        null,
-                        Duration.ofSeconds(1),
-                        Duration.ofSeconds(1),
-                        RetryPolicy.none(),
-                        PollPolicy.defaults(),
-                        Clock.systemUTC(),
-                        Sleeper.system(),
-                        "runflow-java/test",
-                        RunflowObserver.noop()))) {
+                RunflowFeign plain = RunflowFeign.create(RunflowOptions.builder()
+                        .apiKey("rf_live_key")
+                        .baseUrl(URI.create("http://127.0.0.1:1"))
+                        .connectTimeout(Duration.ofSeconds(1))
+                        .readTimeout(Duration.ofSeconds(1))
+                        .retryPolicy(RetryPolicy.none())
+                        .pollPolicy(PollPolicy.defaults())
+                        .clock(Clock.systemUTC())
+                        .sleeper(Sleeper.system())
+                        .userAgent("runflow-java/test")
+                        .observer(RunflowObserver.noop())
+                        .build())) {
             assertThat(tls).hasToString("RunflowFeign[HTTP_1_1]");
             assertThat(plain).hasToString("RunflowFeign[HTTP_1_1]");
         }

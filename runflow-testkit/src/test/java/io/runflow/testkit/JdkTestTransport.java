@@ -3,6 +3,7 @@ package io.runflow.testkit;
 import io.runflow.RunflowApi;
 import io.runflow.RunflowOptions;
 import io.runflow.RunflowTransport;
+import io.runflow.internal.json.RunWire;
 import io.runflow.internal.json.RunflowJson;
 import io.runflow.model.Run;
 import io.runflow.model.RunRequest;
@@ -38,7 +39,7 @@ public final class JdkTestTransport implements RunflowTransport {
                                             .header("Idempotency-Key", request.idempotencyKey())
                                             .header("Content-Type", "application/json")
                                             .POST(HttpRequest.BodyPublishers.ofByteArray(RunflowJson.mapper()
-                                                    .writeValueAsBytes(RunflowJson.runRequestBody(request)))));
+                                                    .writeValueAsBytes(RunWire.runRequestBody(request)))));
                         case "getRun":
                             return send(options, HttpRequest.newBuilder(uri(options, "/v1/runs/" + args[0])));
                         case "close":

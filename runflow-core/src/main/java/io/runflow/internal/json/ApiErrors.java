@@ -1,5 +1,8 @@
 package io.runflow.internal.json;
 
+import static io.runflow.internal.json.JsonFields.firstText;
+import static io.runflow.internal.json.JsonFields.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.runflow.errors.AuthenticationException;
 import io.runflow.errors.BadRequestException;
@@ -18,6 +21,7 @@ import io.runflow.model.FieldError;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -150,7 +154,7 @@ public final class ApiErrors {
         }
         try {
             JsonNode node = RunflowJson.mapper().readTree(body);
-            return ModelReader.apiError(node);
+            return ApiErrors.apiError(node);
         } catch (IOException notJson) {
             return new ApiError(null, null, List.of());
         }
@@ -230,5 +234,46 @@ public final class ApiErrors {
             i++;
         }
         return text.length() <= SNIPPET_LENGTH ? text.toString() : text.substring(0, SNIPPET_LENGTH) + "...";
+    }
+
+    /**
+     * Reads the error envelope, tolerating the nested {@code {"error": {...}}} form.
+     *
+     * @param node the body, which may be anything
+     * @return the error; with {@code null} code and message if the body was not the envelope
+     */
+    public static ApiError apiError(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            return new ApiError(null, null, List.of());
+        }
+        JsonNode envelope =
+                node.has("code") || node.has("message") || !node.path("error").isObject() ? node : node.path("error");
+        List<FieldError> errors = new ArrayList<>();
+        JsonNode details = envelope.path("errors");
+        if (details.isArray()) {
+            for (JsonNode detail : details) {
+                errors.add(fieldError(detail));
+            }
+        }
+        return new ApiError(text(envelope, "code"), firstText(envelope, "message", "detail"), errors);
+    }
+
+    private static FieldError fieldError(JsonNode detail) {
+        if (!detail.isObject()) {
+            return new FieldError(null, detail.isValueNode() ? detail.asText() : null, JsonValues.of(detail));
+        }
+        String field = firstText(detail, "field", "path", "name");
+        JsonNode loc = detail.path("loc");
+        if (field == null && loc.isArray()) {
+            StringBuilder joined = new StringBuilder();
+            for (JsonNode part : loc) {
+                if (joined.length() > 0) {
+                    joined.append('.');
+                }
+                joined.append(part.asText());
+            }
+            field = joined.toString();
+        }
+        return new FieldError(field, firstText(detail, "message", "msg"), JsonValues.of(detail));
     }
 }

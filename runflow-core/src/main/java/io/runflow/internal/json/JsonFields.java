@@ -249,4 +249,89 @@ public final class JsonFields {
         }
         return value;
     }
+
+    /**
+     * Checks that a record's node is a JSON object.
+     *
+     * @param node the node, or {@code null}
+     * @param what what the record is, for the message ({@code run}, {@code batch}, ...)
+     * @throws IllegalArgumentException if it is not an object
+     */
+    public static void requireObject(JsonNode node, String what) {
+        if (node == null || !node.isObject()) {
+            throw new IllegalArgumentException(
+                    what + " must be a JSON object, got " + (node == null ? "nothing" : node.getNodeType()));
+        }
+    }
+
+    /**
+     * Reads a text field a record cannot do without.
+     *
+     * @param node the object
+     * @param field the field name
+     * @param what what the record is, for the message
+     * @return the non-blank text
+     * @throws IllegalArgumentException naming the record and field when absent or blank
+     */
+    public static String requireText(JsonNode node, String field, String what) {
+        String value = text(node, field);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(what + " has no \"" + field + "\"");
+        }
+        return value;
+    }
+
+    /** Whether {@code node} is an object whose {@code field} {@link #requireText} would accept. */
+    public static boolean hasText(JsonNode node, String field) {
+        if (node == null || !node.isObject()) {
+            return false;
+        }
+        String value = text(node, field);
+        return value != null && !value.isBlank();
+    }
+
+    /**
+     * Reads a record's request id: the body's {@code request_id}, else the answer's header.
+     *
+     * @param node the object
+     * @param headerRequestId the answer's {@code Runflow-Request-Id}, or {@code null}
+     * @return the request id, or {@code null}
+     */
+    public static String requestId(JsonNode node, String headerRequestId) {
+        String body = text(node, "request_id");
+        return body != null && !body.isBlank() ? body : headerRequestId;
+    }
+
+    /**
+     * Finds the first of several fields that holds an array (envelopes differ between pages).
+     *
+     * @param node the object
+     * @param fields the field names, in order of preference
+     * @return the array, or {@code null} when none holds one
+     */
+    public static JsonNode firstArray(JsonNode node, String... fields) {
+        for (String field : fields) {
+            if (node.path(field).isArray()) {
+                return node.path(field);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Reads the first of several boolean fields that is present.
+     *
+     * @param node the object
+     * @param fields the field names, in order of preference
+     * @return the value, or {@code null} when none is a boolean
+     */
+    public static Boolean firstBool(JsonNode node, String... fields) {
+        for (String field : fields) {
+            Boolean value = bool(node, field);
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
 }

@@ -41,6 +41,10 @@ public final class JsonValues {
             }
             return new JsonValue.JsonArray(elements);
         } else if (node.isNumber()) {
+            if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
+                // A number no double holds (1e400) was read as infinity: no exact value is left to keep.
+                return JsonValue.JsonNull.INSTANCE;
+            }
             return new JsonValue.JsonNumber(node.decimalValue());
         } else if (node.isBoolean()) {
             return JsonValue.JsonBoolean.of(node.booleanValue());
@@ -69,6 +73,14 @@ public final class JsonValues {
         } else if (value instanceof JsonValue.JsonString string) {
             return NODES.textNode(string.value());
         } else if (value instanceof JsonValue.JsonNumber number) {
+            Object plain = number.toJava();
+            if (plain instanceof Integer whole) {
+                return NODES.numberNode(whole);
+            } else if (plain instanceof Long whole) {
+                return NODES.numberNode(whole);
+            } else if (plain instanceof java.math.BigInteger whole) {
+                return NODES.numberNode(whole);
+            }
             return NODES.numberNode(number.value());
         } else if (value instanceof JsonValue.JsonBoolean bool) {
             return NODES.booleanNode(bool.value());

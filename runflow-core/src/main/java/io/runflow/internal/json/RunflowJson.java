@@ -18,8 +18,6 @@ import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.deser.std.JsonNodeDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.runflow.internal.JsonLimits;
 import io.runflow.model.ApiError;
@@ -44,7 +42,6 @@ import io.runflow.model.RunOutput;
 import io.runflow.model.RunRequest;
 import io.runflow.model.RunStatusDefinition;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -53,7 +50,8 @@ import java.util.function.Function;
 /**
  * The one JSON configuration of the SDK. Transports encode with {@link #mapper()} and read answers
  * through a {@link BodyReader} over it (or register {@link #module()} in their own mapper), so every
- * record is read by {@link ModelReader} and every request body is written here. Not public API.
+ * record is read, and every request body written, by the wire class of its resource family ({@link
+ * RunWire}, {@link BatchWire}, ...). Not public API.
  */
 public final class RunflowJson {
 
@@ -100,166 +98,40 @@ public final class RunflowJson {
     public static SimpleModule module() {
         SimpleModule module = new SimpleModule("runflow");
         module.addDeserializer(
-                Run.class, new TreeDeserializer<>(Run.class, (n, requestId) -> ModelReader.run(n, requestId)));
-        module.addDeserializer(Batch.class, new TreeDeserializer<>(Batch.class, ModelReader::batch));
-        module.addDeserializer(BatchItem.class, new TreeDeserializer<>(BatchItem.class, ModelReader::batchItem));
-        module.addDeserializer(AssetUpload.class, new TreeDeserializer<>(AssetUpload.class, ModelReader::assetUpload));
-        module.addDeserializer(Asset.class, new TreeDeserializer<>(Asset.class, ModelReader::asset));
+                Run.class, new TreeDeserializer<>(Run.class, (n, requestId) -> RunWire.run(n, requestId)));
+        module.addDeserializer(Batch.class, new TreeDeserializer<>(Batch.class, BatchWire::batch));
+        module.addDeserializer(BatchItem.class, new TreeDeserializer<>(BatchItem.class, BatchWire::batchItem));
+        module.addDeserializer(AssetUpload.class, new TreeDeserializer<>(AssetUpload.class, AssetWire::assetUpload));
+        module.addDeserializer(Asset.class, new TreeDeserializer<>(Asset.class, AssetWire::asset));
         module.addDeserializer(
                 AssetTypeList.class,
-                new TreeDeserializer<>(AssetTypeList.class, n -> new AssetTypeList(ModelReader.assetTypes(n))));
-        module.addDeserializer(Me.class, new TreeDeserializer<>(Me.class, ModelReader::me));
-        module.addDeserializer(Balance.class, new TreeDeserializer<>(Balance.class, ModelReader::balance));
-        module.addDeserializer(RunLog.class, new TreeDeserializer<>(RunLog.class, ModelReader::runLog));
+                new TreeDeserializer<>(AssetTypeList.class, n -> new AssetTypeList(AssetWire.assetTypes(n))));
+        module.addDeserializer(Me.class, new TreeDeserializer<>(Me.class, AccountWire::me));
+        module.addDeserializer(Balance.class, new TreeDeserializer<>(Balance.class, AccountWire::balance));
+        module.addDeserializer(RunLog.class, new TreeDeserializer<>(RunLog.class, RunWire::runLog));
         module.addDeserializer(
                 RunStatusList.class,
-                new TreeDeserializer<>(RunStatusList.class, n -> new RunStatusList(ModelReader.runStatuses(n))));
-        module.addDeserializer(RunOutput.class, new TreeDeserializer<>(RunOutput.class, ModelReader::output));
-        module.addDeserializer(ApiError.class, new TreeDeserializer<>(ApiError.class, ModelReader::apiError));
+                new TreeDeserializer<>(RunStatusList.class, n -> new RunStatusList(RunWire.runStatuses(n))));
+        module.addDeserializer(RunOutput.class, new TreeDeserializer<>(RunOutput.class, RunWire::output));
+        module.addDeserializer(ApiError.class, new TreeDeserializer<>(ApiError.class, ApiErrors::apiError));
         module.addDeserializer(
-                CallbackDelivery.class, new TreeDeserializer<>(CallbackDelivery.class, ModelReader::callbackDelivery));
-        module.addDeserializer(Model.class, new TreeDeserializer<>(Model.class, ModelReader::model));
+                CallbackDelivery.class,
+                new TreeDeserializer<>(CallbackDelivery.class, CallbackDeliveryWire::callbackDelivery));
+        module.addDeserializer(Model.class, new TreeDeserializer<>(Model.class, ModelWire::model));
         module.addDeserializer(
-                CallbackSecret.class, new TreeDeserializer<>(CallbackSecret.class, ModelReader::callbackSecret));
-        module.addDeserializer(Health.class, new TreeDeserializer<>(Health.class, ModelReader::health));
+                CallbackSecret.class, new TreeDeserializer<>(CallbackSecret.class, CallbackSecretWire::callbackSecret));
+        module.addDeserializer(Health.class, new TreeDeserializer<>(Health.class, AccountWire::health));
         @SuppressWarnings({"unchecked", "rawtypes"})
         Class<Page<?>> pageType = (Class) Page.class;
         module.addDeserializer(pageType, new PageDeserializer(null));
-        module.addSerializer(RunRequest.class, new TreeSerializer<>(RunRequest.class, RunflowJson::runRequestBody));
+        module.addSerializer(RunRequest.class, new TreeSerializer<>(RunRequest.class, RunWire::runRequestBody));
+        module.addSerializer(BatchRequest.class, new TreeSerializer<>(BatchRequest.class, BatchWire::batchRequestBody));
         module.addSerializer(
-                BatchRequest.class, new TreeSerializer<>(BatchRequest.class, RunflowJson::batchRequestBody));
-        module.addSerializer(
-                AssetUploadRequest.class, new TreeSerializer<>(AssetUploadRequest.class, RunflowJson::assetUploadBody));
+                AssetUploadRequest.class, new TreeSerializer<>(AssetUploadRequest.class, AssetWire::assetUploadBody));
         module.addSerializer(
                 CallbackSecretUpdate.class,
-                new TreeSerializer<>(CallbackSecretUpdate.class, RunflowJson::callbackSecretUpdateBody));
+                new TreeSerializer<>(CallbackSecretUpdate.class, CallbackSecretWire::callbackSecretUpdateBody));
         return module;
-    }
-
-    /**
-     * Writes the body of {@code POST /v1/models/{model}/runs}: {@code input}, and {@code
-     * callback_url}, {@code metadata}, {@code client_ref} when set. The model id and idempotency key
-     * travel in the path and a header, not here.
-     *
-     * @param request the request
-     * @return the body
-     */
-    public static ObjectNode runRequestBody(RunRequest request) {
-        ObjectNode body = MAPPER.createObjectNode();
-        body.set("input", request.input());
-        if (request.callbackUrl() != null) {
-            body.put("callback_url", request.callbackUrl());
-        }
-        if (request.metadata() != null) {
-            body.set("metadata", request.metadata());
-        }
-        if (request.clientRef() != null) {
-            body.put("client_ref", request.clientRef());
-        }
-        return body;
-    }
-
-    /**
-     * Writes the body of {@code POST /v1/models/{model}/batches}: {@code input} (each item with its
-     * {@code client_ref} when set), and {@code metadata}, {@code callback_url} when set.
-     *
-     * @param request the request
-     * @return the body
-     */
-    public static ObjectNode batchRequestBody(BatchRequest request) {
-        ObjectNode body = MAPPER.createObjectNode();
-        ArrayNode input = body.putArray("input");
-        request.inputs().forEach(item -> input.add(item.toJson()));
-        if (request.metadata() != null) {
-            body.set("metadata", request.metadata());
-        }
-        if (request.callbackUrl() != null) {
-            body.put("callback_url", request.callbackUrl());
-        }
-        return body;
-    }
-
-    /**
-     * Writes the body of {@code POST /v1/asset-uploads}.
-     *
-     * @param request what is about to be uploaded
-     * @return {@code {filename, mime_type, size_bytes}}
-     */
-    public static ObjectNode assetUploadBody(AssetUploadRequest request) {
-        return MAPPER.createObjectNode()
-                .put("filename", request.filename())
-                .put("mime_type", request.mimeType())
-                .put("size_bytes", request.sizeBytes());
-    }
-
-    /**
-     * Writes the body of {@code POST /v1/asset-uploads/{id}/confirmations}.
-     *
-     * @param folderId the folder to file the asset in, or {@code null} for none
-     * @return {@code {}} or {@code {folder_id}}
-     */
-    public static ObjectNode assetConfirmationBody(String folderId) {
-        ObjectNode body = MAPPER.createObjectNode();
-        if (folderId != null) {
-            body.put("folder_id", folderId);
-        }
-        return body;
-    }
-
-    /**
-     * Writes the body of {@code PATCH /v1/billing/balance}. The threshold goes as a decimal string,
-     * the form the API uses for money, so no digit is lost to a binary float.
-     *
-     * @param threshold the new low-balance threshold
-     * @return {@code {low_balance_threshold}}
-     */
-    public static ObjectNode balanceThresholdBody(BigDecimal threshold) {
-        return MAPPER.createObjectNode().put("low_balance_threshold", threshold.toPlainString());
-    }
-
-    /**
-     * Writes the body of {@code PATCH /v1/callback-secrets/{id}}.
-     *
-     * @param update the change
-     * @return the body, with only the changed fields
-     */
-    public static ObjectNode callbackSecretUpdateBody(CallbackSecretUpdate update) {
-        ObjectNode body = MAPPER.createObjectNode();
-        if (update.label() != null) {
-            body.put("label", update.label());
-        }
-        if (update.current() != null) {
-            body.put("is_current", update.current());
-        }
-        return body;
-    }
-
-    /**
-     * Writes the body of {@code POST /v1/callback-secrets}.
-     *
-     * @param label the label, or {@code null}
-     * @return the body
-     */
-    public static ObjectNode callbackSecretCreateBody(String label) {
-        ObjectNode body = MAPPER.createObjectNode();
-        if (label != null) {
-            body.put("label", label);
-        }
-        return body;
-    }
-
-    /**
-     * Writes the body of {@code POST /v1/admin/runs/{id}/cancellation}.
-     *
-     * @param reason the audit reason, or {@code null}
-     * @return the body
-     */
-    public static ObjectNode cancellationBody(String reason) {
-        ObjectNode body = MAPPER.createObjectNode();
-        if (reason != null) {
-            body.put("reason", reason);
-        }
-        return body;
     }
 
     /**
@@ -313,7 +185,7 @@ public final class RunflowJson {
         }
     }
 
-    /** Reads a tree and hands it to a {@link ModelReader} function; its complaints become Jackson's. */
+    /** Reads a tree and hands it to a wire reader; its complaints become Jackson's. */
     private static final class TreeDeserializer<T> extends JsonDeserializer<T> {
         @SuppressWarnings("unchecked")
         private static final JsonDeserializer<JsonNode> NODES =

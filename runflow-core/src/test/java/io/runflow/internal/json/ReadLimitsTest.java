@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import io.runflow.errors.RunflowApiException;
 import io.runflow.errors.RunflowDecodingException;
 import io.runflow.model.Balance;
+import io.runflow.model.JsonValue;
 import io.runflow.model.Run;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,7 @@ class ReadLimitsTest {
 
         Run run = read(body);
 
-        assertThat(run.input().isArray()).isTrue();
+        assertThat(run.input()).isInstanceOf(JsonValue.JsonArray.class);
     }
 
     @Test
@@ -76,7 +77,8 @@ class ReadLimitsTest {
     void aFieldNameOfTheLongestLengthIsReadAndOneCharacterMoreIsADecodingError() {
         String name = "n".repeat(50_000);
 
-        assertThat(read("{\"id\":\"r\",\"" + name + "\":1}").raw().has(name)).isTrue();
+        assertThat(read("{\"id\":\"r\",\"" + name + "\":1}").raw().path(name).isNull())
+                .isFalse();
         assertThatThrownBy(() -> read("{\"id\":\"r\",\"" + name + "n\":1}"))
                 .isInstanceOf(RunflowDecodingException.class)
                 .hasMessageContaining("Name length (50001) exceeds the maximum allowed (50000");

@@ -33,9 +33,9 @@ class RequestBodiesTest {
                         BatchInput.of(Map.of("prompt", "a")).withClientRef("r1"),
                         BatchInput.of(Map.of("prompt", "b"))));
 
-        assertThat(RunflowJson.batchRequestBody(request))
+        assertThat(BatchWire.batchRequestBody(request))
                 .isEqualTo(json("{'input':[{'prompt':'a','client_ref':'r1'},{'prompt':'b'}]}"));
-        assertThat(RunflowJson.batchRequestBody(request.withMetadata(Map.of("k", 1))
+        assertThat(BatchWire.batchRequestBody(request.withMetadata(Map.of("k", 1))
                         .withCallbackUrl("https://h/x")
                         .withIdempotencyKey("key")))
                 .isEqualTo(json("{'input':[{'prompt':'a','client_ref':'r1'},{'prompt':'b'}],'metadata':{'k':1},"
@@ -44,39 +44,39 @@ class RequestBodiesTest {
 
     @Test
     void anAssetUploadBodyHasNameTypeAndSize() {
-        JsonNode body = RunflowJson.assetUploadBody(new AssetUploadRequest("cat.png", "image/png", 42));
+        JsonNode body = AssetWire.assetUploadBody(new AssetUploadRequest("cat.png", "image/png", 42));
         assertThat(body.toString())
                 .isEqualTo("{\"filename\":\"cat.png\",\"mime_type\":\"image/png\",\"size_bytes\":42}");
     }
 
     @Test
     void aConfirmationBodyHasTheFolderOnlyWhenGiven() {
-        assertThat(RunflowJson.assetConfirmationBody(null)).isEqualTo(json("{}"));
-        assertThat(RunflowJson.assetConfirmationBody("f1")).isEqualTo(json("{'folder_id':'f1'}"));
+        assertThat(AssetWire.assetConfirmationBody(null)).isEqualTo(json("{}"));
+        assertThat(AssetWire.assetConfirmationBody("f1")).isEqualTo(json("{'folder_id':'f1'}"));
     }
 
     @Test
     void aThresholdBodyIsAPlainDecimalString() {
-        assertThat(RunflowJson.balanceThresholdBody(new BigDecimal("1E+1")))
+        assertThat(AccountWire.balanceThresholdBody(new BigDecimal("1E+1")))
                 .isEqualTo(json("{'low_balance_threshold':'10'}"));
     }
 
     @Test
     void aSecretUpdateBodyHasOnlyWhatChanges() {
-        assertThat(RunflowJson.callbackSecretUpdateBody(CallbackSecretUpdate.promote()))
+        assertThat(CallbackSecretWire.callbackSecretUpdateBody(CallbackSecretUpdate.promote()))
                 .isEqualTo(json("{'is_current':true}"));
-        assertThat(RunflowJson.callbackSecretUpdateBody(CallbackSecretUpdate.relabel("prod")))
+        assertThat(CallbackSecretWire.callbackSecretUpdateBody(CallbackSecretUpdate.relabel("prod")))
                 .isEqualTo(json("{'label':'prod'}"));
-        assertThat(RunflowJson.callbackSecretUpdateBody(new CallbackSecretUpdate("prod", false)))
+        assertThat(CallbackSecretWire.callbackSecretUpdateBody(new CallbackSecretUpdate("prod", false)))
                 .isEqualTo(json("{'label':'prod','is_current':false}"));
     }
 
     @Test
     void createAndCancelBodiesCarryTheirOptionalText() {
-        assertThat(RunflowJson.callbackSecretCreateBody(null)).isEqualTo(json("{}"));
-        assertThat(RunflowJson.callbackSecretCreateBody("prod")).isEqualTo(json("{'label':'prod'}"));
-        assertThat(RunflowJson.cancellationBody(null)).isEqualTo(json("{}"));
-        assertThat(RunflowJson.cancellationBody("not needed")).isEqualTo(json("{'reason':'not needed'}"));
+        assertThat(CallbackSecretWire.callbackSecretCreateBody(null)).isEqualTo(json("{}"));
+        assertThat(CallbackSecretWire.callbackSecretCreateBody("prod")).isEqualTo(json("{'label':'prod'}"));
+        assertThat(RunWire.cancellationBody(null)).isEqualTo(json("{}"));
+        assertThat(RunWire.cancellationBody("not needed")).isEqualTo(json("{'reason':'not needed'}"));
     }
 
     @Test

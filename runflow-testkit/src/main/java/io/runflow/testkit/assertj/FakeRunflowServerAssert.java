@@ -1,7 +1,6 @@
 package io.runflow.testkit.assertj;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.runflow.model.JsonValue;
 import io.runflow.testkit.FakeRun;
 import io.runflow.testkit.FakeRunflowServer;
 import java.util.List;
@@ -60,16 +59,20 @@ public final class FakeRunflowServerAssert extends AbstractAssert<FakeRunflowSer
      */
     public FakeRunflowServerAssert hasReceivedRunWithInput(String field, Object value) {
         isNotNull();
-        JsonNode expected = json(value);
+        JsonValue expected = json(value);
         List<FakeRun> runs = actual.runs();
-        if (runs.stream().noneMatch(r -> expected.equals(r.input().get(field)))) {
+        if (runs.stream()
+                .noneMatch(r -> r.input() instanceof JsonValue.JsonObject input
+                        && input.get(field).filter(expected::equals).isPresent())) {
             failWithMessage(
                     "%nExpecting the fake Runflow server to have received a run with input.%s%n  %s%nbut the runs had%n  %s",
                     field,
                     expected,
                     runs.stream()
-                            .map(r ->
-                                    r.input().has(field) ? r.input().get(field).toString() : "<absent>")
+                            .map(r -> r.input() instanceof JsonValue.JsonObject input
+                                            && input.get(field).isPresent()
+                                    ? input.get(field).get().toString()
+                                    : "<absent>")
                             .collect(Collectors.toList()));
         }
         return this;
@@ -110,29 +113,16 @@ public final class FakeRunflowServerAssert extends AbstractAssert<FakeRunflowSer
         return this;
     }
 
-    private static JsonNode json(Object value) {
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        if (value == null) {
-            return f.nullNode();
-        }
-        if (value instanceof JsonNode) {
-            return (JsonNode) value;
-        }
-        if (value instanceof String) {
-            return f.textNode((String) value);
-        }
-        if (value instanceof Boolean) {
-            return f.booleanNode((Boolean) value);
-        }
-        if (value instanceof Integer || value instanceof Long || value instanceof Short) {
-            long v = ((Number) value).longValue();
-            return v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE ? f.numberNode((int) v) : f.numberNode(v);
-        }
-        if (value instanceof Number) {
-            return f.numberNode(((Number) value).doubleValue());
+    private static JsonValue json(Object value) {
+        if (value == null
+                || value instanceof JsonValue
+                || value instanceof String
+                || value instanceof Boolean
+                || value instanceof Number) {
+            return JsonValue.from(value);
         }
         throw new IllegalArgumentException("input values are compared as JSON: pass a String, number, Boolean,"
-                + " JsonNode or null, not " + value.getClass().getName());
+                + " JsonValue or null, not " + value.getClass().getName());
     }
 
     private static String summary(List<FakeRun> runs) {

@@ -178,7 +178,7 @@ class RunflowExtensionTest {
             allStarted.await(300, TimeUnit.MILLISECONDS);
 
             assertThat(server.runs())
-                    .extracting(r -> r.input().get("prompt").asText())
+                    .extracting(r -> r.input().path("prompt").asString().orElseThrow())
                     .containsExactly(prompt);
         }
 

@@ -87,8 +87,8 @@ final class ControlJson {
         n.put("model", r.model());
         n.put("status", r.status());
         n.put("terminal", r.isTerminal());
-        n.set("input", r.input().deepCopy());
-        n.set("metadata", r.metadata() == null ? null : r.metadata().deepCopy());
+        n.set("input", Json.node(r.input()));
+        n.set("metadata", Json.node(r.metadata()));
         Json.putNullable(n, "callback_url", r.callbackUrl());
         Json.putNullable(n, "client_ref", r.clientRef());
         Json.putNullable(n, "idempotency_key", r.idempotencyKey());

@@ -132,18 +132,19 @@ final class CallbackLedger {
         List<RecordedCallback> list = new ArrayList<>();
         for (Delivery d : deliveries) {
             if (runId == null || d.runId.equals(runId)) {
-                list.add(new RecordedCallback(
-                        d.id,
-                        d.runId,
-                        d.url,
-                        d.payload,
-                        d.signature,
-                        d.signing == null ? null : d.signing.id(),
-                        d.requestId,
-                        d.automatic,
-                        d.status,
-                        d.attempts,
-                        d.createdAt));
+                list.add(RecordedCallback.builder()
+                        .id(d.id)
+                        .runId(d.runId)
+                        .callbackUrl(d.url)
+                        .payload(d.payload)
+                        .signature(d.signature)
+                        .signingSecretId(d.signing == null ? null : d.signing.id())
+                        .requestId(d.requestId)
+                        .automatic(d.automatic)
+                        .status(d.status)
+                        .attempts(d.attempts)
+                        .createdAt(d.createdAt)
+                        .build());
             }
         }
         return list;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.runflow.testkit.FakeModel;
 import io.runflow.testkit.FakeRun;
+import io.runflow.testkit.internal.http.Json;
 import java.time.Instant;
 
 /** One run's mutable state. Every field is guarded by the {@link RunStore}'s lock. */
@@ -92,19 +93,20 @@ final class RunState {
     }
 
     FakeRun snapshot() {
-        return new FakeRun(
-                id,
-                model.id(),
-                status,
-                input.deepCopy(),
-                metadata == null ? null : metadata.deepCopy(),
-                callbackUrl,
-                clientRef,
-                idempotencyKey,
-                seed,
-                createdAt,
-                completedAt,
-                failureCode,
-                failureMessage);
+        return FakeRun.builder()
+                .id(id)
+                .model(model.id())
+                .status(status)
+                .input(Json.value(input))
+                .metadata(Json.value(metadata))
+                .callbackUrl(callbackUrl)
+                .clientRef(clientRef)
+                .idempotencyKey(idempotencyKey)
+                .seed(seed)
+                .createdAt(createdAt)
+                .completedAt(completedAt)
+                .failureCode(failureCode)
+                .failureMessage(failureMessage)
+                .build();
     }
 }

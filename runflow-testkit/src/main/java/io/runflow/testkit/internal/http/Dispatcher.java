@@ -149,8 +149,15 @@ public final class Dispatcher implements HttpHandler {
         }
         long sequence = journal.nextSequence();
         exchange.getResponseHeaders().set("Runflow-Request-Id", "req_" + sequence);
-        journal.record(new RecordedRequest(
-                sequence, method, path, rawQuery == null ? "" : rawQuery, headers, body, clock.instant()));
+        journal.record(RecordedRequest.builder()
+                .sequence(sequence)
+                .method(method)
+                .path(path)
+                .query(rawQuery == null ? "" : rawQuery)
+                .headers(headers)
+                .body(body)
+                .receivedAt(clock.instant())
+                .build());
         Request request = new Request(method, path, Request.parseQuery(rawQuery), headers, body, Map.of());
 
         FaultRule fault = faults.take(path);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.runflow.model.JsonValue;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -41,6 +42,20 @@ public final class Json {
 
     public static ArrayNode array() {
         return NODES.arrayNode();
+    }
+
+    /** Converts a tree to the SDK's JSON value (through text: the fake's trees are small). */
+    public static JsonValue value(JsonNode node) {
+        return node == null || node.isMissingNode() ? JsonValue.JsonNull.INSTANCE : JsonValue.parse(node.toString());
+    }
+
+    /** Converts the SDK's JSON value to a tree. */
+    public static JsonNode node(JsonValue value) {
+        try {
+            return Holder.MAPPER.readTree(value.toJson());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read JSON", e);
+        }
     }
 
     public static byte[] write(JsonNode node) {

@@ -19,7 +19,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Reading the batch, asset, account, log and status shapes of the API into records. */
-class ModelReaderTest {
+class WireReadersTest {
 
     private static JsonNode json(String text) {
         try {
@@ -31,7 +31,7 @@ class ModelReaderTest {
 
     @Test
     void readsABatchWithItemsInSequenceOrder() {
-        Batch batch = ModelReader.batch(
+        Batch batch = BatchWire.batch(
                 json("{'id':'b1','status_code':'running','target_type':'model','target_id':'m/x',"
                         + "'items_total':3,'items_succeeded':1,'items_failed':1,'items_cancelled':0,"
                         + "'cost':'0.25','callback_url':'https://h','request_id':'req-body',"
@@ -62,7 +62,7 @@ class ModelReaderTest {
     @Test
     void aBatchWithoutCountsCountsItsItemsAndTakesTheHeaderRequestId() {
         Batch batch =
-                ModelReader.batch(json("{'id':'b1','status':'queued','request_id':' ','items':[{'id':'a'}]}"), "req-h");
+                BatchWire.batch(json("{'id':'b1','status':'queued','request_id':' ','items':[{'id':'a'}]}"), "req-h");
 
         assertThat(batch.itemsTotal()).isEqualTo(1);
         assertThat(batch.itemsSucceeded()).isZero();
@@ -73,18 +73,18 @@ class ModelReaderTest {
 
     @Test
     void aBatchNeedsAnObjectWithAnId() {
-        assertThatThrownBy(() -> ModelReader.batch(json("{'status':'queued'}"), null))
+        assertThatThrownBy(() -> BatchWire.batch(json("{'status':'queued'}"), null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("batch has no \"id\"");
-        assertThatThrownBy(() -> ModelReader.batch(json("{'id':' '}"), null)).hasMessage("batch has no \"id\"");
-        assertThatThrownBy(() -> ModelReader.batch(json("[]"), null))
+        assertThatThrownBy(() -> BatchWire.batch(json("{'id':' '}"), null)).hasMessage("batch has no \"id\"");
+        assertThatThrownBy(() -> BatchWire.batch(json("[]"), null))
                 .hasMessage("batch must be a JSON object, got ARRAY");
-        assertThatThrownBy(() -> ModelReader.batch(null, null)).hasMessage("batch must be a JSON object, got nothing");
+        assertThatThrownBy(() -> BatchWire.batch(null, null)).hasMessage("batch must be a JSON object, got nothing");
     }
 
     @Test
     void readsABatchCallback() {
-        Batch batch = ModelReader.batchFromCallback(
+        Batch batch = BatchWire.batchFromCallback(
                 json("{'batch_id':'b1','status':'partial_succeeded','metadata':{'k':1},"
                         + "'output':{'total':4,'succeeded':2,'failed':1,'cancelled':1,"
                         + "'items':[{'id':'i0','status':'succeeded'},{'nope':1}]}}"),
@@ -98,23 +98,25 @@ class ModelReaderTest {
         assertThat(batch.itemsCancelled()).isEqualTo(1);
         assertThat(batch.items()).extracting(BatchItem::id).containsExactly("i0");
         assertThat(batch.requestId()).isEqualTo("req-1");
-        assertThat(batch.metadata().path("k").asInt()).isEqualTo(1);
-        assertThat(batch.output().path("total").asInt()).isEqualTo(4);
+        assertThat(batch.metadata().path("k").asNumber().orElseThrow().intValue())
+                .isEqualTo(1);
+        assertThat(batch.output().path("total").asNumber().orElseThrow().intValue())
+                .isEqualTo(4);
     }
 
     @Test
     void aBatchCallbackWithoutCountsCountsItsItems() {
-        Batch batch = ModelReader.batchFromCallback(
+        Batch batch = BatchWire.batchFromCallback(
                 json("{'batch_id':'b1','status':'succeeded','output':{'items':[{'id':'a'},{'id':'b'}]}}"), null);
         assertThat(batch.itemsTotal()).isEqualTo(2);
         assertThat(batch.itemsSucceeded()).isZero();
-        assertThatThrownBy(() -> ModelReader.batchFromCallback(json("{'status':'succeeded'}"), null))
+        assertThatThrownBy(() -> BatchWire.batchFromCallback(json("{'status':'succeeded'}"), null))
                 .hasMessage("batch callback has no \"batch_id\"");
     }
 
     @Test
     void readsAFullBatchItemWithItsRunAndOutput() {
-        BatchItem item = ModelReader.batchItem(json("{'id':'i1','batch_id':'b1','sequence_index':4,'run_id':'r1',"
+        BatchItem item = BatchWire.batchItem(json("{'id':'i1','batch_id':'b1','sequence_index':4,'run_id':'r1',"
                 + "'status_code':'succeeded','client_ref':'sku-1','input':{'prompt':'p'},'cost':'0.1',"
                 + "'output':{'outputs':[{'url':'https://f/1.png','type':'image'}]},'error':{'code':'x'},"
                 + "'run':{'id':'r1','status_code':'succeeded'}}"));
@@ -125,39 +127,39 @@ class ModelReaderTest {
         assertThat(item.runId()).isEqualTo("r1");
         assertThat(item.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(item.clientRef()).isEqualTo("sku-1");
-        assertThat(item.input().path("prompt").asText()).isEqualTo("p");
+        assertThat(item.input().path("prompt").asString().orElseThrow()).isEqualTo("p");
         assertThat(item.cost()).isEqualByComparingTo("0.1");
         assertThat(item.output()).isNotNull();
         assertThat(item.output().outputs()).hasSize(1);
-        assertThat(item.error().path("code").asText()).isEqualTo("x");
+        assertThat(item.error().path("code").asString().orElseThrow()).isEqualTo("x");
         assertThat(item.run()).isNotNull();
         assertThat(item.run().id()).isEqualTo("r1");
     }
 
     @Test
     void aLeanBatchItemHasNoRunAndNoOutput() {
-        BatchItem item = ModelReader.batchItem(
+        BatchItem item = BatchWire.batchItem(
                 json("{'id':'i1','status':'running','output':'not an object','run':{'status':'running'}}"));
         assertThat(item.output()).isNull();
         assertThat(item.run()).isNull();
-        assertThatThrownBy(() -> ModelReader.batchItem(json("{'status':'running'}")))
+        assertThatThrownBy(() -> BatchWire.batchItem(json("{'status':'running'}")))
                 .hasMessage("batch item has no \"id\"");
     }
 
     @Test
     void readsAnUploadSessionAndNeedsBothFields() {
-        AssetUpload upload = ModelReader.assetUpload(json("{'asset_id':'up_1','upload_url':'https://s/x'}"));
+        AssetUpload upload = AssetWire.assetUpload(json("{'asset_id':'up_1','upload_url':'https://s/x'}"));
         assertThat(upload.assetUploadId()).isEqualTo("up_1");
         assertThat(upload.uploadUrl()).isEqualTo("https://s/x");
-        assertThatThrownBy(() -> ModelReader.assetUpload(json("{'asset_id':'up_1'}")))
+        assertThatThrownBy(() -> AssetWire.assetUpload(json("{'asset_id':'up_1'}")))
                 .hasMessage("asset upload has no \"upload_url\"");
-        assertThatThrownBy(() -> ModelReader.assetUpload(json("{'upload_url':'u'}")))
+        assertThatThrownBy(() -> AssetWire.assetUpload(json("{'upload_url':'u'}")))
                 .hasMessage("asset upload has no \"asset_id\"");
     }
 
     @Test
     void readsAnAssetUnderEitherFieldName() {
-        Asset asset = ModelReader.asset(
+        Asset asset = AssetWire.asset(
                 json(
                         "{'id':'a1','org_id':'o','folder_id':'f','filename':'cat.png','url':'https://u',"
                                 + "'thumbnail_url':'https://t','content_type':'image/png','size_bytes':42,'asset_type':'image'}"),
@@ -172,37 +174,37 @@ class ModelReaderTest {
         assertThat(asset.sizeBytes()).isEqualTo(42L);
         assertThat(asset.assetType()).isEqualTo("image");
         assertThat(asset.requestId()).isEqualTo("req-h");
-        Asset named = ModelReader.asset(json("{'id':'a1','name':'n','mime_type':'image/jpeg'}"), null);
+        Asset named = AssetWire.asset(json("{'id':'a1','name':'n','mime_type':'image/jpeg'}"), null);
         assertThat(named.name()).isEqualTo("n");
         assertThat(named.mimeType()).isEqualTo("image/jpeg");
     }
 
     @Test
     void readsAssetTypesAsStringsOrObjectsInAnyEnvelope() {
-        assertThat(ModelReader.assetTypes(json("['image/png',' ','video/mp4',3]")))
+        assertThat(AssetWire.assetTypes(json("['image/png',' ','video/mp4',3]")))
                 .extracting(AssetType::mimeType)
                 .containsExactly("image/png", "video/mp4");
-        List<AssetType> types = ModelReader.assetTypes(
+        List<AssetType> types = AssetWire.assetTypes(
                 json("{'items':[{'mime_type':'image/png','asset_type':'image'},{'code':'audio/wav','type':'audio'},"
                         + "{'nothing':1}]}"));
         assertThat(types).extracting(AssetType::mimeType).containsExactly("image/png", "audio/wav");
         assertThat(types).extracting(AssetType::assetType).containsExactly("image", "audio");
-        assertThat(ModelReader.assetTypes(json("{'types':['image/gif']}")))
+        assertThat(AssetWire.assetTypes(json("{'types':['image/gif']}")))
                 .extracting(AssetType::mimeType)
                 .containsExactly("image/gif");
-        assertThat(ModelReader.assetTypes(json("{'mime_types':['image/avif']}")))
+        assertThat(AssetWire.assetTypes(json("{'mime_types':['image/avif']}")))
                 .extracting(AssetType::mimeType)
                 .containsExactly("image/avif");
-        assertThatThrownBy(() -> ModelReader.assetTypes(json("{'other':[]}")))
+        assertThatThrownBy(() -> AssetWire.assetTypes(json("{'other':[]}")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("asset types must be a JSON array or an object with \"items\"");
-        assertThatThrownBy(() -> ModelReader.assetTypes(null))
+        assertThatThrownBy(() -> AssetWire.assetTypes(null))
                 .hasMessage("asset types must be a JSON array or an object with \"items\"");
     }
 
     @Test
     void readsMeWithMembershipsInEveryShape() {
-        Me me = ModelReader.me(json("{'id':'u1','email':'a@b.c','first_name':'A','last_name':'B',"
+        Me me = AccountWire.me(json("{'id':'u1','email':'a@b.c','first_name':'A','last_name':'B',"
                 + "'avatar_url':'https://a','timezone':'UTC','locale_code':'en',"
                 + "'memberships':[{'org':{'id':'o1','name':'One','slug':'one','plan_code':'pro'},'role_code':'owner',"
                 + "'scopes':['runs:write',7]},{'organization':{'id':'o2'},'role_code':'member'},"
@@ -222,27 +224,27 @@ class ModelReaderTest {
         assertThat(me.memberships().get(0).scopes()).containsExactly("runs:write");
         assertThat(me.memberships().get(1).roleCode()).isEqualTo("member");
         assertThat(me.organizations()).extracting(o -> o.name()).containsExactly("One");
-        assertThatThrownBy(() -> ModelReader.me(json("{}"))).hasMessage("user has no \"id\"");
+        assertThatThrownBy(() -> AccountWire.me(json("{}"))).hasMessage("user has no \"id\"");
     }
 
     @Test
     void readsTheBalanceInUnitsOrCents() {
         Balance balance =
-                ModelReader.balance(json("{'id':'b','org_id':'o','balance':'12.50','low_balance_threshold':'5'}"));
+                AccountWire.balance(json("{'id':'b','org_id':'o','balance':'12.50','low_balance_threshold':'5'}"));
         assertThat(balance.balance()).isEqualByComparingTo("12.50");
         assertThat(balance.lowBalanceThreshold()).isEqualByComparingTo("5");
         assertThat(balance.id()).isEqualTo("b");
         assertThat(balance.orgId()).isEqualTo("o");
-        assertThat(ModelReader.balance(json("{'balance_cents':1250}")).balance())
+        assertThat(AccountWire.balance(json("{'balance_cents':1250}")).balance())
                 .isEqualTo(new BigDecimal("12.50"));
-        assertThatThrownBy(() -> ModelReader.balance(json("{'id':'b'}")))
+        assertThatThrownBy(() -> AccountWire.balance(json("{'id':'b'}")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("balance has neither \"balance\" nor \"balance_cents\"");
     }
 
     @Test
     void readsARunLog() {
-        RunLog log = ModelReader.runLog(
+        RunLog log = RunWire.runLog(
                 json("{'id':'l1','run_id':'r1','level_code':'warn','message':'slow','timestamp':'2026-05-06T10:00:00Z',"
                         + "'meta':{'gpu':'a100'}}"));
         assertThat(log.id()).isEqualTo("l1");
@@ -250,15 +252,14 @@ class ModelReaderTest {
         assertThat(log.level()).isEqualTo("warn");
         assertThat(log.message()).isEqualTo("slow");
         assertThat(log.timestamp()).isNotNull();
-        assertThat(log.meta().path("gpu").asText()).isEqualTo("a100");
-        assertThat(ModelReader.runLog(json("{'id':'l2','level':'info'}")).level())
-                .isEqualTo("info");
-        assertThatThrownBy(() -> ModelReader.runLog(json("{}"))).hasMessage("run log has no \"id\"");
+        assertThat(log.meta().path("gpu").asString().orElseThrow()).isEqualTo("a100");
+        assertThat(RunWire.runLog(json("{'id':'l2','level':'info'}")).level()).isEqualTo("info");
+        assertThatThrownBy(() -> RunWire.runLog(json("{}"))).hasMessage("run log has no \"id\"");
     }
 
     @Test
     void readsRunStatusesAsStringsOrObjects() {
-        List<RunStatusDefinition> statuses = ModelReader.runStatuses(json("{'items':['queued',' ',"
+        List<RunStatusDefinition> statuses = RunWire.runStatuses(json("{'items':['queued',' ',"
                 + "{'code':'succeeded','is_terminal':true,'description':'done'},"
                 + "{'status_code':'running','terminal':false,'name':'Running'},{'value':'failed'},{'other':1}]}"));
 
@@ -275,11 +276,11 @@ class ModelReaderTest {
         assertThat(statuses.get(2).terminal()).isFalse();
         assertThat(statuses.get(2).description()).isEqualTo("Running");
         assertThat(statuses.get(3).terminal()).isNull();
-        assertThat(ModelReader.runStatuses(json("{'statuses':['canceled']}")))
+        assertThat(RunWire.runStatuses(json("{'statuses':['canceled']}")))
                 .extracting(RunStatusDefinition::status)
                 .containsExactly(RunStatus.CANCELED);
-        assertThat(ModelReader.runStatuses(json("['queued']"))).hasSize(1);
-        assertThatThrownBy(() -> ModelReader.runStatuses(json("{}")))
+        assertThat(RunWire.runStatuses(json("['queued']"))).hasSize(1);
+        assertThatThrownBy(() -> RunWire.runStatuses(json("{}")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("run statuses must be a JSON array or an object with \"items\"");
     }
