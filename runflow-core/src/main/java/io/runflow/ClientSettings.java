@@ -34,6 +34,7 @@ public final class ClientSettings {
     private final Duration pollInitialInterval;
     private final Duration pollMaxInterval;
     private final Duration pollTimeout;
+    private final Boolean tracingMetadata;
 
     private ClientSettings(Builder builder) {
         this.apiKey = builder.apiKey;
@@ -47,6 +48,7 @@ public final class ClientSettings {
         this.pollInitialInterval = builder.pollInitialInterval;
         this.pollMaxInterval = builder.pollMaxInterval;
         this.pollTimeout = builder.pollTimeout;
+        this.tracingMetadata = builder.tracingMetadata;
     }
 
     /**
@@ -122,6 +124,7 @@ public final class ClientSettings {
                 set("runflow.poll", poll, p -> builder.pollPolicy(p.build()), problems);
             }
         }
+        set("runflow.tracing.metadata", tracingMetadata, builder::traceContextInMetadata, problems);
     }
 
     /** Hands a set value to a builder; what the builder rejects becomes a problem of the key. */
@@ -142,7 +145,8 @@ public final class ClientSettings {
                 + ", organizationId=" + organizationId + ", connectTimeout=" + connectTimeout + ", readTimeout="
                 + readTimeout + ", retryMaxAttempts=" + retryMaxAttempts + ", retryInitialDelay=" + retryInitialDelay
                 + ", retryMaxDelay=" + retryMaxDelay + ", pollInitialInterval=" + pollInitialInterval
-                + ", pollMaxInterval=" + pollMaxInterval + ", pollTimeout=" + pollTimeout + "]";
+                + ", pollMaxInterval=" + pollMaxInterval + ", pollTimeout=" + pollTimeout + ", tracingMetadata="
+                + tracingMetadata + "]";
     }
 
     /**
@@ -161,6 +165,7 @@ public final class ClientSettings {
         private Duration pollInitialInterval;
         private Duration pollMaxInterval;
         private Duration pollTimeout;
+        private Boolean tracingMetadata;
 
         private Builder() {}
 
@@ -283,6 +288,18 @@ public final class ClientSettings {
          */
         public Builder pollTimeout(Duration timeout) {
             this.pollTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Sets {@code runflow.tracing.metadata}: whether a run's create stores the trace context in the
+         * run's metadata (see {@link RunflowClient#TRACE_CONTEXT_METADATA_KEY}).
+         *
+         * @param enabled the setting, or {@code null} for the default, true
+         * @return this builder
+         */
+        public Builder tracingMetadata(Boolean enabled) {
+            this.tracingMetadata = enabled;
             return this;
         }
 

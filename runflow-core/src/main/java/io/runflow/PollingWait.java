@@ -293,7 +293,11 @@ abstract class PollingWait<T> {
                 EndedBy.CALLER);
     }
 
+    /** Told once, of the completion that won, before the observer hears of it. */
+    void ended(Outcome outcome, EndedBy source) {}
+
     private void report(Outcome outcome, EndedBy source) {
+        ended(outcome, source);
         if (observer == RunflowObserver.noop()) {
             return;
         }

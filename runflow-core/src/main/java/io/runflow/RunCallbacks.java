@@ -19,10 +19,12 @@ public final class RunCallbacks {
 
     private final PendingWaits pending;
     private final PendingBatchWaits pendingBatches;
+    private final RunTracker tracker;
 
-    RunCallbacks(PendingWaits pending, PendingBatchWaits pendingBatches) {
+    RunCallbacks(PendingWaits pending, PendingBatchWaits pendingBatches, RunTracker tracker) {
         this.pending = pending;
         this.pendingBatches = pendingBatches;
+        this.tracker = tracker;
     }
 
     /**
@@ -33,7 +35,10 @@ public final class RunCallbacks {
      * @return how many waits this completed
      */
     public int accept(Run run) {
-        return pending.offer(Objects.requireNonNull(run, "run"));
+        int completed = pending.offer(Objects.requireNonNull(run, "run"));
+        // A run created by this client and followed for its observer, but not waited for, ends here.
+        tracker.callback(run);
+        return completed;
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * One wait for one run, by polls of {@code GET /v1/runs/{id}} or a verified run callback, with the
@@ -24,6 +25,9 @@ import java.util.function.Consumer;
  */
 final class RunWaiter extends PollingWait<Run> {
 
+    /** The run's work when this client follows it (it created the run, with an observer); else null. */
+    private final RunTracker.Tracked tracked;
+
     RunWaiter(
             String runId,
             RunflowApi api,
@@ -33,7 +37,28 @@ final class RunWaiter extends PollingWait<Run> {
             Executor executor,
             Consumer<Run> onStatusChange,
             RunflowObserver observer) {
-        super(runId, "run", api::getRun, policy, clock, scheduler, executor, onStatusChange, observer);
+        this(runId, api::getRun, policy, clock, scheduler, executor, onStatusChange, observer, null);
+    }
+
+    RunWaiter(
+            String runId,
+            Function<String, Run> fetch,
+            PollPolicy policy,
+            Clock clock,
+            ScheduledExecutorService scheduler,
+            Executor executor,
+            Consumer<Run> onStatusChange,
+            RunflowObserver observer,
+            RunTracker.Tracked tracked) {
+        super(runId, "run", fetch, policy, clock, scheduler, executor, onStatusChange, observer);
+        this.tracked = tracked;
+    }
+
+    @Override
+    void ended(Outcome outcome, EndedBy source) {
+        if (tracked != null) {
+            tracked.waitEnded(source);
+        }
     }
 
     @Override
@@ -43,6 +68,10 @@ final class RunWaiter extends PollingWait<Run> {
 
     @Override
     boolean conclude(Run run, EndedBy source) {
+        if (tracked != null && run.status().isTerminal()) {
+            // Before the future completes: a caller woken by it may close the client at once.
+            tracked.waitEnded(source);
+        }
         switch (run.status()) {
             case SUCCEEDED:
             case PARTIAL_SUCCEEDED:

@@ -53,6 +53,16 @@ public final class RunflowClient implements AutoCloseable {
     /** How long a client waits for a response unless {@link Builder#readTimeout} says otherwise. */
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
 
+    /**
+     * The run metadata key under which a create stores the trace context of its observer's run work
+     * (for example {@code {"_runflow_trace":{"traceparent":"00-..."}}}), so that the run's callback
+     * continues the trace; read by the webhook endpoint only after a callback's signature verifies.
+     * Only when the observer traces (with {@code runflow-micrometer} and a tracer); a request whose
+     * own metadata uses the key is rejected at create while this is on. Turn it off with {@link
+     * Builder#traceContextInMetadata(boolean)} or {@code runflow.tracing.metadata=false}.
+     */
+    public static final String TRACE_CONTEXT_METADATA_KEY = io.runflow.internal.TraceContexts.KEY;
+
     private final RunflowOptions options;
     private final RunflowApi api;
     private final ScheduledExecutorService scheduler;
@@ -68,6 +78,7 @@ public final class RunflowClient implements AutoCloseable {
     private final RunCallbacks callbacks;
     private final PendingWaits pending = new PendingWaits();
     private final PendingBatchWaits pendingBatches = new PendingBatchWaits();
+    private final RunTracker tracker;
     private volatile Downloader downloader;
     private volatile Uploader uploader;
 
@@ -78,13 +89,14 @@ public final class RunflowClient implements AutoCloseable {
         this.scheduler = ownsScheduler ? defaultScheduler() : builder.scheduler;
         this.ownedExecutor = builder.executor == null ? Executors.newCachedThreadPool(daemon("runflow-io-")) : null;
         this.executor = builder.executor == null ? ownedExecutor : builder.executor;
-        this.runs = new Runs(api, options, scheduler, executor, pending);
+        this.tracker = new RunTracker(options);
+        this.runs = new Runs(api, options, scheduler, executor, pending, tracker);
         this.batches = new Batches(api, options, scheduler, executor, pendingBatches);
         this.assets = new Assets(api, this::uploader);
         this.account = new Account(api);
         this.models = new Models(api);
         this.callbackSecrets = new CallbackSecrets(api);
-        this.callbacks = new RunCallbacks(pending, pendingBatches);
+        this.callbacks = new RunCallbacks(pending, pendingBatches, tracker);
     }
 
     /**
@@ -253,6 +265,7 @@ public final class RunflowClient implements AutoCloseable {
     public void close() {
         pending.closeAll();
         pendingBatches.closeAll();
+        tracker.closeAll();
         if (ownsScheduler) {
             scheduler.shutdownNow();
         }
@@ -307,6 +320,7 @@ public final class RunflowClient implements AutoCloseable {
         private java.util.concurrent.Executor executor;
         private RunflowTransport transport;
         private RunflowObserver observer = RunflowObserver.noop();
+        private boolean traceContextInMetadata = true;
 
         private Builder() {}
 
@@ -492,6 +506,19 @@ public final class RunflowClient implements AutoCloseable {
         }
 
         /**
+         * Sets whether a run's create stores the observer's trace context in the run's metadata under
+         * {@link #TRACE_CONTEXT_METADATA_KEY}, so that the callback continues the create's trace. Off,
+         * the metadata is sent exactly as given and the key is free for the caller's own use.
+         *
+         * @param enabled false to turn it off; default true
+         * @return this builder
+         */
+        public Builder traceContextInMetadata(boolean enabled) {
+            this.traceContextInMetadata = enabled;
+            return this;
+        }
+
+        /**
          * Sets the transport explicitly instead of finding one on the class path.
          *
          * @param transport the transport
@@ -562,6 +589,7 @@ public final class RunflowClient implements AutoCloseable {
                     .sleeper(sleeper)
                     .userAgent(userAgent)
                     .observer(observer)
+                    .traceContextInMetadata(traceContextInMetadata)
                     .build();
             RunflowTransport chosen = transport != null ? transport : discoverTransport();
             RunflowApi api = Objects.requireNonNull(chosen.create(options), "transport returned no RunflowApi");

@@ -1,8 +1,11 @@
 package io.runflow;
 
+import io.runflow.model.RunStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * Hears what the SDK does, for metrics and tracing: each HTTP attempt, each retry, each wait and each
@@ -28,6 +31,16 @@ import java.util.Objects;
  * io.runflow.RunflowObserver}) and never changes the call's result. Every value an event carries is
  * bounded (endpoint templates, statuses, enums), so events can become metric tags as they are; none
  * carries the API key, a secret, an id or a URL, except {@link Wait#runId()}, which is not for tags.
+ *
+ * <p><b>Start and end.</b> For tracing, three kinds of work are also told when they start: each HTTP
+ * attempt ({@link #startHttpAttempt}), each run from its create to its end ({@link #startRun}) and
+ * each webhook request ({@link #startWebhook}). Each start returns a {@link Work} that the SDK ends
+ * exactly once, possibly on another thread (a poll's, the webhook's), so whatever context the observer
+ * captured at the start (the caller's current span) travels with it. The defaults of the HTTP and
+ * webhook starts report {@link #onHttpAttempt} and {@link #onWebhook} at the end: the after-the-fact
+ * events are derived from the same hook. With {@link #noop()} nothing is started and nothing is
+ * allocated. {@code runflow-micrometer}'s {@code RunflowObservations} implements the starts as
+ * Micrometer Observations.
  */
 public interface RunflowObserver {
 
@@ -91,6 +104,224 @@ public interface RunflowObserver {
      * @param request the outcome and the status answered
      */
     default void onWebhook(WebhookRequest request) {}
+
+    /**
+     * An HTTP attempt is about to be sent. The observer may add headers to it (a tracer's {@code
+     * traceparent}) through {@link HttpStart#headers()}, during this call only.
+     *
+     * @param start the endpoint, the attempt's number and where headers go
+     * @return the work, ended with the attempt's outcome; by default one that reports {@link
+     *     #onHttpAttempt} at its end
+     */
+    default Work<HttpAttempt> startHttpAttempt(HttpStart start) {
+        return this::onHttpAttempt;
+    }
+
+    /**
+     * A run is about to be created. The work lasts until the run's end as this client learns it (a
+     * wait's end, a terminal callback offered to {@link RunflowClient#callbacks()}, a failed create or
+     * the client's close); status changes seen in between are its {@link Work#event events}. What the
+     * observer writes to {@link RunStart#traceContext()} during this call is stored in the run's
+     * metadata under {@link RunflowClient#TRACE_CONTEXT_METADATA_KEY} (unless turned off), so the
+     * run's callback can continue the trace. The create itself runs inside {@link
+     * Work#makeCurrent()}, and so do the waits' polls.
+     *
+     * @param start the model and where trace context goes
+     * @return the work; by default one that does nothing
+     */
+    default Work<RunEnd> startRun(RunStart start) {
+        return Work.none();
+    }
+
+    /**
+     * A webhook request is being handled: called once its signature is checked (or found wrong), before
+     * the listeners run. The listeners run on this thread inside {@link Work#makeCurrent()}, so their
+     * own spans and logs belong to the work. Trace context is offered only for a verified callback
+     * (never for a rejected request).
+     *
+     * @param start the callback's kind and the trace context its run's create stored
+     * @return the work, ended with the request's outcome; by default one that reports {@link
+     *     #onWebhook} at its end
+     */
+    default Work<WebhookRequest> startWebhook(WebhookStart start) {
+        return this::onWebhook;
+    }
+
+    /**
+     * Work an observer was told of at its start, ended exactly once.
+     *
+     * @param <E> what the end reports
+     */
+    @FunctionalInterface
+    interface Work<E> {
+
+        /**
+         * Returns the work that does nothing.
+         *
+         * @param <E> what the end reports
+         * @return the no-op work
+         */
+        @SuppressWarnings("unchecked")
+        static <E> Work<E> none() {
+            return (Work<E>) SafeObserver.NONE_WORK;
+        }
+
+        /**
+         * Makes the work's context current on this thread, for work done on its behalf (the create's
+         * request, a poll), until the scope is closed on the same thread.
+         *
+         * @return the scope to close
+         */
+        default Scope makeCurrent() {
+            return Scope.NONE;
+        }
+
+        /**
+         * Something happened during the work, for example a run's new status.
+         *
+         * @param name a bounded name, for example {@code running}
+         */
+        default void event(String name) {}
+
+        /**
+         * The work failed with {@code error}; {@link #end} follows.
+         *
+         * @param error what it failed with
+         */
+        default void error(Throwable error) {}
+
+        /**
+         * The work ended. Called once, on whatever thread ended it.
+         *
+         * @param result how it ended
+         */
+        void end(E result);
+    }
+
+    /** A context made current by {@link Work#makeCurrent()}; close it on the thread that opened it. */
+    @FunctionalInterface
+    interface Scope extends AutoCloseable {
+
+        /** The scope of no context. */
+        Scope NONE = () -> {};
+
+        /** Restores the context that was current before. */
+        @Override
+        void close();
+    }
+
+    /**
+     * An HTTP attempt about to be sent.
+     *
+     * @param endpoint the method and path template, for example {@code GET /v1/runs/{id}}
+     * @param attempt 1 for the first attempt of a call, 2 for its first retry, and so on
+     * @param headers adds a header to the request; only during {@link #startHttpAttempt}
+     */
+    record HttpStart(String endpoint, int attempt, BiConsumer<String, String> headers) {
+
+        /** Checks the values. */
+        public HttpStart {
+            Objects.requireNonNull(endpoint, "endpoint");
+            Objects.requireNonNull(headers, "headers");
+        }
+
+        /**
+         * Returns the method.
+         *
+         * @return for example {@code GET}
+         */
+        public String method() {
+            int space = endpoint.indexOf(' ');
+            return space < 0 ? endpoint : endpoint.substring(0, space);
+        }
+
+        /**
+         * Returns the path template.
+         *
+         * @return for example {@code /v1/runs/{id}}; never an id
+         */
+        public String pathTemplate() {
+            int space = endpoint.indexOf(' ');
+            return space < 0 ? "" : endpoint.substring(space + 1);
+        }
+    }
+
+    /**
+     * A run about to be created.
+     *
+     * @param modelId the model, for example {@code runflow/flux-pro-ultra}; bounded by the catalog
+     * @param traceContext stores a trace context field (for example {@code traceparent}) in the run's
+     *     metadata; only during {@link #startRun}
+     */
+    record RunStart(String modelId, BiConsumer<String, String> traceContext) {
+
+        /** Checks the values. */
+        public RunStart {
+            Objects.requireNonNull(modelId, "modelId");
+            Objects.requireNonNull(traceContext, "traceContext");
+        }
+    }
+
+    /**
+     * How a run's work ended.
+     *
+     * @param runId the run; an id, so never a metric tag; empty when the create failed
+     * @param status the last status seen; {@link RunStatus#UNKNOWN} when none was
+     * @param endedBy what ended it
+     */
+    record RunEnd(String runId, RunStatus status, EndedBy endedBy) {
+
+        /** Checks the values. */
+        public RunEnd {
+            Objects.requireNonNull(runId, "runId");
+            Objects.requireNonNull(status, "status");
+            Objects.requireNonNull(endedBy, "endedBy");
+        }
+
+        /** What ended a run's work. */
+        public enum EndedBy {
+            /** The create failed; no run exists. */
+            CREATE_FAILED,
+            /** A wait's poll saw the end. */
+            POLL,
+            /** A verified callback offered to {@link RunflowClient#callbacks()}. */
+            CALLBACK,
+            /** The state a wait started from was already final. */
+            KNOWN_STATE,
+            /** A wait's deadline passed first; the run goes on, unobserved. */
+            DEADLINE,
+            /** The caller cancelled the wait, or the client was closed. */
+            CALLER,
+            /** Too many runs were open at once (10,000); this one was not followed past its create. */
+            UNTRACKED
+        }
+    }
+
+    /**
+     * A webhook request whose signature has been checked.
+     *
+     * @param kind what the verified body is; {@link Kind#NONE} for a rejected request
+     * @param traceContext returns a trace context field (for example {@code traceparent}) stored by
+     *     the run's create, or {@code null}; always {@code null} for a rejected request
+     */
+    record WebhookStart(Kind kind, Function<String, String> traceContext) {
+
+        /** Checks the values. */
+        public WebhookStart {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(traceContext, "traceContext");
+        }
+
+        /** What a webhook request carried. */
+        public enum Kind {
+            /** A verified run callback. */
+            RUN,
+            /** A verified batch callback. */
+            BATCH,
+            /** Nothing verified: the request was rejected. */
+            NONE
+        }
+    }
 
     /**
      * One HTTP attempt.

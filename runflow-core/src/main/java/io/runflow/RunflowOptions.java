@@ -22,6 +22,7 @@ public final class RunflowOptions {
     private final Sleeper sleeper;
     private final String userAgent;
     private final RunflowObserver observer;
+    private final boolean traceContextInMetadata;
 
     private RunflowOptions(Builder builder) {
         this.apiKey = builder.apiKey;
@@ -35,6 +36,7 @@ public final class RunflowOptions {
         this.sleeper = builder.sleeper;
         this.userAgent = builder.userAgent;
         this.observer = RunflowObserver.failSafe(builder.observer);
+        this.traceContextInMetadata = builder.traceContextInMetadata;
     }
 
     /**
@@ -154,12 +156,22 @@ public final class RunflowOptions {
         return observer;
     }
 
+    /**
+     * Returns whether a run's create stores the observer's trace context in the run's metadata, under
+     * {@link RunflowClient#TRACE_CONTEXT_METADATA_KEY}.
+     *
+     * @return true unless turned off
+     */
+    public boolean traceContextInMetadata() {
+        return traceContextInMetadata;
+    }
+
     @Override
     public String toString() {
         return "RunflowOptions[apiKey=***, baseUrl=" + baseUrl + ", organizationId=" + organizationId
                 + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", retryPolicy="
                 + retryPolicy + ", pollPolicy=" + pollPolicy + ", userAgent=" + userAgent + ", observer=" + observer
-                + "]";
+                + ", traceContextInMetadata=" + traceContextInMetadata + "]";
     }
 
     @Override
@@ -178,7 +190,8 @@ public final class RunflowOptions {
                 && Objects.equals(clock, other.clock)
                 && Objects.equals(sleeper, other.sleeper)
                 && Objects.equals(userAgent, other.userAgent)
-                && Objects.equals(observer, other.observer);
+                && Objects.equals(observer, other.observer)
+                && traceContextInMetadata == other.traceContextInMetadata;
     }
 
     @Override
@@ -194,7 +207,8 @@ public final class RunflowOptions {
                 clock,
                 sleeper,
                 userAgent,
-                observer);
+                observer,
+                traceContextInMetadata);
     }
 
     /** Builds a {@link RunflowOptions}; apiKey, baseUrl, clock, connectTimeout, pollPolicy, readTimeout, retryPolicy, sleeper, userAgent are required. */
@@ -211,6 +225,7 @@ public final class RunflowOptions {
         private Sleeper sleeper;
         private String userAgent;
         private RunflowObserver observer;
+        private boolean traceContextInMetadata = true;
 
         private Builder() {}
 
@@ -226,6 +241,7 @@ public final class RunflowOptions {
             this.sleeper = source.sleeper;
             this.userAgent = source.userAgent;
             this.observer = source.observer;
+            this.traceContextInMetadata = source.traceContextInMetadata;
         }
 
         /**
@@ -346,6 +362,18 @@ public final class RunflowOptions {
          */
         public Builder observer(RunflowObserver observer) {
             this.observer = observer;
+            return this;
+        }
+
+        /**
+         * Sets {@code traceContextInMetadata}.
+         *
+         * @param traceContextInMetadata whether a run's create stores the trace context in the run's
+         *     metadata; default true
+         * @return this builder
+         */
+        public Builder traceContextInMetadata(boolean traceContextInMetadata) {
+            this.traceContextInMetadata = traceContextInMetadata;
             return this;
         }
 

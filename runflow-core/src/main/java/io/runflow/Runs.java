@@ -39,18 +39,21 @@ public final class Runs {
     private final ScheduledExecutorService scheduler;
     private final Executor executor;
     private final PendingWaits pending;
+    private final RunTracker tracker;
 
     Runs(
             RunflowApi api,
             RunflowOptions options,
             ScheduledExecutorService scheduler,
             Executor executor,
-            PendingWaits pending) {
+            PendingWaits pending,
+            RunTracker tracker) {
         this.api = api;
         this.options = options;
         this.scheduler = scheduler;
         this.executor = executor;
         this.pending = pending;
+        this.tracker = tracker;
     }
 
     /**
@@ -58,13 +61,20 @@ public final class Runs {
      * queued}. Without an idempotency key on the request, one is generated for this call and sent on
      * each of its attempts, so retries never create a second run.
      *
+     * <p>With an observer that traces (see {@link RunflowObserver#startRun}), the current trace
+     * context is added to the run's metadata under {@link RunflowClient#TRACE_CONTEXT_METADATA_KEY},
+     * unless {@link RunflowClient.Builder#traceContextInMetadata(boolean)} turned that off.
+     *
      * @param request the request
      * @return the new run
+     * @throws IllegalArgumentException if the request's metadata uses {@link
+     *     RunflowClient#TRACE_CONTEXT_METADATA_KEY} while the client stores trace context there
      */
     public Run create(RunRequest request) {
         Objects.requireNonNull(request, "request");
         String key = Endpoint.CREATE_RUN.idempotencyKey(request.idempotencyKey());
-        return api.createRun(key.equals(request.idempotencyKey()) ? request : request.withIdempotencyKey(key));
+        return tracker.create(
+                key.equals(request.idempotencyKey()) ? request : request.withIdempotencyKey(key), api::createRun);
     }
 
     /**
@@ -369,11 +379,35 @@ public final class Runs {
     }
 
     private CompletableFuture<Run> startWait(String runId, Run known, PollPolicy policy, Consumer<Run> onStatusChange) {
+        RunTracker.Tracked tracked = tracker.tracked(runId);
         RunWaiter waiter = new RunWaiter(
-                runId, api, policy, options.clock(), scheduler, executor, onStatusChange, options.observer());
+                runId,
+                tracked == null ? api::getRun : id -> polled(tracked, id),
+                policy,
+                options.clock(),
+                scheduler,
+                executor,
+                tracked == null
+                        ? onStatusChange
+                        : run -> {
+                            tracked.status(run);
+                            onStatusChange.accept(run);
+                        },
+                options.observer(),
+                tracked);
         pending.add(waiter);
         waiter.start(known);
         return waiter.future();
+    }
+
+    /** A poll for a followed run, made inside the run's context: its request belongs to the run's trace. */
+    private Run polled(RunTracker.Tracked tracked, String runId) {
+        RunflowObserver.Scope scope = tracked.makeCurrent();
+        try {
+            return api.getRun(runId);
+        } finally {
+            scope.close();
+        }
     }
 
     private CompletableFuture<Run> supplyAsync(Supplier<Run> call) {

@@ -17,6 +17,9 @@ final class SafeObserver implements RunflowObserver {
         }
     };
 
+    /** The work that does nothing, behind {@link RunflowObserver.Work#none()}. */
+    static final Work<Object> NONE_WORK = result -> {};
+
     private static final System.Logger LOG = System.getLogger(RunflowObserver.class.getName());
 
     private final RunflowObserver delegate;
@@ -69,6 +72,97 @@ final class SafeObserver implements RunflowObserver {
             delegate.onWebhook(request);
         } catch (RuntimeException e) {
             ignored("onWebhook", e);
+        }
+    }
+
+    @Override
+    public Work<HttpAttempt> startHttpAttempt(HttpStart start) {
+        try {
+            return work(delegate.startHttpAttempt(start), "startHttpAttempt");
+        } catch (RuntimeException e) {
+            ignored("startHttpAttempt", e);
+            return Work.none();
+        }
+    }
+
+    @Override
+    public Work<RunEnd> startRun(RunStart start) {
+        try {
+            return work(delegate.startRun(start), "startRun");
+        } catch (RuntimeException e) {
+            ignored("startRun", e);
+            return Work.none();
+        }
+    }
+
+    @Override
+    public Work<WebhookRequest> startWebhook(WebhookStart start) {
+        try {
+            return work(delegate.startWebhook(start), "startWebhook");
+        } catch (RuntimeException e) {
+            ignored("startWebhook", e);
+            return Work.none();
+        }
+    }
+
+    private <E> Work<E> work(Work<E> work, String method) {
+        return work == null || work == NONE_WORK ? Work.none() : new SafeWork<>(work, method);
+    }
+
+    /** A work whose methods never throw, like the observer that started it. */
+    private final class SafeWork<E> implements Work<E> {
+        private final Work<E> work;
+        private final String method;
+
+        SafeWork(Work<E> work, String method) {
+            this.work = work;
+            this.method = method;
+        }
+
+        @Override
+        public Scope makeCurrent() {
+            try {
+                Scope scope = work.makeCurrent();
+                return scope == null
+                        ? Scope.NONE
+                        : () -> {
+                            try {
+                                scope.close();
+                            } catch (RuntimeException e) {
+                                ignored(method + "..close", e);
+                            }
+                        };
+            } catch (RuntimeException e) {
+                ignored(method + "..makeCurrent", e);
+                return Scope.NONE;
+            }
+        }
+
+        @Override
+        public void event(String name) {
+            try {
+                work.event(name);
+            } catch (RuntimeException e) {
+                ignored(method + "..event", e);
+            }
+        }
+
+        @Override
+        public void error(Throwable error) {
+            try {
+                work.error(error);
+            } catch (RuntimeException e) {
+                ignored(method + "..error", e);
+            }
+        }
+
+        @Override
+        public void end(E result) {
+            try {
+                work.end(result);
+            } catch (RuntimeException e) {
+                ignored(method + "..end", e);
+            }
         }
     }
 

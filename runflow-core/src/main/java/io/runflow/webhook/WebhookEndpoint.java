@@ -2,8 +2,12 @@ package io.runflow.webhook;
 
 import io.runflow.RunflowClient;
 import io.runflow.RunflowObserver;
+import io.runflow.RunflowObserver.Scope;
 import io.runflow.RunflowObserver.WebhookRequest;
 import io.runflow.RunflowObserver.WebhookRequest.Outcome;
+import io.runflow.RunflowObserver.WebhookStart;
+import io.runflow.RunflowObserver.Work;
+import io.runflow.internal.TraceContexts;
 import io.runflow.webhook.WebhookVerificationException.Reason;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,6 +60,12 @@ import java.util.function.Function;
  * batches().await(..)} on its batch. Both kinds are verified, de-duplicated and handed to the
  * listeners alike.
  *
+ * <p>With an observer, each request is also a {@link RunflowObserver#startWebhook} work, started once
+ * the signature is checked; the listeners run inside it. For a verified callback whose run was
+ * created with a trace context in its metadata ({@link RunflowClient#TRACE_CONTEXT_METADATA_KEY}),
+ * that context is offered to the observer, so the callback continues the create's trace; a request
+ * that fails verification offers none.
+ *
  * <p>{@link #handle} never throws for anything a request contains. It is thread-safe; listeners run
  * on the calling thread, in the order they were added.
  */
@@ -70,6 +80,7 @@ public final class WebhookEndpoint {
     private static final WebhookResponse DEDUPLICATION_FAILED =
             new WebhookResponse(500, "{\"outcome\":\"failed\",\"reason\":\"deduplication_failed\"}");
     private static final byte[] EMPTY = new byte[0];
+    private static final Function<String, String> NO_TRACE_CONTEXT = field -> null;
 
     private final WebhookVerifier verifier;
     private final CallbackDeduplicator deduplicator;
@@ -112,8 +123,30 @@ public final class WebhookEndpoint {
             callback = verifier.verify(rawBody == null ? EMPTY : rawBody, header);
         } catch (WebhookVerificationException e) {
             LOG.log(System.Logger.Level.DEBUG, () -> "Runflow callback rejected: " + e.getMessage());
-            return answer(rejection(e.reason()), outcomeOf(e.reason()), start);
+            WebhookResponse rejected = rejection(e.reason());
+            Outcome outcome = outcomeOf(e.reason());
+            return answer(rejected, outcome, start, started(WebhookStart.Kind.NONE, NO_TRACE_CONTEXT));
         }
+        if (observer == RunflowObserver.noop()) {
+            return deliver(callback, null);
+        }
+        // Read only now that the signature verified: a forged body's trace context joins no trace.
+        Work<WebhookRequest> work = started(
+                callback instanceof RunCallback ? WebhookStart.Kind.RUN : WebhookStart.Kind.BATCH,
+                TraceContexts.reader(callback.metadata()));
+        WebhookResponse response;
+        Scope scope = work.makeCurrent();
+        try {
+            response = deliver(callback, work);
+        } finally {
+            scope.close();
+        }
+        // Ended once its scope is closed, as Micrometer's observations expect.
+        return answer(response, outcomeOf(response), start, work);
+    }
+
+    /** Offers, de-duplicates and hands on a verified callback; answers one of the constant responses. */
+    private WebhookResponse deliver(Callback callback, Work<WebhookRequest> work) {
         if (client != null) {
             if (callback instanceof RunCallback run) {
                 client.callbacks().accept(run.toRun());
@@ -133,10 +166,11 @@ public final class WebhookEndpoint {
             // The store may have kept the mark before failing (a commit whose reply was lost): drop it,
             // or Runflow's retry would be taken for a duplicate of a callback nobody handled.
             release(callback);
-            return answer(DEDUPLICATION_FAILED, Outcome.FAILED, start);
+            failed(work, e);
+            return DEDUPLICATION_FAILED;
         }
         if (!first) {
-            return answer(DUPLICATE, Outcome.DUPLICATE, start);
+            return DUPLICATE;
         }
         for (CallbackListener listener : listeners) {
             try {
@@ -150,10 +184,18 @@ public final class WebhookEndpoint {
                         System.Logger.Level.WARNING,
                         "Runflow callback listener failed for " + callback + "; answered 500, so Runflow retries",
                         e);
-                return answer(LISTENER_FAILED, Outcome.FAILED, start);
+                failed(work, e);
+                return LISTENER_FAILED;
             }
         }
-        return answer(DELIVERED, Outcome.DELIVERED, start);
+        return DELIVERED;
+    }
+
+    private static Outcome outcomeOf(WebhookResponse response) {
+        if (response == DELIVERED) {
+            return Outcome.DELIVERED;
+        }
+        return response == DUPLICATE ? Outcome.DUPLICATE : Outcome.FAILED;
     }
 
     /**
@@ -163,7 +205,12 @@ public final class WebhookEndpoint {
      * @return the 413 answer
      */
     public WebhookResponse tooLarge() {
-        return answer(rejection(Reason.BODY_TOO_LARGE), Outcome.TOO_LARGE, System.nanoTime());
+        long start = System.nanoTime();
+        return answer(
+                rejection(Reason.BODY_TOO_LARGE),
+                Outcome.TOO_LARGE,
+                start,
+                started(WebhookStart.Kind.NONE, NO_TRACE_CONTEXT));
     }
 
     /**
@@ -188,10 +235,21 @@ public final class WebhookEndpoint {
         }
     }
 
-    private WebhookResponse answer(WebhookResponse response, Outcome outcome, long start) {
-        if (observer != RunflowObserver.noop()) {
-            observer.onWebhook(
-                    new WebhookRequest(outcome, response.status(), Duration.ofNanos(System.nanoTime() - start)));
+    /** Starts the request's work; {@code null} with the no-op observer, so nothing is allocated. */
+    private Work<WebhookRequest> started(WebhookStart.Kind kind, Function<String, String> traceContext) {
+        return observer == RunflowObserver.noop() ? null : observer.startWebhook(new WebhookStart(kind, traceContext));
+    }
+
+    private static void failed(Work<WebhookRequest> work, Throwable error) {
+        if (work != null) {
+            work.error(error);
+        }
+    }
+
+    private static WebhookResponse answer(
+            WebhookResponse response, Outcome outcome, long start, Work<WebhookRequest> work) {
+        if (work != null) {
+            work.end(new WebhookRequest(outcome, response.status(), Duration.ofNanos(System.nanoTime() - start)));
         }
         return response;
     }

@@ -51,6 +51,36 @@ class ObservedClientTest {
     }
 
     @Test
+    void sendsTheHeadersAnObserverAddsAtEachAttemptsStart() {
+        RunflowObserver tracer = new RunflowObserver() {
+            @Override
+            public Work<HttpAttempt> startHttpAttempt(HttpStart start) {
+                start.headers()
+                        .accept("traceparent", "00-" + "1".repeat(32) + "-000000000000000" + start.attempt() + "-01");
+                events.add("start " + start.method() + " " + start.pathTemplate() + " #" + start.attempt());
+                return attempt -> events.add("end " + attempt.outcome());
+            }
+        };
+        server.inject(Fault.unavailable().times(1).onPath("/v1/models/"));
+
+        try (RunflowClient runflow = client(server.baseUrl(), tracer, RunflowFeign.transport())) {
+            runflow.runs().create(FluxProUltra.input("traced"));
+        }
+
+        assertThat(server.requests())
+                .extracting(request -> request.header("traceparent").orElse("none"))
+                .containsExactly(
+                        "00-11111111111111111111111111111111-0000000000000001-01",
+                        "00-11111111111111111111111111111111-0000000000000002-01");
+        assertThat(events)
+                .containsExactly(
+                        "start POST /v1/models/{model}/runs #1",
+                        "end 503",
+                        "start POST /v1/models/{model}/runs #2",
+                        "end 201");
+    }
+
+    @Test
     void reportsACreateWithTwo503sAttemptByAttempt() {
         server.inject(Fault.unavailable().times(2).onPath("/v1/models/"));
 
