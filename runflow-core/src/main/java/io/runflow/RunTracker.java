@@ -6,7 +6,7 @@ import io.runflow.RunflowObserver.RunStart;
 import io.runflow.RunflowObserver.Scope;
 import io.runflow.RunflowObserver.Wait;
 import io.runflow.RunflowObserver.Work;
-import io.runflow.internal.TraceContexts;
+import io.runflow.model.JsonValue;
 import io.runflow.model.Run;
 import io.runflow.model.RunRequest;
 import io.runflow.model.RunStatus;
@@ -26,6 +26,8 @@ final class RunTracker {
     /** How many runs may be followed at once; a run beyond is not followed past its create. */
     static final int MAX_OPEN = 10_000;
 
+    private static final String KEY = RunflowClient.TRACE_CONTEXT_METADATA_KEY;
+
     private final RunflowObserver observer;
     private final boolean inMetadata;
     private final ConcurrentHashMap<String, Tracked> open = new ConcurrentHashMap<>();
@@ -37,8 +39,8 @@ final class RunTracker {
 
     /** Creates the run: inside its work, with the trace context in its metadata, when observed. */
     Run create(RunRequest request, Function<RunRequest, Run> create) {
-        if (inMetadata && TraceContexts.hasKey(request.metadata())) {
-            throw new IllegalArgumentException("metadata must not use the key " + TraceContexts.KEY
+        if (inMetadata && hasKey(request.metadata())) {
+            throw new IllegalArgumentException("metadata must not use the key " + KEY
                     + ": the client stores the trace context there (turn that off with"
                     + " RunflowClient.builder().traceContextInMetadata(false) or runflow.tracing.metadata=false)");
         }
@@ -48,7 +50,7 @@ final class RunTracker {
         Map<String, String> fields = new LinkedHashMap<>(4);
         Work<RunEnd> work = observer.startRun(new RunStart(request.modelId(), fields::put));
         RunRequest sent = inMetadata && !fields.isEmpty()
-                ? request.withMetadata(TraceContexts.with(request.metadata(), fields))
+                ? request.withMetadata(withTraceContext(request.metadata(), fields))
                 : request;
         Run run;
         Scope scope = work.makeCurrent();
@@ -67,6 +69,23 @@ final class RunTracker {
             work.end(new RunEnd(run.id(), run.status(), EndedBy.UNTRACKED));
         }
         return run;
+    }
+
+    private static boolean hasKey(JsonValue metadata) {
+        return metadata instanceof JsonValue.JsonObject object
+                && object.members().containsKey(KEY);
+    }
+
+    /** The caller's metadata as it is, plus the trace context's fields under the reserved key. */
+    private static JsonValue.JsonObject withTraceContext(JsonValue metadata, Map<String, String> fields) {
+        Map<String, JsonValue> members = new LinkedHashMap<>();
+        if (metadata instanceof JsonValue.JsonObject object) {
+            members.putAll(object.members());
+        }
+        Map<String, JsonValue> context = new LinkedHashMap<>();
+        fields.forEach((name, value) -> context.put(name, new JsonValue.JsonString(value)));
+        members.put(KEY, new JsonValue.JsonObject(context));
+        return new JsonValue.JsonObject(members);
     }
 
     /** Returns the followed run, or {@code null} when this client does not follow it. */

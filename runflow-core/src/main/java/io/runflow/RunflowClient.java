@@ -61,7 +61,7 @@ public final class RunflowClient implements AutoCloseable {
      * own metadata uses the key is rejected at create while this is on. Turn it off with {@link
      * Builder#traceContextInMetadata(boolean)} or {@code runflow.tracing.metadata=false}.
      */
-    public static final String TRACE_CONTEXT_METADATA_KEY = io.runflow.internal.TraceContexts.KEY;
+    public static final String TRACE_CONTEXT_METADATA_KEY = "_runflow_trace";
 
     private final RunflowOptions options;
     private final RunflowApi api;

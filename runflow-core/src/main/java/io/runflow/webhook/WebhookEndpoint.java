@@ -7,7 +7,7 @@ import io.runflow.RunflowObserver.WebhookRequest;
 import io.runflow.RunflowObserver.WebhookRequest.Outcome;
 import io.runflow.RunflowObserver.WebhookStart;
 import io.runflow.RunflowObserver.Work;
-import io.runflow.internal.TraceContexts;
+import io.runflow.model.JsonValue;
 import io.runflow.webhook.WebhookVerificationException.Reason;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -133,7 +133,7 @@ public final class WebhookEndpoint {
         // Read only now that the signature verified: a forged body's trace context joins no trace.
         Work<WebhookRequest> work = started(
                 callback instanceof RunCallback ? WebhookStart.Kind.RUN : WebhookStart.Kind.BATCH,
-                TraceContexts.reader(callback.metadata()));
+                traceContext(callback.metadata()));
         WebhookResponse response;
         Scope scope = work.makeCurrent();
         try {
@@ -233,6 +233,22 @@ public final class WebhookEndpoint {
                             + " Runflow's retry will be taken for a duplicate",
                     e);
         }
+    }
+
+    /**
+     * Reads the trace context a run's create stored in its metadata: string fields of bounded length
+     * only (a {@code traceparent} is 55 characters, a {@code tracestate} at most 512).
+     */
+    private static Function<String, String> traceContext(JsonValue metadata) {
+        if (!(metadata instanceof JsonValue.JsonObject object)
+                || !(object.members().get(RunflowClient.TRACE_CONTEXT_METADATA_KEY)
+                        instanceof JsonValue.JsonObject context)) {
+            return NO_TRACE_CONTEXT;
+        }
+        return field -> context.members().get(field) instanceof JsonValue.JsonString text
+                        && text.value().length() <= 1024
+                ? text.value()
+                : null;
     }
 
     /** Starts the request's work; {@code null} with the no-op observer, so nothing is allocated. */

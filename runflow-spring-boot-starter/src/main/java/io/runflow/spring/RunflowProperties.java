@@ -35,6 +35,7 @@ import org.springframework.util.unit.DataSize;
  * @param poll How waits for a run poll.
  * @param webhook The endpoint that receives Runflow's signed callbacks.
  * @param health The health indicator.
+ * @param tracing Tracing of runs, when an ObservationRegistry and a tracer exist.
  */
 @ConfigurationProperties("runflow")
 public record RunflowProperties(
@@ -46,10 +47,12 @@ public record RunflowProperties(
         @DefaultValue Retry retry,
         @DefaultValue Poll poll,
         @DefaultValue Webhook webhook,
-        @DefaultValue Health health) {
+        @DefaultValue Health health,
+        @DefaultValue Tracing tracing) {
 
     /** Checks the groups. */
     public RunflowProperties {
+        Objects.requireNonNull(tracing, "tracing");
         Objects.requireNonNull(timeouts, "timeouts");
         Objects.requireNonNull(retry, "retry");
         Objects.requireNonNull(poll, "poll");
@@ -75,6 +78,7 @@ public record RunflowProperties(
                 .pollInitialInterval(poll.initialInterval())
                 .pollMaxInterval(poll.maxInterval())
                 .pollTimeout(poll.timeout())
+                .tracingMetadata(tracing.metadata())
                 .build();
     }
 
@@ -99,7 +103,8 @@ public record RunflowProperties(
     public String toString() {
         return "RunflowProperties[enabled=" + enabled + ", apiKey=" + (apiKey == null ? "unset" : "***")
                 + ", baseUrl=" + baseUrl + ", organizationId=" + organizationId + ", timeouts=" + timeouts
-                + ", retry=" + retry + ", poll=" + poll + ", webhook=" + webhook + ", health=" + health + "]";
+                + ", retry=" + retry + ", poll=" + poll + ", webhook=" + webhook + ", health=" + health + ", tracing="
+                + tracing + "]";
     }
 
     /**
@@ -159,4 +164,12 @@ public record RunflowProperties(
      * @param enabled Whether to register the runflow health indicator.
      */
     public record Health(@DefaultValue("true") boolean enabled) {}
+
+    /**
+     * Tracing of runs.
+     *
+     * @param metadata Whether a run's create stores the trace context in the run's metadata (key
+     *     _runflow_trace), so that its callback continues the trace. Default true.
+     */
+    public record Tracing(Boolean metadata) {}
 }
