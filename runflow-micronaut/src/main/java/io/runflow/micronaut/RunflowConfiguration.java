@@ -34,6 +34,7 @@ import java.util.List;
  * @param poll how waits for a run poll
  * @param webhook the controller that receives Runflow's signed callbacks
  * @param health the health indicator
+ * @param tracing tracing of runs, when an ObservationRegistry and a tracer exist
  */
 @ConfigurationProperties(RunflowConfiguration.PREFIX)
 @Requires(property = RunflowConfiguration.ENABLED, notEquals = "false")
@@ -46,7 +47,8 @@ public record RunflowConfiguration(
         Retry retry,
         Poll poll,
         Webhook webhook,
-        Health health) {
+        Health health,
+        Tracing tracing) {
 
     /** The prefix of every key. */
     public static final String PREFIX = "runflow";
@@ -62,6 +64,9 @@ public record RunflowConfiguration(
 
     /** {@code runflow.webhook.dedup}: {@code memory} (default), {@code jdbc} or {@code none}. */
     public static final String WEBHOOK_DEDUP = PREFIX + ".webhook.dedup";
+
+    /** {@code runflow.tracing.metadata}: {@code false} keeps the trace context out of runs' metadata. */
+    public static final String TRACING_METADATA = PREFIX + ".tracing.metadata";
 
     /** {@code runflow.health.enabled}: {@code false} removes the health indicator. */
     public static final String HEALTH_ENABLED = PREFIX + ".health.enabled";
@@ -84,6 +89,7 @@ public record RunflowConfiguration(
                 .pollInitialInterval(poll.initialInterval())
                 .pollMaxInterval(poll.maxInterval())
                 .pollTimeout(poll.timeout())
+                .tracingMetadata(tracing.metadata())
                 .build();
     }
 
@@ -105,7 +111,8 @@ public record RunflowConfiguration(
     public String toString() {
         return "RunflowConfiguration[enabled=" + enabled + ", apiKey=" + (apiKey == null ? "unset" : "***")
                 + ", baseUrl=" + baseUrl + ", organizationId=" + organizationId + ", timeouts=" + timeouts + ", retry="
-                + retry + ", poll=" + poll + ", webhook=" + webhook + ", health=" + health + "]";
+                + retry + ", poll=" + poll + ", webhook=" + webhook + ", health=" + health + ", tracing=" + tracing
+                + "]";
     }
 
     /**
@@ -173,4 +180,13 @@ public record RunflowConfiguration(
      */
     @ConfigurationProperties("health")
     public record Health(@Bindable(defaultValue = "true") boolean enabled) {}
+
+    /**
+     * {@code runflow.tracing.*}: tracing of runs.
+     *
+     * @param metadata whether a run's create stores the trace context in the run's metadata (key
+     *     _runflow_trace), so that its callback continues the trace; default true
+     */
+    @ConfigurationProperties("tracing")
+    public record Tracing(@Nullable Boolean metadata) {}
 }

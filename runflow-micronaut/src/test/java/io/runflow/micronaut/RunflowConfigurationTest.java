@@ -37,7 +37,8 @@ class RunflowConfigurationTest {
             "runflow.webhook.secrets",
             "runflow.webhook.max-body-size",
             "runflow.webhook.dedup",
-            "runflow.health.enabled");
+            "runflow.health.enabled",
+            "runflow.tracing.metadata");
 
     @Test
     void generatedMetadataListsExactlyTheKeysOfTheDesign() throws IOException {
@@ -143,7 +144,7 @@ class RunflowConfigurationTest {
                             + " timeouts=Timeouts[connect=null, read=null], retry=Retry[maxAttempts=null,"
                             + " initialDelay=null, maxDelay=null], poll=Poll[initialInterval=null, maxInterval=null,"
                             + " timeout=null], webhook=Webhook[path=null, secrets=1 (redacted), maxBodySize=null,"
-                            + " dedup=null], health=Health[enabled=true]]");
+                            + " dedup=null], health=Health[enabled=true], tracing=Tracing[metadata=null]]");
         }
     }
 }
