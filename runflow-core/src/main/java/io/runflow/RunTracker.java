@@ -13,7 +13,6 @@ import io.runflow.model.RunStatus;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 /**
  * The runs this client created and still follows for its observer: each run's {@link Work} from the
@@ -28,24 +27,26 @@ final class RunTracker {
 
     private static final String KEY = RunflowClient.TRACE_CONTEXT_METADATA_KEY;
 
+    private final RunflowApi api;
     private final RunflowObserver observer;
     private final boolean inMetadata;
     private final ConcurrentHashMap<String, Tracked> open = new ConcurrentHashMap<>();
 
-    RunTracker(RunflowOptions options) {
+    RunTracker(RunflowOptions options, RunflowApi api) {
+        this.api = api;
         this.observer = options.observer();
         this.inMetadata = options.traceContextInMetadata();
     }
 
     /** Creates the run: inside its work, with the trace context in its metadata, when observed. */
-    Run create(RunRequest request, Function<RunRequest, Run> create) {
+    Run create(RunRequest request) {
         if (inMetadata && hasKey(request.metadata())) {
             throw new IllegalArgumentException("metadata must not use the key " + KEY
                     + ": the client stores the trace context there (turn that off with"
                     + " RunflowClient.builder().traceContextInMetadata(false) or runflow.tracing.metadata=false)");
         }
         if (observer == RunflowObserver.noop()) {
-            return create.apply(request);
+            return api.createRun(request);
         }
         Map<String, String> fields = new LinkedHashMap<>(4);
         Work<RunEnd> work = observer.startRun(new RunStart(request.modelId(), fields::put));
@@ -55,7 +56,7 @@ final class RunTracker {
         Run run;
         Scope scope = work.makeCurrent();
         try {
-            run = create.apply(sent);
+            run = api.createRun(sent);
         } catch (RuntimeException | Error e) {
             scope.close();
             work.error(e);

@@ -89,7 +89,7 @@ public final class RunflowClient implements AutoCloseable {
         this.scheduler = ownsScheduler ? defaultScheduler() : builder.scheduler;
         this.ownedExecutor = builder.executor == null ? Executors.newCachedThreadPool(daemon("runflow-io-")) : null;
         this.executor = builder.executor == null ? ownedExecutor : builder.executor;
-        this.tracker = new RunTracker(options);
+        this.tracker = new RunTracker(options, api);
         this.runs = new Runs(api, options, scheduler, executor, pending, tracker);
         this.batches = new Batches(api, options, scheduler, executor, pendingBatches);
         this.assets = new Assets(api, this::uploader);

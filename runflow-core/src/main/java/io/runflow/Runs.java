@@ -73,8 +73,7 @@ public final class Runs {
     public Run create(RunRequest request) {
         Objects.requireNonNull(request, "request");
         String key = Endpoint.CREATE_RUN.idempotencyKey(request.idempotencyKey());
-        return tracker.create(
-                key.equals(request.idempotencyKey()) ? request : request.withIdempotencyKey(key), api::createRun);
+        return tracker.create(key.equals(request.idempotencyKey()) ? request : request.withIdempotencyKey(key));
     }
 
     /**
