@@ -191,11 +191,12 @@ public final class RunflowClient implements AutoCloseable {
 
     /**
      * Downloads an output file. The file appears complete or not at all (it is written beside the
-     * target, then moved). No credentials are sent: output URLs are presigned.
+     * target, then moved). No credentials are sent: output URLs are presigned. An inline output
+     * ({@link OutputFile#isDataUri()}) is decoded and written without a request.
      *
      * @param file an entry of {@code run.output().outputs()}
      * @param target the file to write (replaced if it exists), or an existing directory to write into
-     *     under the URL's file name
+     *     under the URL's file name ({@code output.<ext>} from its media type for a {@code data:} URI)
      * @return the written file
      * @throws RunflowIoException if the download fails or the server answers non-2xx (output URLs
      *     expire: fetch the run again for fresh ones)

@@ -136,6 +136,62 @@ public enum Endpoint {
     }
 
     /**
+     * Returns the API-key scope the call most likely needs, named {@code resource:action} as the
+     * scopes of {@code GET /v1/auth/me} read. Runflow's 403 {@code PERMISSION_DENIED} does not say
+     * which scope is missing; the SDK's message names this one. An inference from the endpoint, not a
+     * documented table.
+     *
+     * @return for example {@code runs:create}; {@code null} where no scope applies (health, the
+     *     user, the public models)
+     */
+    public String scope() {
+        switch (this) {
+            case CREATE_RUN:
+                return "runs:create";
+            case GET_RUN:
+            case LIST_RUNS:
+            case LIST_CALLBACK_DELIVERIES:
+            case LIST_RUN_LOGS:
+            case LIST_RUN_STATUSES:
+                return "runs:read";
+            case REDELIVER_CALLBACK:
+                return "runs:update";
+            case CANCEL_RUN:
+                return "runs:cancel";
+            case CREATE_BATCH:
+                return "batches:create";
+            case GET_BATCH:
+            case LIST_BATCH_ITEMS:
+            case GET_BATCH_ITEM:
+            case LIST_BATCH_CALLBACK_DELIVERIES:
+                return "batches:read";
+            case REDELIVER_BATCH_CALLBACK:
+                return "batches:update";
+            case CREATE_ASSET_UPLOAD:
+            case CONFIRM_ASSET_UPLOAD:
+                return "assets:create";
+            case GET_ASSET:
+            case LIST_ASSET_TYPES:
+                return "assets:read";
+            case GET_BALANCE:
+                return "credit_balance:read";
+            case UPDATE_BALANCE:
+                return "credit_balance:update";
+            case LIST_MODELS:
+            case GET_MODEL:
+                return "models:read";
+            case CREATE_CALLBACK_SECRET:
+                return "callback_secrets:create";
+            case GET_CALLBACK_SECRET:
+                return "callback_secrets:read";
+            case UPDATE_CALLBACK_SECRET:
+                return "callback_secrets:update";
+            default:
+                return null;
+        }
+    }
+
+    /**
      * Decides the {@code Idempotency-Key} of one call: the caller's key if it gave one, a new random
      * one otherwise. Called once per logical call, before the first attempt, so every attempt sends the
      * same key. The only place in the SDK that makes keys.

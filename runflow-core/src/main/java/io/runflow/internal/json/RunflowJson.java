@@ -79,6 +79,9 @@ public final class RunflowJson {
      */
     public static final String REQUEST_ID_ATTRIBUTE = "runflow.requestId";
 
+    /** Set while a page's items are read: a list item may lack fields a single answer must have. */
+    static final String LIST_ITEM_ATTRIBUTE = "runflow.listItem";
+
     private RunflowJson() {}
 
     /**
@@ -98,7 +101,11 @@ public final class RunflowJson {
     public static SimpleModule module() {
         SimpleModule module = new SimpleModule("runflow");
         module.addDeserializer(
-                Run.class, new TreeDeserializer<>(Run.class, (n, requestId) -> RunWire.run(n, requestId)));
+                Run.class,
+                new TreeDeserializer<>(
+                        Run.class,
+                        (n, requestId, listItem) ->
+                                listItem ? RunWire.listedRun(n, requestId) : RunWire.run(n, requestId)));
         module.addDeserializer(Batch.class, new TreeDeserializer<>(Batch.class, BatchWire::batch));
         module.addDeserializer(BatchItem.class, new TreeDeserializer<>(BatchItem.class, BatchWire::batchItem));
         module.addDeserializer(AssetUpload.class, new TreeDeserializer<>(AssetUpload.class, AssetWire::assetUpload));
@@ -192,13 +199,17 @@ public final class RunflowJson {
                 (JsonDeserializer<JsonNode>) JsonNodeDeserializer.getDeserializer(JsonNode.class);
 
         private final Class<T> type;
-        private final BiFunction<JsonNode, String, T> reader;
+        private final Reader<T> reader;
 
         TreeDeserializer(Class<T> type, Function<JsonNode, T> reader) {
-            this(type, (node, requestId) -> reader.apply(node));
+            this(type, (node, requestId, listItem) -> reader.apply(node));
         }
 
         TreeDeserializer(Class<T> type, BiFunction<JsonNode, String, T> reader) {
+            this(type, (node, requestId, listItem) -> reader.apply(node, requestId));
+        }
+
+        TreeDeserializer(Class<T> type, Reader<T> reader) {
             this.type = type;
             this.reader = reader;
         }
@@ -212,7 +223,10 @@ public final class RunflowJson {
                     : NODES.deserialize(parser, context);
             try {
                 Object requestId = context.getAttribute(REQUEST_ID_ATTRIBUTE);
-                return reader.apply(node, requestId instanceof String ? (String) requestId : null);
+                return reader.read(
+                        node,
+                        requestId instanceof String ? (String) requestId : null,
+                        Boolean.TRUE.equals(context.getAttribute(LIST_ITEM_ATTRIBUTE)));
             } catch (RuntimeException e) {
                 // Whatever a reader trips over (a missing id, a value no record takes) is a body this SDK
                 // cannot read, reported as Jackson reports any other mismatch, so transports wrap it alike.
@@ -224,6 +238,12 @@ public final class RunflowJson {
         public T getNullValue(DeserializationContext context) {
             return null;
         }
+    }
+
+    /** A wire reader told the answer's request id and whether the node is a list item. */
+    @FunctionalInterface
+    private interface Reader<T> {
+        T read(JsonNode node, String requestId, boolean listItem);
     }
 
     /** Reads {@code Page<T>} for whatever {@code T} the caller asked for. */
@@ -249,6 +269,7 @@ public final class RunflowJson {
             JavaType type = itemType == null ? context.constructType(JsonNode.class) : itemType;
             // The answer's request id names the list request, not each item's.
             context.setAttribute(REQUEST_ID_ATTRIBUTE, null);
+            context.setAttribute(LIST_ITEM_ATTRIBUTE, Boolean.TRUE);
             try {
                 return page(node, item -> {
                     try {

@@ -99,7 +99,8 @@ public final class FakeBackend implements AutoCloseable {
                 run -> {
                     callbacks.runFinished(store, run);
                     runTerminal(run);
-                });
+                },
+                images);
         RunJson runJson = new RunJson(ORG_ID);
         RunsApi runs = new RunsApi(store, models, lifecycle, callbacks, ledger, outcomes, ids, clock, runJson);
         this.batches = new BatchesApi(store, models, lifecycle, callbacks, ledger, outcomes, ids, clock, runJson);
@@ -150,6 +151,7 @@ public final class FakeBackend implements AutoCloseable {
     /** The route table: every endpoint of the contract the fake implements. */
     private Router routes(ModelsApi models, RunsApi runs, Files files) {
         CallbackSecretsApi s = secrets;
+        NodeRuns nodeRuns = new NodeRuns(store);
         return new Router(this::authorize)
                 .use(idempotency)
                 .open("GET", "/v1/health", r -> Response.bytes(200, "application/json", HEALTH.clone()))
@@ -171,6 +173,8 @@ public final class FakeBackend implements AutoCloseable {
                 .route("GET", "/v1/runs/statuses", runs::statuses)
                 .route("GET", "/v1/runs/{id}", runs::get)
                 .route("GET", "/v1/runs/{id}/logs", runs::logs)
+                .route("GET", "/v1/runs/{id}/node-runs", nodeRuns::list)
+                .route("GET", "/v1/runs/{run}/node-runs/{id}", nodeRuns::get)
                 .route("GET", "/v1/runs/{id}/callback", runs::callbackHistory)
                 .route("POST", "/v1/runs/{id}/callback-redeliveries", runs::redeliver)
                 .route("POST", "/v1/admin/runs/{id}/cancellation", runs::cancel)
