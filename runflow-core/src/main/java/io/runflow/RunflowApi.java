@@ -18,6 +18,7 @@ import io.runflow.model.Health;
 import io.runflow.model.ListQuery;
 import io.runflow.model.Me;
 import io.runflow.model.Model;
+import io.runflow.model.NodeRun;
 import io.runflow.model.Page;
 import io.runflow.model.Run;
 import io.runflow.model.RunLog;
@@ -94,6 +95,24 @@ public interface RunflowApi extends AutoCloseable {
      * @return one page of log entries
      */
     Page<RunLog> listRunLogs(String runId, ListQuery query);
+
+    /**
+     * {@code GET /v1/runs/{id}/node-runs}.
+     *
+     * @param runId the run id, or {@code any} for every run's
+     * @param query filters, sort, page size and cursor
+     * @return one page of node runs
+     */
+    Page<NodeRun> listNodeRuns(String runId, ListQuery query);
+
+    /**
+     * {@code GET /v1/runs/{run_id}/node-runs/{id}}.
+     *
+     * @param runId the run id, or {@code any}
+     * @param nodeRunId the node run id
+     * @return the node run
+     */
+    NodeRun getNodeRun(String runId, String nodeRunId);
 
     /**
      * {@code GET /v1/runs/statuses}.

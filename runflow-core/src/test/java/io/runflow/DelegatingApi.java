@@ -108,6 +108,16 @@ class DelegatingApi implements RunflowApi {
     }
 
     @Override
+    public Page<io.runflow.model.NodeRun> listNodeRuns(String runId, ListQuery query) {
+        return delegate.listNodeRuns(runId, query);
+    }
+
+    @Override
+    public io.runflow.model.NodeRun getNodeRun(String runId, String nodeRunId) {
+        return delegate.getNodeRun(runId, nodeRunId);
+    }
+
+    @Override
     public List<RunStatusDefinition> listRunStatuses() {
         return delegate.listRunStatuses();
     }

@@ -216,6 +216,16 @@ final class InMemoryRunflowApi implements RunflowApi {
     }
 
     @Override
+    public Page<io.runflow.model.NodeRun> listNodeRuns(String runId, ListQuery query) {
+        throw new UnsupportedOperationException("listNodeRuns");
+    }
+
+    @Override
+    public io.runflow.model.NodeRun getNodeRun(String runId, String nodeRunId) {
+        throw new UnsupportedOperationException("getNodeRun");
+    }
+
+    @Override
     public List<RunStatusDefinition> listRunStatuses() {
         throw new UnsupportedOperationException("listRunStatuses");
     }

@@ -32,6 +32,8 @@ public enum Endpoint {
     LIST_RUN_LOGS("GET", "/v1/runs/{id}/logs"),
     LIST_RUN_STATUSES("GET", "/v1/runs/statuses"),
     CANCEL_RUN("POST", "/v1/admin/runs/{id}/cancellation", ReplaySafe.YES),
+    LIST_NODE_RUNS("GET", "/v1/runs/{id}/node-runs"),
+    GET_NODE_RUN("GET", "/v1/runs/{run}/node-runs/{id}"),
 
     CREATE_BATCH("POST", "/v1/models/{model}/batches", ReplaySafe.YES),
     GET_BATCH("GET", "/v1/batches/{id}"),
@@ -153,6 +155,8 @@ public enum Endpoint {
             case LIST_CALLBACK_DELIVERIES:
             case LIST_RUN_LOGS:
             case LIST_RUN_STATUSES:
+            case LIST_NODE_RUNS:
+            case GET_NODE_RUN:
                 return "runs:read";
             case REDELIVER_CALLBACK:
                 return "runs:update";

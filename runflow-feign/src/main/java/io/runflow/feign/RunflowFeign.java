@@ -33,6 +33,7 @@ import io.runflow.model.Health;
 import io.runflow.model.ListQuery;
 import io.runflow.model.Me;
 import io.runflow.model.Model;
+import io.runflow.model.NodeRun;
 import io.runflow.model.Page;
 import io.runflow.model.Run;
 import io.runflow.model.RunLog;
@@ -232,6 +233,20 @@ public final class RunflowFeign implements RunflowApi {
         String id = segment(runId, "runId");
         Objects.requireNonNull(query, "query");
         return call(() -> api().listRunLogs(id, query.toParameters()));
+    }
+
+    @Override
+    public Page<NodeRun> listNodeRuns(String runId, ListQuery query) {
+        String id = segment(runId, "runId");
+        Objects.requireNonNull(query, "query");
+        return call(() -> api().listNodeRuns(id, query.toParameters()));
+    }
+
+    @Override
+    public NodeRun getNodeRun(String runId, String nodeRunId) {
+        String run = segment(runId, "runId");
+        String id = segment(nodeRunId, "nodeRunId");
+        return call(() -> api().getNodeRun(run, id));
     }
 
     @Override

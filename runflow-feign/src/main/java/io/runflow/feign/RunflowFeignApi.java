@@ -19,6 +19,7 @@ import io.runflow.model.CallbackSecretUpdate;
 import io.runflow.model.Health;
 import io.runflow.model.Me;
 import io.runflow.model.Model;
+import io.runflow.model.NodeRun;
 import io.runflow.model.Page;
 import io.runflow.model.Run;
 import io.runflow.model.RunLog;
@@ -60,6 +61,12 @@ interface RunflowFeignApi {
 
     @RequestLine(value = "GET /v1/runs/{id}/logs", decodeSlash = false)
     Page<RunLog> listRunLogs(@Param("id") String runId, @QueryMap Map<String, String> query);
+
+    @RequestLine(value = "GET /v1/runs/{id}/node-runs", decodeSlash = false)
+    Page<NodeRun> listNodeRuns(@Param("id") String runId, @QueryMap Map<String, String> query);
+
+    @RequestLine(value = "GET /v1/runs/{run}/node-runs/{id}", decodeSlash = false)
+    NodeRun getNodeRun(@Param("run") String runId, @Param("id") String nodeRunId);
 
     @RequestLine(value = "GET /v1/runs/statuses", decodeSlash = false)
     RunflowJson.RunStatusList listRunStatuses();

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.runflow.internal.DataUris;
 import io.runflow.model.JsonValue;
+import io.runflow.model.NodeRun;
 import io.runflow.model.OutputFile;
 import io.runflow.model.Run;
 import io.runflow.model.RunFailure;
@@ -30,7 +31,7 @@ import io.runflow.model.RunStatusDefinition;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads and writes runs: a run, its output, its log entries, the run statuses, the create and cancel bodies. Not public API. */
+/** Reads and writes runs: a run, its output, its log entries, its node runs, the run statuses, the create and cancel bodies. Not public API. */
 public final class RunWire {
 
     private RunWire() {}
@@ -219,6 +220,39 @@ public final class RunWire {
                 .message(text(node, "message"))
                 .timestamp(timestamp(node, "timestamp"))
                 .meta(json.path("meta"))
+                .raw(json)
+                .build();
+    }
+
+    /**
+     * Reads a node run (contract section 3.6): every field optional but {@code id}.
+     *
+     * @param node a JSON object with at least {@code id}
+     * @return the node run
+     */
+    public static NodeRun nodeRun(JsonNode node) {
+        requireObject(node, "node run");
+        JsonValue json = JsonValues.of(node);
+        String state = firstText(node, "state_code", "status_code");
+        return NodeRun.builder()
+                .id(requireText(node, "id", "node run"))
+                .runId(text(node, "run_id"))
+                .nodeId(text(node, "node_id"))
+                .flowId(text(node, "flow_id"))
+                .state(RunStatus.from(state))
+                .stateCode(state)
+                .input(json.path("input"))
+                .output(json.path("output"))
+                .inputSignature(text(node, "input_signature"))
+                .previewType(text(node, "preview_type"))
+                .previewValue(text(node, "preview_value"))
+                .duration(millis(node, "duration_ms"))
+                .cost(decimal(node, "cost"))
+                .retryCount(intValue(node, "retry_count"))
+                .errorMessage(text(node, "error_message"))
+                .createdAt(timestamp(node, "created_at"))
+                .startedAt(timestamp(node, "started_at"))
+                .completedAt(timestamp(node, "completed_at"))
                 .raw(json)
                 .build();
     }

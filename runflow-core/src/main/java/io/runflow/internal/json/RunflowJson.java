@@ -35,6 +35,7 @@ import io.runflow.model.CallbackSecretUpdate;
 import io.runflow.model.Health;
 import io.runflow.model.Me;
 import io.runflow.model.Model;
+import io.runflow.model.NodeRun;
 import io.runflow.model.Page;
 import io.runflow.model.Run;
 import io.runflow.model.RunLog;
@@ -116,6 +117,7 @@ public final class RunflowJson {
         module.addDeserializer(Me.class, new TreeDeserializer<>(Me.class, AccountWire::me));
         module.addDeserializer(Balance.class, new TreeDeserializer<>(Balance.class, AccountWire::balance));
         module.addDeserializer(RunLog.class, new TreeDeserializer<>(RunLog.class, RunWire::runLog));
+        module.addDeserializer(NodeRun.class, new TreeDeserializer<>(NodeRun.class, RunWire::nodeRun));
         module.addDeserializer(
                 RunStatusList.class,
                 new TreeDeserializer<>(RunStatusList.class, n -> new RunStatusList(RunWire.runStatuses(n))));
