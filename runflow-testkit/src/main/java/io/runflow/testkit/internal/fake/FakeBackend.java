@@ -60,6 +60,7 @@ public final class FakeBackend implements AutoCloseable {
     private final BatchesApi batches;
     private final AssetsApi assets;
     private final AccountApi account;
+    private final LoopbackGuard guard;
 
     /**
      * Binds the port and starts serving.
@@ -87,8 +88,8 @@ public final class FakeBackend implements AutoCloseable {
         this.secrets = new CallbackSecretsApi(ids, clock, ORG_ID, config.webhookSecret());
         this.ledger = new CallbackLedger(clock);
         this.sender = new CallbackSender(config.callbackTimeout());
-        Callbacks callbacks = new Callbacks(
-                clock, scheduler, ids, secrets, ledger, sender, new LoopbackGuard(config.allowNonLoopbackCallbacks()));
+        this.guard = new LoopbackGuard(config.allowNonLoopbackCallbacks(), clock);
+        Callbacks callbacks = new Callbacks(clock, scheduler, ids, secrets, ledger, sender, guard);
         String baseUrl = http.baseUrl();
         this.lifecycle = new RunLifecycle(
                 store,
@@ -146,6 +147,28 @@ public final class FakeBackend implements AutoCloseable {
      */
     public void setBalance(BigDecimal amount) {
         account.setBalance(amount);
+    }
+
+    /**
+     * Sets the balance the organization starts with, and returns to after every reset.
+     *
+     * @param amount the balance in dollars
+     */
+    public void setStartingBalance(BigDecimal amount) {
+        account.setStartingBalance(amount);
+    }
+
+    /**
+     * Makes every callback URL unreachable for a while (server time): attempts in that window fail as
+     * a refused connection and are retried on the schedule.
+     *
+     * @param duration how long, from now; zero lifts a block
+     * @return when the block ends
+     */
+    public Instant blockCallbacks(Duration duration) {
+        Instant until = clock.instant().plus(duration);
+        guard.blockUntil(duration.isZero() ? null : until);
+        return until;
     }
 
     /** The route table: every endpoint of the contract the fake implements. */
@@ -427,6 +450,7 @@ public final class FakeBackend implements AutoCloseable {
             clock.reset();
             secrets.reset();
             images.clear();
+            guard.blockUntil(null);
         });
     }
 
