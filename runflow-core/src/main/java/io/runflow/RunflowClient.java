@@ -65,6 +65,7 @@ public final class RunflowClient implements AutoCloseable {
     private final Account account;
     private final Models models;
     private final CallbackSecrets callbackSecrets;
+    private final Webhooks webhooks;
     private final RunCallbacks callbacks;
     private final PendingWaits pending = new PendingWaits();
     private final PendingBatchWaits pendingBatches = new PendingBatchWaits();
@@ -84,6 +85,7 @@ public final class RunflowClient implements AutoCloseable {
         this.account = new Account(api);
         this.models = new Models(api);
         this.callbackSecrets = new CallbackSecrets(api);
+        this.webhooks = new Webhooks(api);
         this.callbacks = new RunCallbacks(pending, pendingBatches);
     }
 
@@ -160,6 +162,15 @@ public final class RunflowClient implements AutoCloseable {
      */
     public CallbackSecrets callbackSecrets() {
         return callbackSecrets;
+    }
+
+    /**
+     * Returns the organization's webhooks: list, read, update, delete, deliveries and attempts.
+     *
+     * @return the service
+     */
+    public Webhooks webhooks() {
+        return webhooks;
     }
 
     /**

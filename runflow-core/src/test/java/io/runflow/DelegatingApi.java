@@ -186,4 +186,40 @@ class DelegatingApi implements RunflowApi {
     public Balance updateLowBalanceThreshold(BigDecimal threshold) {
         return delegate.updateLowBalanceThreshold(threshold);
     }
+
+    @Override
+    public Page<io.runflow.model.Webhook> listWebhooks(ListQuery query) {
+        return delegate.listWebhooks(query);
+    }
+
+    @Override
+    public io.runflow.model.Webhook getWebhook(String webhookId) {
+        return delegate.getWebhook(webhookId);
+    }
+
+    @Override
+    public io.runflow.model.Webhook updateWebhook(String webhookId, io.runflow.model.WebhookUpdate update) {
+        return delegate.updateWebhook(webhookId, update);
+    }
+
+    @Override
+    public void deleteWebhook(String webhookId) {
+        delegate.deleteWebhook(webhookId);
+    }
+
+    @Override
+    public Page<io.runflow.model.WebhookEventType> listWebhookEventTypes(ListQuery query) {
+        return delegate.listWebhookEventTypes(query);
+    }
+
+    @Override
+    public Page<io.runflow.model.WebhookDelivery> listWebhookDeliveries(String webhookId, ListQuery query) {
+        return delegate.listWebhookDeliveries(webhookId, query);
+    }
+
+    @Override
+    public Page<io.runflow.model.WebhookAttempt> listWebhookDeliveryAttempts(
+            String webhookId, String deliveryId, ListQuery query) {
+        return delegate.listWebhookDeliveryAttempts(webhookId, deliveryId, query);
+    }
 }

@@ -307,4 +307,40 @@ final class InMemoryRunflowApi implements RunflowApi {
         batchScripts.put(batchId, new ArrayDeque<>(List.of(states)));
         return this;
     }
+
+    @Override
+    public Page<io.runflow.model.Webhook> listWebhooks(ListQuery query) {
+        throw new UnsupportedOperationException("listWebhooks");
+    }
+
+    @Override
+    public io.runflow.model.Webhook getWebhook(String webhookId) {
+        throw new UnsupportedOperationException("getWebhook");
+    }
+
+    @Override
+    public io.runflow.model.Webhook updateWebhook(String webhookId, io.runflow.model.WebhookUpdate update) {
+        throw new UnsupportedOperationException("updateWebhook");
+    }
+
+    @Override
+    public void deleteWebhook(String webhookId) {
+        throw new UnsupportedOperationException("deleteWebhook");
+    }
+
+    @Override
+    public Page<io.runflow.model.WebhookEventType> listWebhookEventTypes(ListQuery query) {
+        throw new UnsupportedOperationException("listWebhookEventTypes");
+    }
+
+    @Override
+    public Page<io.runflow.model.WebhookDelivery> listWebhookDeliveries(String webhookId, ListQuery query) {
+        throw new UnsupportedOperationException("listWebhookDeliveries");
+    }
+
+    @Override
+    public Page<io.runflow.model.WebhookAttempt> listWebhookDeliveryAttempts(
+            String webhookId, String deliveryId, ListQuery query) {
+        throw new UnsupportedOperationException("listWebhookDeliveryAttempts");
+    }
 }

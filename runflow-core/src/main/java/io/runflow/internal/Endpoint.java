@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * is {@code SAFE} only where a repeat has no second effect: run and batch create (the key
  * makes the server replay the first answer) and the admin cancellation (documented idempotent).
  * Redeliveries, the callback-secret create and the asset-upload session and confirmation are {@code UNSAFE}: a repeat could deliver twice, make a second secret, open a second session or make
- * a second asset. {@code GET} and {@code PATCH} are safe by definition.
+ * a second asset. {@code GET}, {@code PATCH} and {@code DELETE} are safe by definition.
  *
  * <p>Path templates name their variables the way the transport's templates do, so a transport can
  * check its own declarations against these ({@link #find(String, String)}).
@@ -60,6 +60,15 @@ public enum Endpoint {
     GET_CALLBACK_SECRET("GET", "/v1/callback-secrets/{id}"),
     UPDATE_CALLBACK_SECRET("PATCH", "/v1/callback-secrets/{id}"),
 
+    LIST_WEBHOOKS("GET", "/v1/webhooks"),
+    /** The embed is fixed, as for {@link #ME}: the deliveries and the event subscriptions. */
+    GET_WEBHOOK("GET", "/v1/webhooks/{id}?embed={embed}"),
+    UPDATE_WEBHOOK("PATCH", "/v1/webhooks/{id}"),
+    DELETE_WEBHOOK("DELETE", "/v1/webhooks/{id}"),
+    LIST_WEBHOOK_EVENT_TYPES("GET", "/v1/webhooks/event-types"),
+    LIST_WEBHOOK_DELIVERIES("GET", "/v1/webhooks/{id}/deliveries"),
+    LIST_WEBHOOK_DELIVERY_ATTEMPTS("GET", "/v1/webhooks/{webhook}/deliveries/{id}/attempts"),
+
     HEALTH("GET", "/v1/health");
 
     private static final Map<String, Endpoint> BY_LABEL =
@@ -92,7 +101,7 @@ public enum Endpoint {
     /**
      * Returns the HTTP method.
      *
-     * @return {@code GET}, {@code POST} or {@code PATCH}
+     * @return {@code GET}, {@code POST}, {@code PATCH} or {@code DELETE}
      */
     public String method() {
         return method;
@@ -190,6 +199,16 @@ public enum Endpoint {
                 return "callback_secrets:read";
             case UPDATE_CALLBACK_SECRET:
                 return "callback_secrets:update";
+            case LIST_WEBHOOKS:
+            case GET_WEBHOOK:
+            case LIST_WEBHOOK_EVENT_TYPES:
+            case LIST_WEBHOOK_DELIVERIES:
+            case LIST_WEBHOOK_DELIVERY_ATTEMPTS:
+                return "webhooks:read";
+            case UPDATE_WEBHOOK:
+                return "webhooks:update";
+            case DELETE_WEBHOOK:
+                return "webhooks:delete";
             default:
                 return null;
         }

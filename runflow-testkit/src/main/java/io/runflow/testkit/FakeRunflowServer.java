@@ -368,6 +368,27 @@ public final class FakeRunflowServer implements AutoCloseable {
     }
 
     /**
+     * Adds an organization webhook, as Runflow's dashboard would: the API's create is not documented,
+     * so the fake serves none, and a test adds the webhooks its code under test reads. When a run
+     * ends, every enabled webhook subscribed to its event ({@code run.completed}, {@code run.failed},
+     * {@code run.cancelled}, {@code run.partial_succeeded}), or to none (every event), gets a delivery
+     * of the run's callback payload, POSTed once and unsigned. {@link #reset()} removes them.
+     *
+     * <pre>{@code
+     * String id = server.addWebhook("http://127.0.0.1:8080/hooks", "run.completed");
+     * }</pre>
+     *
+     * @param url an absolute {@code http} or {@code https} URL (loopback unless remote callbacks are allowed)
+     * @param eventTypes the event types it subscribes to; none for every event
+     * @return the webhook's id
+     * @throws IllegalArgumentException for a URL that is not one, or an unknown event type
+     */
+    public String addWebhook(String url, String... eventTypes) {
+        Objects.requireNonNull(url, "url");
+        return backend.addWebhook(url, List.of(eventTypes));
+    }
+
+    /**
      * Makes the receiving end of every callback unreachable for a while, for outage tests: each
      * attempt in that window (server time) fails as a refused connection would, is recorded so in
      * {@link #deliveries()}, and is retried on the usual schedule; the first retry after the window

@@ -42,6 +42,11 @@ import io.runflow.model.RunLog;
 import io.runflow.model.RunOutput;
 import io.runflow.model.RunRequest;
 import io.runflow.model.RunStatusDefinition;
+import io.runflow.model.Webhook;
+import io.runflow.model.WebhookAttempt;
+import io.runflow.model.WebhookDelivery;
+import io.runflow.model.WebhookEventType;
+import io.runflow.model.WebhookUpdate;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -129,6 +134,14 @@ public final class RunflowJson {
         module.addDeserializer(Model.class, new TreeDeserializer<>(Model.class, ModelWire::model));
         module.addDeserializer(
                 CallbackSecret.class, new TreeDeserializer<>(CallbackSecret.class, CallbackSecretWire::callbackSecret));
+        module.addDeserializer(Webhook.class, new TreeDeserializer<>(Webhook.class, WebhookWire::webhook));
+        module.addDeserializer(
+                WebhookDelivery.class, new TreeDeserializer<>(WebhookDelivery.class, WebhookWire::delivery));
+        module.addDeserializer(
+                WebhookAttempt.class, new TreeDeserializer<>(WebhookAttempt.class, WebhookWire::attempt));
+        module.addDeserializer(
+                WebhookEventType.class, new TreeDeserializer<>(WebhookEventType.class, WebhookWire::eventType));
+        module.addSerializer(WebhookUpdate.class, new TreeSerializer<>(WebhookUpdate.class, WebhookWire::updateBody));
         module.addDeserializer(Health.class, new TreeDeserializer<>(Health.class, AccountWire::health));
         @SuppressWarnings({"unchecked", "rawtypes"})
         Class<Page<?>> pageType = (Class) Page.class;

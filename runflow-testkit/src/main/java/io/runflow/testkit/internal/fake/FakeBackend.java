@@ -61,6 +61,7 @@ public final class FakeBackend implements AutoCloseable {
     private final AssetsApi assets;
     private final AccountApi account;
     private final LoopbackGuard guard;
+    private final WebhooksApi webhooks;
 
     /**
      * Binds the port and starts serving.
@@ -90,6 +91,7 @@ public final class FakeBackend implements AutoCloseable {
         this.sender = new CallbackSender(config.callbackTimeout());
         this.guard = new LoopbackGuard(config.allowNonLoopbackCallbacks(), clock);
         Callbacks callbacks = new Callbacks(clock, scheduler, ids, secrets, ledger, sender, guard);
+        this.webhooks = new WebhooksApi(ids, clock, ORG_ID, scheduler, sender, guard);
         String baseUrl = http.baseUrl();
         this.lifecycle = new RunLifecycle(
                 store,
@@ -123,11 +125,14 @@ public final class FakeBackend implements AutoCloseable {
     /** A run became terminal: a succeeded one is billed; the last item of a batch sends its callback. */
     private void runTerminal(RunState run) {
         BigDecimal cost = null;
+        com.fasterxml.jackson.databind.node.ObjectNode event;
         synchronized (store) {
             if (run.hasSucceeded()) {
                 cost = new BigDecimal(run.model.price());
             }
+            event = RunJson.callbackPayload(run);
         }
+        webhooks.runFinished(event);
         if (cost != null) {
             account.debit(cost);
         }
@@ -169,6 +174,17 @@ public final class FakeBackend implements AutoCloseable {
         Instant until = clock.instant().plus(duration);
         guard.blockUntil(duration.isZero() ? null : until);
         return until;
+    }
+
+    /**
+     * Adds an organization webhook, as Runflow's dashboard would (the API's create is not documented).
+     *
+     * @param url where deliveries go
+     * @param eventTypes the event types it subscribes to; empty for every event
+     * @return the webhook's id
+     */
+    public String addWebhook(String url, List<String> eventTypes) {
+        return webhooks.add(url, eventTypes);
     }
 
     /** The route table: every endpoint of the contract the fake implements. */
@@ -213,6 +229,13 @@ public final class FakeBackend implements AutoCloseable {
                 .route("GET", "/v1/auth/me", account::me)
                 .route("GET", "/v1/billing/balance", account::balance)
                 .route("PATCH", "/v1/billing/balance", account::patch)
+                .route("GET", "/v1/webhooks", webhooks::list)
+                .route("GET", "/v1/webhooks/event-types", webhooks::eventTypes)
+                .route("GET", "/v1/webhooks/{id}", webhooks::get)
+                .route("PATCH", "/v1/webhooks/{id}", webhooks::patch)
+                .route("DELETE", "/v1/webhooks/{id}", webhooks::delete)
+                .route("GET", "/v1/webhooks/{id}/deliveries", webhooks::deliveries)
+                .route("GET", "/v1/webhooks/{webhook}/deliveries/{id}/attempts", webhooks::attempts)
                 .route("GET", "/v1/callback-secrets", s::list)
                 .route("POST", "/v1/callback-secrets", s::create)
                 .route("GET", "/v1/callback-secrets/{id}", s::get)
@@ -451,6 +474,7 @@ public final class FakeBackend implements AutoCloseable {
             secrets.reset();
             images.clear();
             guard.blockUntil(null);
+            webhooks.clear();
         });
     }
 
