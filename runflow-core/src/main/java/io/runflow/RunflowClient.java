@@ -65,6 +65,7 @@ public final class RunflowClient implements AutoCloseable {
     private final Account account;
     private final Models models;
     private final CallbackSecrets callbackSecrets;
+    private final Webhooks webhooks;
     private final RunCallbacks callbacks;
     private final PendingWaits pending = new PendingWaits();
     private final PendingBatchWaits pendingBatches = new PendingBatchWaits();
@@ -84,6 +85,7 @@ public final class RunflowClient implements AutoCloseable {
         this.account = new Account(api);
         this.models = new Models(api);
         this.callbackSecrets = new CallbackSecrets(api);
+        this.webhooks = new Webhooks(api);
         this.callbacks = new RunCallbacks(pending, pendingBatches);
     }
 
@@ -163,6 +165,15 @@ public final class RunflowClient implements AutoCloseable {
     }
 
     /**
+     * Returns the organization's webhooks: list, read, update, delete, deliveries and attempts.
+     *
+     * @return the service
+     */
+    public Webhooks webhooks() {
+        return webhooks;
+    }
+
+    /**
      * Returns where verified callbacks go, so that they complete the waits on their runs at once.
      *
      * @return the callback sink
@@ -191,11 +202,12 @@ public final class RunflowClient implements AutoCloseable {
 
     /**
      * Downloads an output file. The file appears complete or not at all (it is written beside the
-     * target, then moved). No credentials are sent: output URLs are presigned.
+     * target, then moved). No credentials are sent: output URLs are presigned. An inline output
+     * ({@link OutputFile#isDataUri()}) is decoded and written without a request.
      *
      * @param file an entry of {@code run.output().outputs()}
      * @param target the file to write (replaced if it exists), or an existing directory to write into
-     *     under the URL's file name
+     *     under the URL's file name ({@code output.<ext>} from its media type for a {@code data:} URI)
      * @return the written file
      * @throws RunflowIoException if the download fails or the server answers non-2xx (output URLs
      *     expire: fetch the run again for fresh ones)
