@@ -76,6 +76,7 @@ public final class WebhookEndpoint {
     private final RunflowClient client;
     private final List<CallbackListener> listeners;
     private final RunflowObserver observer;
+    private final boolean transactional;
 
     private WebhookEndpoint(Builder builder) {
         this.verifier = builder.verifier;
@@ -83,6 +84,7 @@ public final class WebhookEndpoint {
         this.client = builder.client;
         this.listeners = List.copyOf(builder.listeners);
         this.observer = RunflowObserver.failSafe(builder.observer);
+        this.transactional = builder.transactional;
     }
 
     /**
@@ -121,6 +123,25 @@ public final class WebhookEndpoint {
                 client.callbacks().acceptBatch(batch.toBatch());
             }
         }
+        return deliver(callback, start);
+    }
+
+    /**
+     * Hands a callback that did not come through {@link #handle} (a {@link CallbackSource#RECONCILED}
+     * one, built from the run as the API reports it) to the listeners through the same
+     * de-duplication, so that it reaches them once whichever way came first.
+     *
+     * @param callback the callback
+     * @return what {@link #handle} would answer for it: 200 delivered or duplicate, 500 failed
+     */
+    public WebhookResponse deliver(Callback callback) {
+        return deliver(Objects.requireNonNull(callback, "callback"), System.nanoTime());
+    }
+
+    private WebhookResponse deliver(Callback callback, long start) {
+        if (transactional && deduplicator instanceof TransactionalCallbackDeduplicator inTransaction) {
+            return deliverInTransaction(inTransaction, callback, start);
+        }
         boolean first;
         try {
             first = deduplicator.firstDelivery(callback);
@@ -154,6 +175,52 @@ public final class WebhookEndpoint {
             }
         }
         return answer(DELIVERED, Outcome.DELIVERED, start);
+    }
+
+    private WebhookResponse deliverInTransaction(
+            TransactionalCallbackDeduplicator inTransaction, Callback callback, long start) {
+        boolean first;
+        try {
+            first = inTransaction.deliverOnce(callback, this::runListeners);
+        } catch (ListenerFailure e) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "Runflow callback listener failed for " + callback + "; rolled back and answered 500, so"
+                            + " Runflow retries",
+                    e.getCause());
+            return answer(LISTENER_FAILED, Outcome.FAILED, start);
+        } catch (RuntimeException e) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "Runflow callback " + callback + " not delivered: the de-duplicator failed; answered 500,"
+                            + " so Runflow retries",
+                    e);
+            return answer(DEDUPLICATION_FAILED, Outcome.FAILED, start);
+        }
+        return first ? answer(DELIVERED, Outcome.DELIVERED, start) : answer(DUPLICATE, Outcome.DUPLICATE, start);
+    }
+
+    /** Every listener in turn; a failure is wrapped, so that it is told apart from the store's. */
+    private void runListeners(Callback callback) {
+        for (CallbackListener listener : listeners) {
+            try {
+                listener.onCallback(callback);
+            } catch (RuntimeException | Error e) {
+                if (e instanceof VirtualMachineError) {
+                    throw (VirtualMachineError) e;
+                }
+                throw new ListenerFailure(e);
+            }
+        }
+    }
+
+    /** A listener's failure on its way through a transactional de-duplicator, which rolls back. */
+    private static final class ListenerFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ListenerFailure(Throwable cause) {
+            super(cause);
+        }
     }
 
     /**
@@ -226,6 +293,7 @@ public final class WebhookEndpoint {
         private RunflowClient client;
         private final List<CallbackListener> listeners = new ArrayList<>();
         private RunflowObserver observer = RunflowObserver.noop();
+        private boolean transactional = true;
 
         private Builder() {}
 
@@ -286,6 +354,22 @@ public final class WebhookEndpoint {
          */
         public Builder observer(RunflowObserver observer) {
             this.observer = Objects.requireNonNull(observer, "observer");
+            return this;
+        }
+
+        /**
+         * Sets whether a {@link TransactionalCallbackDeduplicator} (such as {@link
+         * JdbcCallbackDeduplicator}) writes each mark in one transaction with the listeners, so
+         * that a listener that throws or a process that dies leaves no mark and the callback is
+         * delivered again. Off, marks are written first and released when a listener throws (a
+         * crash between the two loses the callback). Other de-duplicators are always used that way.
+         *
+         * @param transactional default true; each delivery then holds a connection while its
+         *     listeners run
+         * @return this builder
+         */
+        public Builder transactional(boolean transactional) {
+            this.transactional = transactional;
             return this;
         }
 

@@ -25,12 +25,14 @@ public final class WebhookSettings {
     private final List<String> secrets;
     private final Long maxBodySize;
     private final DedupKind dedup;
+    private final Boolean transactional;
 
     private WebhookSettings(Builder builder) {
         this.path = builder.path;
         this.secrets = builder.secrets;
         this.maxBodySize = builder.maxBodySize;
         this.dedup = builder.dedup;
+        this.transactional = builder.transactional;
     }
 
     /**
@@ -58,6 +60,18 @@ public final class WebhookSettings {
      */
     public DedupKind dedup() {
         return dedup == null ? DedupKind.MEMORY : dedup;
+    }
+
+    /**
+     * Returns whether each callback's mark and its listeners share one database transaction, so
+     * that a listener that throws or an instance that dies leaves no mark ({@link
+     * WebhookEndpoint.Builder#transactional(boolean)}).
+     *
+     * @return {@code runflow.webhook.transactional}, or true exactly when {@link #dedup()} is {@link
+     *     DedupKind#JDBC}
+     */
+    public boolean transactional() {
+        return transactional == null ? dedup() == DedupKind.JDBC : transactional && dedup() == DedupKind.JDBC;
     }
 
     /**
@@ -111,6 +125,14 @@ public final class WebhookSettings {
                         .ifPresentOrElse(problems::add, () -> builder.secret(secret));
             }
         }
+        if (Boolean.TRUE.equals(transactional) && dedup() != DedupKind.JDBC) {
+            problems.add(new SettingProblem(
+                    "runflow.webhook.transactional",
+                    "runflow.webhook.transactional=true needs runflow.webhook.dedup=jdbc, and dedup is "
+                            + dedup().name().toLowerCase(java.util.Locale.ROOT) + ".",
+                    "Set runflow.webhook.dedup=jdbc (the marks then share the listeners' transaction), or remove"
+                            + " runflow.webhook.transactional."));
+        }
         if (maxBodySize != null) {
             try {
                 builder.maxBodySize(maxBodySize);
@@ -125,7 +147,7 @@ public final class WebhookSettings {
         return "WebhookSettings[path=" + path() + ", secrets=" + (secrets == null ? 0 : secrets.size())
                 + " (redacted), maxBodySize="
                 + (maxBodySize == null ? WebhookVerifier.DEFAULT_MAX_BODY_SIZE : maxBodySize)
-                + ", dedup=" + dedup() + "]";
+                + ", dedup=" + dedup() + ", transactional=" + transactional() + "]";
     }
 
     /**
@@ -137,6 +159,7 @@ public final class WebhookSettings {
         private List<String> secrets;
         private Long maxBodySize;
         private DedupKind dedup;
+        private Boolean transactional;
 
         private Builder() {}
 
@@ -182,6 +205,18 @@ public final class WebhookSettings {
          */
         public Builder dedup(DedupKind dedup) {
             this.dedup = dedup;
+            return this;
+        }
+
+        /**
+         * Sets {@code runflow.webhook.transactional}.
+         *
+         * @param transactional whether marks and listeners share a transaction, or {@code null} for
+         *     true with {@link DedupKind#JDBC} (false otherwise)
+         * @return this builder
+         */
+        public Builder transactional(Boolean transactional) {
+            this.transactional = transactional;
             return this;
         }
 

@@ -98,6 +98,7 @@ public record RunflowConfiguration(
                 .secrets(webhook.secrets())
                 .maxBodySize(webhook.maxBodySize())
                 .dedup(webhook.dedup())
+                .transactional(webhook.transactional())
                 .build();
     }
 
@@ -151,18 +152,23 @@ public record RunflowConfiguration(
      * @param secrets the callback signing secrets (whsec_...); the controller exists only with them
      * @param maxBodySize the largest callback body accepted, in bytes or as 512KB or 2MB; default 1 MB
      * @param dedup how repeated deliveries are recognized: memory (default), jdbc or none
+     * @param transactional whether each callback's mark and its listeners share one transaction, so
+     *     that a listener that throws or an instance that dies leaves no mark; needs dedup=jdbc; default
+     *     true with dedup=jdbc
      */
     @ConfigurationProperties("webhook")
     public record Webhook(
             @Nullable String path,
             @Nullable List<String> secrets,
             @Nullable @ReadableBytes Long maxBodySize,
-            @Nullable DedupKind dedup) {
+            @Nullable DedupKind dedup,
+            @Nullable Boolean transactional) {
 
         @Override
         public String toString() {
             return "Webhook[path=" + path + ", secrets=" + (secrets == null ? 0 : secrets.size())
-                    + " (redacted), maxBodySize=" + maxBodySize + ", dedup=" + dedup + "]";
+                    + " (redacted), maxBodySize=" + maxBodySize + ", dedup=" + dedup + ", transactional="
+                    + transactional + "]";
         }
     }
 

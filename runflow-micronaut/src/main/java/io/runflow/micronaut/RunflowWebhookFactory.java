@@ -70,10 +70,14 @@ final class RunflowWebhookFactory {
             Optional<RunflowClient> client,
             ApplicationEventPublisher<RunCallback> runEvents,
             ApplicationEventPublisher<BatchCallback> batchEvents,
-            List<RunflowObserver> observers) {
+            List<RunflowObserver> observers,
+            RunflowConfiguration config) {
         WebhookEndpoint.Builder builder = WebhookEndpoint.builder()
                 .verifier(verifier)
                 .deduplicator(deduplicator)
+                // With dedup=jdbc: the mark and the listeners share a transaction on the DataSource, and
+                // listeners reach its connection through JdbcCallbackDeduplicator.listener(..).
+                .transactional(config.webhookSettings().transactional())
                 .listener(CallbackListener.runs(runEvents::publishEvent))
                 .listener(CallbackListener.batches(batchEvents::publishEvent))
                 .observer(RunflowObserver.composite(observers));

@@ -37,6 +37,7 @@ class RunflowConfigurationTest {
             "runflow.webhook.secrets",
             "runflow.webhook.max-body-size",
             "runflow.webhook.dedup",
+            "runflow.webhook.transactional",
             "runflow.health.enabled");
 
     @Test
@@ -76,7 +77,7 @@ class RunflowConfigurationTest {
             assertThat(config.timeouts()).isEqualTo(new RunflowConfiguration.Timeouts(null, null));
             assertThat(config.retry()).isEqualTo(new RunflowConfiguration.Retry(null, null, null));
             assertThat(config.poll()).isEqualTo(new RunflowConfiguration.Poll(null, null, null));
-            assertThat(config.webhook()).isEqualTo(new RunflowConfiguration.Webhook(null, null, null, null));
+            assertThat(config.webhook()).isEqualTo(new RunflowConfiguration.Webhook(null, null, null, null, null));
             assertThat(config.webhookSettings().path()).isEqualTo("/runflow/webhook");
             assertThat(config.webhookSettings().dedup()).isEqualTo(DedupKind.MEMORY);
             assertThat(config.health().enabled()).isTrue();
@@ -143,7 +144,7 @@ class RunflowConfigurationTest {
                             + " timeouts=Timeouts[connect=null, read=null], retry=Retry[maxAttempts=null,"
                             + " initialDelay=null, maxDelay=null], poll=Poll[initialInterval=null, maxInterval=null,"
                             + " timeout=null], webhook=Webhook[path=null, secrets=1 (redacted), maxBodySize=null,"
-                            + " dedup=null], health=Health[enabled=true]]");
+                            + " dedup=null, transactional=null], health=Health[enabled=true]]");
         }
     }
 }

@@ -92,6 +92,7 @@ public record RunflowProperties(
                                 ? null
                                 : webhook.maxBodySize().toBytes())
                 .dedup(webhook.dedup())
+                .transactional(webhook.transactional())
                 .build();
     }
 
@@ -137,8 +138,17 @@ public record RunflowProperties(
      *     a signature under any of them is accepted. The endpoint exists only when this is set.
      * @param maxBodySize Largest callback body accepted; a larger one is answered 413 unread. Default 1MB.
      * @param dedup How repeated deliveries of a callback are recognised. Default memory.
+     * @param transactional Whether each callback's de-duplication mark and its listeners share one
+     *     transaction of the application's transaction manager, so that a listener that throws or an
+     *     instance that dies leaves no mark and the callback is delivered again. Needs dedup=jdbc.
+     *     Default true with dedup=jdbc.
      */
-    public record Webhook(String path, @DefaultValue List<String> secrets, DataSize maxBodySize, DedupKind dedup) {
+    public record Webhook(
+            String path,
+            @DefaultValue List<String> secrets,
+            DataSize maxBodySize,
+            DedupKind dedup,
+            Boolean transactional) {
 
         /** Copies the secrets. */
         public Webhook {
@@ -148,7 +158,7 @@ public record RunflowProperties(
         @Override
         public String toString() {
             return "Webhook[path=" + path + ", secrets=" + secrets.size() + " (redacted), maxBodySize=" + maxBodySize
-                    + ", dedup=" + dedup + "]";
+                    + ", dedup=" + dedup + ", transactional=" + transactional + "]";
         }
     }
 

@@ -8,6 +8,7 @@ import io.runflow.webhook.DedupKind;
 import io.runflow.webhook.WebhookEndpoint;
 import io.runflow.webhook.WebhookVerifier;
 import java.util.List;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -44,7 +45,8 @@ public final class RunflowWebhookEndpointAutoConfiguration {
             ObjectProvider<CallbackDeduplicator> deduplicator,
             ObjectProvider<RunflowClient> client,
             ObjectProvider<RunflowObserver> observers,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            ListableBeanFactory beans) {
         WebhookEndpoint.Builder builder = WebhookEndpoint.builder()
                 .verifier(verifier)
                 // The payload's own class is the event type: RunCallback and BatchCallback reach their own
@@ -52,8 +54,10 @@ public final class RunflowWebhookEndpointAutoConfiguration {
                 .listener(events::publishEvent)
                 .observer(RunflowObserver.composite(observers.orderedStream().toList()));
         CallbackDeduplicator chosen = deduplicator.getIfAvailable();
+        boolean transactional = properties.webhookSettings().transactional();
+        builder.transactional(transactional);
         if (chosen != null) {
-            builder.deduplicator(chosen);
+            builder.deduplicator(transactional ? SpringTransactions.join(chosen, beans) : chosen);
         } else if (properties.webhookSettings().dedup() == DedupKind.JDBC) {
             throw new InvalidRunflowPropertyException(List.of(new SettingProblem(
                     "runflow.webhook.dedup",
