@@ -112,6 +112,7 @@ public final class JdbcCallbackDeduplicator implements TransactionalCallbackDedu
     private final String tableName;
     private final Duration retention;
     private final Clock clock;
+    private final JdbcRunLedger ledger;
     private final String insert;
     private final String deleteExpiredKey;
     private final String deleteKey;
@@ -122,6 +123,7 @@ public final class JdbcCallbackDeduplicator implements TransactionalCallbackDedu
         this.tableName = builder.tableName;
         this.retention = builder.retention;
         this.clock = builder.clock;
+        this.ledger = builder.ledger;
         this.insert = "INSERT INTO " + tableName + " (delivery_key, first_seen) VALUES (?, ?)";
         this.deleteExpiredKey = "DELETE FROM " + tableName + " WHERE delivery_key = ? AND first_seen <= ?";
         this.deleteKey = "DELETE FROM " + tableName + " WHERE delivery_key = ?";
@@ -189,14 +191,14 @@ public final class JdbcCallbackDeduplicator implements TransactionalCallbackDedu
         Instant now = clock.instant();
         return withConnection("firstDelivery", connection -> {
             if (tryInsert(connection, key, now)) {
-                return true;
+                return settled(connection, key);
             }
             if (deleteIfExpired(connection, key, now) == 0) {
                 return false;
             }
             // The expired mark is gone; another instance may have inserted a fresh one since, and
             // then this insert loses on the key like any repeat.
-            return tryInsert(connection, key, now);
+            return tryInsert(connection, key, now) && settled(connection, key);
         });
     }
 
@@ -304,7 +306,15 @@ public final class JdbcCallbackDeduplicator implements TransactionalCallbackDedu
         // transaction. Two deliveries racing over an expired mark: one deletes it, the other waits on
         // its row lock, deletes nothing, and loses on the key of the first one's new mark.
         deleteIfExpired(connection, key, now);
-        return tryInsert(connection, key, now);
+        return tryInsert(connection, key, now) && settled(connection, key);
+    }
+
+    /** A run delivered is off the ledger, in the same transaction (or at once, marking first). */
+    private boolean settled(Connection connection, String key) throws SQLException {
+        if (ledger != null && key.startsWith("run:")) {
+            ledger.settleIn(connection, key.substring(4, key.lastIndexOf(':')));
+        }
+        return true;
     }
 
     private static void rollbackQuietly(Connection connection) {
@@ -453,6 +463,7 @@ public final class JdbcCallbackDeduplicator implements TransactionalCallbackDedu
         private String tableName = DEFAULT_TABLE_NAME;
         private Duration retention = DEFAULT_RETENTION;
         private Clock clock = Clock.systemUTC();
+        private JdbcRunLedger ledger;
 
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -505,6 +516,19 @@ public final class JdbcCallbackDeduplicator implements TransactionalCallbackDedu
          */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Sets the pending-runs ledger that a run's first delivery settles, in the delivery's
+         * transaction, so that {@link CallbackReconciler} does not look it up. Give it a ledger on the
+         * same data source.
+         *
+         * @param ledger the ledger; default none
+         * @return this builder
+         */
+        public Builder ledger(JdbcRunLedger ledger) {
+            this.ledger = Objects.requireNonNull(ledger, "ledger");
             return this;
         }
 

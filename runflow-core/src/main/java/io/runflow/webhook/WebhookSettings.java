@@ -26,6 +26,9 @@ public final class WebhookSettings {
     private final Long maxBodySize;
     private final DedupKind dedup;
     private final Boolean transactional;
+    private final Boolean reconcileEnabled;
+    private final java.time.Duration reconcileAfter;
+    private final java.time.Duration reconcileInterval;
 
     private WebhookSettings(Builder builder) {
         this.path = builder.path;
@@ -33,6 +36,9 @@ public final class WebhookSettings {
         this.maxBodySize = builder.maxBodySize;
         this.dedup = builder.dedup;
         this.transactional = builder.transactional;
+        this.reconcileEnabled = builder.reconcileEnabled;
+        this.reconcileAfter = builder.reconcileAfter;
+        this.reconcileInterval = builder.reconcileInterval;
     }
 
     /**
@@ -72,6 +78,35 @@ public final class WebhookSettings {
      */
     public boolean transactional() {
         return transactional == null ? dedup() == DedupKind.JDBC : transactional && dedup() == DedupKind.JDBC;
+    }
+
+    /**
+     * Returns whether runs created with a callback URL are recorded and looked up when their callback
+     * is overdue ({@link JdbcRunLedger}, {@link CallbackReconciler}).
+     *
+     * @return {@code runflow.webhook.reconcile.enabled}, or true exactly when {@link #dedup()} is
+     *     {@link DedupKind#JDBC}
+     */
+    public boolean reconcileEnabled() {
+        return (reconcileEnabled == null || reconcileEnabled) && dedup() == DedupKind.JDBC;
+    }
+
+    /**
+     * Returns how long after its creation a run without callback is looked up.
+     *
+     * @return {@code runflow.webhook.reconcile.after}, or {@link JdbcRunLedger#DEFAULT_AFTER}
+     */
+    public java.time.Duration reconcileAfter() {
+        return reconcileAfter == null ? JdbcRunLedger.DEFAULT_AFTER : reconcileAfter;
+    }
+
+    /**
+     * Returns how often overdue runs are looked for.
+     *
+     * @return {@code runflow.webhook.reconcile.interval}, or {@link CallbackReconciler#DEFAULT_INTERVAL}
+     */
+    public java.time.Duration reconcileInterval() {
+        return reconcileInterval == null ? CallbackReconciler.DEFAULT_INTERVAL : reconcileInterval;
     }
 
     /**
@@ -133,12 +168,31 @@ public final class WebhookSettings {
                     "Set runflow.webhook.dedup=jdbc (the marks then share the listeners' transaction), or remove"
                             + " runflow.webhook.transactional."));
         }
+        if (Boolean.TRUE.equals(reconcileEnabled) && dedup() != DedupKind.JDBC) {
+            problems.add(new SettingProblem(
+                    "runflow.webhook.reconcile.enabled",
+                    "runflow.webhook.reconcile.enabled=true needs runflow.webhook.dedup=jdbc, and dedup is "
+                            + dedup().name().toLowerCase(java.util.Locale.ROOT) + ".",
+                    "Set runflow.webhook.dedup=jdbc (the pending runs are kept in the same database), or remove"
+                            + " runflow.webhook.reconcile.enabled."));
+        }
+        positive("runflow.webhook.reconcile.after", reconcileAfter, problems);
+        positive("runflow.webhook.reconcile.interval", reconcileInterval, problems);
         if (maxBodySize != null) {
             try {
                 builder.maxBodySize(maxBodySize);
             } catch (IllegalArgumentException e) {
                 problems.add(SettingProblem.invalid("runflow.webhook.max-body-size", e));
             }
+        }
+    }
+
+    private static void positive(String key, java.time.Duration value, List<SettingProblem> problems) {
+        if (value != null && (value.isNegative() || value.isZero())) {
+            problems.add(new SettingProblem(
+                    key,
+                    key + " is invalid: it must be positive, got " + value + ".",
+                    "Set " + key + " to a positive duration, for example 5m, or remove it for the default."));
         }
     }
 
@@ -160,6 +214,9 @@ public final class WebhookSettings {
         private Long maxBodySize;
         private DedupKind dedup;
         private Boolean transactional;
+        private Boolean reconcileEnabled;
+        private java.time.Duration reconcileAfter;
+        private java.time.Duration reconcileInterval;
 
         private Builder() {}
 
@@ -217,6 +274,42 @@ public final class WebhookSettings {
          */
         public Builder transactional(Boolean transactional) {
             this.transactional = transactional;
+            return this;
+        }
+
+        /**
+         * Sets {@code runflow.webhook.reconcile.enabled}.
+         *
+         * @param enabled whether overdue runs are looked up, or {@code null} for true with {@link
+         *     DedupKind#JDBC} (false otherwise)
+         * @return this builder
+         */
+        public Builder reconcileEnabled(Boolean enabled) {
+            this.reconcileEnabled = enabled;
+            return this;
+        }
+
+        /**
+         * Sets {@code runflow.webhook.reconcile.after}.
+         *
+         * @param after how long after its creation a run without callback is overdue, or {@code null}
+         *     for {@link JdbcRunLedger#DEFAULT_AFTER}
+         * @return this builder
+         */
+        public Builder reconcileAfter(java.time.Duration after) {
+            this.reconcileAfter = after;
+            return this;
+        }
+
+        /**
+         * Sets {@code runflow.webhook.reconcile.interval}.
+         *
+         * @param interval how often overdue runs are looked for, or {@code null} for {@link
+         *     CallbackReconciler#DEFAULT_INTERVAL}
+         * @return this builder
+         */
+        public Builder reconcileInterval(java.time.Duration interval) {
+            this.reconcileInterval = interval;
             return this;
         }
 

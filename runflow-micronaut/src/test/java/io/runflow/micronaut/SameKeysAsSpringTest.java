@@ -37,7 +37,7 @@ class SameKeysAsSpringTest {
 
         assertThat(keysByModule).containsOnlyKeys("micronaut", "spring");
         assertThat(keysByModule.get("micronaut"))
-                .hasSize(18)
+                .hasSize(21)
                 .allMatch(key -> key.startsWith("runflow."))
                 .containsExactlyElementsOf(keysByModule.get("spring"));
     }

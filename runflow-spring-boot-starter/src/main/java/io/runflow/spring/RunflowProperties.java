@@ -93,6 +93,9 @@ public record RunflowProperties(
                                 : webhook.maxBodySize().toBytes())
                 .dedup(webhook.dedup())
                 .transactional(webhook.transactional())
+                .reconcileEnabled(webhook.reconcile().enabled())
+                .reconcileAfter(webhook.reconcile().after())
+                .reconcileInterval(webhook.reconcile().interval())
                 .build();
     }
 
@@ -142,25 +145,40 @@ public record RunflowProperties(
      *     transaction of the application's transaction manager, so that a listener that throws or an
      *     instance that dies leaves no mark and the callback is delivered again. Needs dedup=jdbc.
      *     Default true with dedup=jdbc.
+     * @param reconcile Catching up on callbacks that never arrived.
      */
     public record Webhook(
             String path,
             @DefaultValue List<String> secrets,
             DataSize maxBodySize,
             DedupKind dedup,
-            Boolean transactional) {
+            Boolean transactional,
+            @DefaultValue Reconcile reconcile) {
 
         /** Copies the secrets. */
         public Webhook {
             secrets = List.copyOf(Objects.requireNonNull(secrets, "secrets"));
+            Objects.requireNonNull(reconcile, "reconcile");
         }
 
         @Override
         public String toString() {
             return "Webhook[path=" + path + ", secrets=" + secrets.size() + " (redacted), maxBodySize=" + maxBodySize
-                    + ", dedup=" + dedup + ", transactional=" + transactional + "]";
+                    + ", dedup=" + dedup + ", transactional=" + transactional + ", reconcile=" + reconcile + "]";
         }
     }
+
+    /**
+     * Catching up on callbacks that never arrived (the application was down for all of Runflow's
+     * attempts): runs created with a callback URL are recorded in the application's database, and
+     * those without callback after a while are read from the API and handed to the listeners.
+     *
+     * @param enabled Whether runs are recorded and overdue ones looked up. Needs dedup=jdbc. Default
+     *     true with dedup=jdbc.
+     * @param after How long after its creation a run without callback is looked up. Default 5m.
+     * @param interval How often overdue runs are looked for, on every instance. Default 1m.
+     */
+    public record Reconcile(Boolean enabled, Duration after, Duration interval) {}
 
     /**
      * The {@code runflow} health indicator ({@code GET /v1/health}, cached, short timeout), when

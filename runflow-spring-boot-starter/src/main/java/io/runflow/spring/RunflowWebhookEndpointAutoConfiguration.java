@@ -4,7 +4,9 @@ import io.runflow.RunflowClient;
 import io.runflow.RunflowObserver;
 import io.runflow.SettingProblem;
 import io.runflow.webhook.CallbackDeduplicator;
+import io.runflow.webhook.CallbackReconciler;
 import io.runflow.webhook.DedupKind;
+import io.runflow.webhook.JdbcRunLedger;
 import io.runflow.webhook.WebhookEndpoint;
 import io.runflow.webhook.WebhookVerifier;
 import java.util.List;
@@ -67,6 +69,19 @@ public final class RunflowWebhookEndpointAutoConfiguration {
         }
         client.ifAvailable(builder::client);
         return builder.build();
+    }
+
+    @Bean
+    @ConditionalOnBean({JdbcRunLedger.class, RunflowClient.class})
+    @ConditionalOnMissingBean
+    ReconcilerLifecycle runflowCallbackReconciler(
+            RunflowClient client, WebhookEndpoint endpoint, JdbcRunLedger ledger, RunflowProperties properties) {
+        return new ReconcilerLifecycle(CallbackReconciler.builder()
+                .client(client)
+                .endpoint(endpoint)
+                .ledger(ledger)
+                .interval(properties.webhookSettings().reconcileInterval())
+                .build());
     }
 
     @Configuration(proxyBeanMethods = false)
