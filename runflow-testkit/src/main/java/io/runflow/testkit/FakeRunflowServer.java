@@ -208,6 +208,27 @@ public final class FakeRunflowServer implements AutoCloseable {
     }
 
     /**
+     * Makes the application unreachable for callbacks from now, on the server clock, for {@code
+     * duration}: every attempt that falls due in that window fails as a refused connection (nothing is
+     * sent) and is retried on Runflow's schedule (3 attempts, 1 s then 2 s apart), so a window of
+     * 3 s or more exhausts the attempts of every callback due at its start. {@link #reset()} ends it.
+     *
+     * <pre>{@code
+     * server.callbacksUnreachableFor(Duration.ofSeconds(10));
+     * server.advance(Duration.ofSeconds(10)); // the runs end; their callbacks are all lost
+     * }</pre>
+     *
+     * @param duration how long, not negative
+     */
+    public void callbacksUnreachableFor(Duration duration) {
+        Objects.requireNonNull(duration, "duration");
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("duration must not be negative: " + duration);
+        }
+        backend.callbacksUnreachableFor(duration);
+    }
+
+    /**
      * Scripts how every later run of a model ends, until {@link #reset()}.
      *
      * @param model the model id, e.g. {@link FakeModel#FLUX_PRO_ULTRA}

@@ -5,6 +5,7 @@ import io.runflow.testkit.internal.http.ErrorResponseException;
 import io.runflow.testkit.internal.http.Json;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +30,8 @@ final class Callbacks {
     private final CallbackSender sender;
     private final LoopbackGuard guard;
     private final Object batchRedeliveries = new Object();
+    /** On the server clock: until then every attempt fails as a refused connection, nothing is sent. */
+    private volatile Instant unreachableUntil = Instant.MIN;
 
     Callbacks(
             ServerClock clock,
@@ -128,12 +131,24 @@ final class Callbacks {
         CallbackLedger.Attempt a = ledger.begin(d);
         URI uri = URI.create(d.url);
         String refusal = guard.refusal(uri);
+        if (refusal == null && a.at().isBefore(unreachableUntil)) {
+            refusal = "connection refused: the receiving end is unreachable until " + unreachableUntil;
+        }
         if (refusal != null) {
             ledger.record(a, CallbackSender.Result.failed(refusal), backoff -> retry(d, backoff));
             return CompletableFuture.completedFuture(null);
         }
         return sender.send(uri, d.payload, d.requestId, d.signature)
                 .thenAccept(result -> ledger.record(a, result, backoff -> retry(d, backoff)));
+    }
+
+    /** Makes every receiving end unreachable from now, on the server clock, for {@code duration}. */
+    void unreachableFor(Duration duration) {
+        unreachableUntil = clock.instant().plus(duration);
+    }
+
+    void reachable() {
+        unreachableUntil = Instant.MIN;
     }
 
     private void retry(CallbackLedger.Delivery d, Duration backoff) {

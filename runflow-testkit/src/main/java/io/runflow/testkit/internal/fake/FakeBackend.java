@@ -60,6 +60,7 @@ public final class FakeBackend implements AutoCloseable {
     private final BatchesApi batches;
     private final AssetsApi assets;
     private final AccountApi account;
+    private final Callbacks callbacks;
 
     /**
      * Binds the port and starts serving.
@@ -87,7 +88,7 @@ public final class FakeBackend implements AutoCloseable {
         this.secrets = new CallbackSecretsApi(ids, clock, ORG_ID, config.webhookSecret());
         this.ledger = new CallbackLedger(clock);
         this.sender = new CallbackSender(config.callbackTimeout());
-        Callbacks callbacks = new Callbacks(
+        this.callbacks = new Callbacks(
                 clock, scheduler, ids, secrets, ledger, sender, new LoopbackGuard(config.allowNonLoopbackCallbacks()));
         String baseUrl = http.baseUrl();
         this.lifecycle = new RunLifecycle(
@@ -294,6 +295,15 @@ public final class FakeBackend implements AutoCloseable {
     }
 
     /**
+     * Makes every callback's receiving end unreachable from now, on the server clock, for a time.
+     *
+     * @param duration how long
+     */
+    public void callbacksUnreachableFor(Duration duration) {
+        callbacks.unreachableFor(duration);
+    }
+
+    /**
      * Scripts how every later run of a model ends.
      *
      * @param model the model id
@@ -409,6 +419,7 @@ public final class FakeBackend implements AutoCloseable {
     /** Forgets everything a test left, and puts the clock back. */
     public void reset() {
         clientScheduler.clear();
+        callbacks.reachable();
         scheduler.clear(() -> {
             store.clear();
             batches.clear();
