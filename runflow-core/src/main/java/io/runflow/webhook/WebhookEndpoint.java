@@ -77,6 +77,7 @@ public final class WebhookEndpoint {
     private final List<CallbackListener> listeners;
     private final RunflowObserver observer;
     private final boolean transactional;
+    private final CallbackRelay relay;
 
     private WebhookEndpoint(Builder builder) {
         this.verifier = builder.verifier;
@@ -85,6 +86,7 @@ public final class WebhookEndpoint {
         this.listeners = List.copyOf(builder.listeners);
         this.observer = RunflowObserver.failSafe(builder.observer);
         this.transactional = builder.transactional;
+        this.relay = builder.relay;
     }
 
     /**
@@ -123,7 +125,11 @@ public final class WebhookEndpoint {
                 client.callbacks().acceptBatch(batch.toBatch());
             }
         }
-        return deliver(callback, start);
+        WebhookResponse response = deliver(callback, start);
+        if (relay != null && response.status() == 200) {
+            relay.relay(callback, rawBody, WebhookVerifier.header(header, WebhookVerifier.SIGNATURE_HEADER));
+        }
+        return response;
     }
 
     /**
@@ -294,6 +300,7 @@ public final class WebhookEndpoint {
         private final List<CallbackListener> listeners = new ArrayList<>();
         private RunflowObserver observer = RunflowObserver.noop();
         private boolean transactional = true;
+        private CallbackRelay relay;
 
         private Builder() {}
 
@@ -370,6 +377,18 @@ public final class WebhookEndpoint {
          */
         public Builder transactional(boolean transactional) {
             this.transactional = transactional;
+            return this;
+        }
+
+        /**
+         * Sets who passes each verified callback (answered 200) on to the other instances, so that
+         * their waits end at once ({@link PostgresWakeUp}).
+         *
+         * @param relay the relay; default none
+         * @return this builder
+         */
+        public Builder relay(CallbackRelay relay) {
+            this.relay = Objects.requireNonNull(relay, "relay");
             return this;
         }
 

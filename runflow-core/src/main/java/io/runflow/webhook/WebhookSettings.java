@@ -29,6 +29,7 @@ public final class WebhookSettings {
     private final Boolean reconcileEnabled;
     private final java.time.Duration reconcileAfter;
     private final java.time.Duration reconcileInterval;
+    private final NotifyKind notify;
 
     private WebhookSettings(Builder builder) {
         this.path = builder.path;
@@ -39,6 +40,7 @@ public final class WebhookSettings {
         this.reconcileEnabled = builder.reconcileEnabled;
         this.reconcileAfter = builder.reconcileAfter;
         this.reconcileInterval = builder.reconcileInterval;
+        this.notify = builder.notify;
     }
 
     /**
@@ -110,6 +112,20 @@ public final class WebhookSettings {
     }
 
     /**
+     * Returns how a callback ends the waits on other instances.
+     *
+     * @return {@code runflow.webhook.notify}, or {@link NotifyKind#POSTGRES} with {@link
+     *     DedupKind#JDBC} ({@link NotifyKind#NONE} otherwise); it applies only when the database is
+     *     PostgreSQL
+     */
+    public NotifyKind notifyKind() {
+        if (dedup() != DedupKind.JDBC) {
+            return NotifyKind.NONE;
+        }
+        return notify == null ? NotifyKind.POSTGRES : notify;
+    }
+
+    /**
      * Returns what keeps these settings from making a verifier, in the order of the keys; empty when
      * {@link #verifier()} succeeds.
      *
@@ -176,6 +192,13 @@ public final class WebhookSettings {
                     "Set runflow.webhook.dedup=jdbc (the pending runs are kept in the same database), or remove"
                             + " runflow.webhook.reconcile.enabled."));
         }
+        if (notify == NotifyKind.POSTGRES && dedup() != DedupKind.JDBC) {
+            problems.add(new SettingProblem(
+                    "runflow.webhook.notify",
+                    "runflow.webhook.notify=postgres needs runflow.webhook.dedup=jdbc, and dedup is "
+                            + dedup().name().toLowerCase(java.util.Locale.ROOT) + ".",
+                    "Set runflow.webhook.dedup=jdbc on a PostgreSQL DataSource, or remove runflow.webhook.notify."));
+        }
         positive("runflow.webhook.reconcile.after", reconcileAfter, problems);
         positive("runflow.webhook.reconcile.interval", reconcileInterval, problems);
         if (maxBodySize != null) {
@@ -217,6 +240,7 @@ public final class WebhookSettings {
         private Boolean reconcileEnabled;
         private java.time.Duration reconcileAfter;
         private java.time.Duration reconcileInterval;
+        private NotifyKind notify;
 
         private Builder() {}
 
@@ -310,6 +334,18 @@ public final class WebhookSettings {
          */
         public Builder reconcileInterval(java.time.Duration interval) {
             this.reconcileInterval = interval;
+            return this;
+        }
+
+        /**
+         * Sets {@code runflow.webhook.notify}.
+         *
+         * @param notify the kind, or {@code null} for {@link NotifyKind#POSTGRES} with {@link
+         *     DedupKind#JDBC}
+         * @return this builder
+         */
+        public Builder notifyKind(NotifyKind notify) {
+            this.notify = notify;
             return this;
         }
 

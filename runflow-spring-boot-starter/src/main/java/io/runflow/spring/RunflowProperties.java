@@ -5,12 +5,14 @@ import io.runflow.PollPolicy;
 import io.runflow.RetryPolicy;
 import io.runflow.RunflowClient;
 import io.runflow.webhook.DedupKind;
+import io.runflow.webhook.NotifyKind;
 import io.runflow.webhook.WebhookSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.bind.Name;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -96,6 +98,7 @@ public record RunflowProperties(
                 .reconcileEnabled(webhook.reconcile().enabled())
                 .reconcileAfter(webhook.reconcile().after())
                 .reconcileInterval(webhook.reconcile().interval())
+                .notifyKind(webhook.notifyKind())
                 .build();
     }
 
@@ -146,6 +149,8 @@ public record RunflowProperties(
      *     instance that dies leaves no mark and the callback is delivered again. Needs dedup=jdbc.
      *     Default true with dedup=jdbc.
      * @param reconcile Catching up on callbacks that never arrived.
+     * @param notifyKind How a callback ends the waits on other instances: postgres (NOTIFY/LISTEN on the
+     *     DataSource when it is PostgreSQL) or none (polling). Default postgres with dedup=jdbc.
      */
     public record Webhook(
             String path,
@@ -153,7 +158,8 @@ public record RunflowProperties(
             DataSize maxBodySize,
             DedupKind dedup,
             Boolean transactional,
-            @DefaultValue Reconcile reconcile) {
+            @DefaultValue Reconcile reconcile,
+            @Name("notify") NotifyKind notifyKind) {
 
         /** Copies the secrets. */
         public Webhook {
@@ -164,7 +170,8 @@ public record RunflowProperties(
         @Override
         public String toString() {
             return "Webhook[path=" + path + ", secrets=" + secrets.size() + " (redacted), maxBodySize=" + maxBodySize
-                    + ", dedup=" + dedup + ", transactional=" + transactional + ", reconcile=" + reconcile + "]";
+                    + ", dedup=" + dedup + ", transactional=" + transactional + ", reconcile=" + reconcile + ", notify="
+                    + notifyKind + "]";
         }
     }
 

@@ -5,11 +5,13 @@ import io.runflow.RunflowObserver;
 import io.runflow.SettingProblem;
 import io.runflow.webhook.CallbackDeduplicator;
 import io.runflow.webhook.CallbackReconciler;
+import io.runflow.webhook.CallbackRelay;
 import io.runflow.webhook.DedupKind;
 import io.runflow.webhook.JdbcRunLedger;
 import io.runflow.webhook.WebhookEndpoint;
 import io.runflow.webhook.WebhookVerifier;
 import java.util.List;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -17,6 +19,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.context.ApplicationEventPublisher;
@@ -48,7 +52,8 @@ public final class RunflowWebhookEndpointAutoConfiguration {
             ObjectProvider<RunflowClient> client,
             ObjectProvider<RunflowObserver> observers,
             ApplicationEventPublisher events,
-            ListableBeanFactory beans) {
+            ListableBeanFactory beans,
+            ObjectProvider<CallbackRelay> relay) {
         WebhookEndpoint.Builder builder = WebhookEndpoint.builder()
                 .verifier(verifier)
                 // The payload's own class is the event type: RunCallback and BatchCallback reach their own
@@ -68,6 +73,7 @@ public final class RunflowWebhookEndpointAutoConfiguration {
                             + " a CallbackDeduplicator bean, or set runflow.webhook.dedup=memory.")));
         }
         client.ifAvailable(builder::client);
+        relay.ifAvailable(builder::relay);
         return builder.build();
     }
 
@@ -82,6 +88,16 @@ public final class RunflowWebhookEndpointAutoConfiguration {
                 .ledger(ledger)
                 .interval(properties.webhookSettings().reconcileInterval())
                 .build());
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "runflow.webhook.dedup", havingValue = "jdbc")
+    @ConditionalOnProperty(name = "runflow.webhook.notify", havingValue = "postgres", matchIfMissing = true)
+    @ConditionalOnSingleCandidate(DataSource.class)
+    @ConditionalOnBean(RunflowClient.class)
+    @ConditionalOnMissingBean(CallbackRelay.class)
+    WakeUpLifecycle runflowPostgresWakeUp(RunflowClient client, WebhookVerifier verifier, DataSource dataSource) {
+        return WakeUpLifecycle.create(client, verifier, dataSource);
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -99,7 +99,8 @@ class RunflowAutoConfigurationTest {
                                     null,
                                     null,
                                     null,
-                                    new RunflowProperties.Reconcile(null, null, null)));
+                                    new RunflowProperties.Reconcile(null, null, null),
+                                    null));
                     assertThat(properties.webhookSettings().path()).isEqualTo("/runflow/webhook");
                     assertThat(properties.webhookSettings().dedup()).isEqualTo(DedupKind.MEMORY);
                     assertThat(properties.health().enabled()).isTrue();
