@@ -191,6 +191,7 @@ public final class PostgresWakeUp implements CallbackRelay, AutoCloseable {
                 }
             } finally {
                 listening = false;
+                unlistenQuietly(connection);
                 closeQuietly(connection);
             }
             if (running) {
@@ -258,6 +259,17 @@ public final class PostgresWakeUp implements CallbackRelay, AutoCloseable {
         return t instanceof SQLException sql
                 ? "SQLState " + sql.getSQLState()
                 : t.getClass().getSimpleName();
+    }
+
+    /** A connection that goes back to a pool must not keep collecting notifications nobody reads. */
+    private static void unlistenQuietly(Connection connection) {
+        if (connection != null) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("UNLISTEN *");
+            } catch (SQLException ignored) {
+                // A broken connection listens to nothing any more.
+            }
+        }
     }
 
     private static void closeQuietly(Connection connection) {
