@@ -121,6 +121,14 @@ class FaultMatrixIT {
                 // The JDK client itself sends a GET again, once, when a kept-alive connection closes
                 // before the answer: then the policy sees no failure.
                 assertThat(sleeper.slept).as("retry delays").isIn(List.of(), expected.slept(endpoint.kind(), fault));
+            } else if (fault.timesOut()
+                    && !expected.slept(endpoint.kind(), fault).isEmpty()) {
+                // The retry after a timed-out attempt may itself pass the 300 ms read timeout on a
+                // loaded machine (seen at load 20: [1S, 2S]); the policy then rightly waits again. What
+                // the case asks is the first delay, and the value, checked above.
+                assertThat(sleeper.slept)
+                        .as("retry delays")
+                        .startsWith(expected.slept(endpoint.kind(), fault).toArray(Duration[]::new));
             } else {
                 assertThat(sleeper.slept).as("retry delays").isEqualTo(expected.slept(endpoint.kind(), fault));
             }

@@ -96,10 +96,11 @@ class LifecycleTest {
     }
 
     @Test
-    void outputUrlServesARealJpegOfTheDeclaredSizeTheSameForTheSameSeed() throws IOException {
+    void outputUrlServesARealJpegOfTheDeclaredSizeTheSameForTheSamePromptAndSeed() throws IOException {
         http.post(FLUX_RUNS, "{\"input\":{\"prompt\":\"x\",\"seed\":7}}");
+        http.post(FLUX_RUNS, "{\"input\":{\"prompt\":\"x\",\"seed\":7}}");
+        http.post(FLUX_RUNS, "{\"input\":{\"prompt\":\"x\",\"seed\":8}}");
         http.post(FLUX_RUNS, "{\"input\":{\"prompt\":\"y\",\"seed\":7}}");
-        http.post(FLUX_RUNS, "{\"input\":{\"prompt\":\"z\",\"seed\":8}}");
         server.advance(Duration.ofSeconds(1));
         List<byte[]> files = new ArrayList<>();
         for (FakeRun run : server.runs()) {
@@ -119,6 +120,7 @@ class LifecycleTest {
         assertThat(image.getHeight()).isEqualTo(36);
         assertThat(files.get(1)).isEqualTo(files.get(0));
         assertThat(files.get(2)).isNotEqualTo(files.get(0));
+        assertThat(files.get(3)).isNotEqualTo(files.get(0));
     }
 
     @Test

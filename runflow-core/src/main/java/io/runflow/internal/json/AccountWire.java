@@ -20,7 +20,10 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads and writes the account: the user, the balance and its threshold body, the health answer. Not public API. */
+/**
+ * Reads and writes the account: the user, the balance and its threshold body, the health answer.
+ * Not public API.
+ */
 public final class AccountWire {
 
     private AccountWire() {}

@@ -29,7 +29,10 @@ import io.runflow.model.RunStatusDefinition;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads and writes runs: a run, its output, its log entries, the run statuses, the create and cancel bodies. Not public API. */
+/**
+ * Reads and writes runs: a run, its output, its log entries, the run statuses, the create and
+ * cancel bodies. Not public API.
+ */
 public final class RunWire {
 
     private RunWire() {}
