@@ -80,6 +80,7 @@ public final class RunflowClient implements AutoCloseable {
         this.ownedExecutor = builder.executor == null ? Executors.newCachedThreadPool(daemon("runflow-io-")) : null;
         this.executor = builder.executor == null ? ownedExecutor : builder.executor;
         this.runs = new Runs(api, options, scheduler, executor, pending);
+        this.runs.ledger(builder.runLedger);
         this.batches = new Batches(api, options, scheduler, executor, pendingBatches);
         this.assets = new Assets(api, this::uploader);
         this.account = new Account(api);
@@ -318,6 +319,7 @@ public final class RunflowClient implements AutoCloseable {
         private ScheduledExecutorService scheduler;
         private java.util.concurrent.Executor executor;
         private RunflowTransport transport;
+        private RunLedger runLedger;
         private RunflowObserver observer = RunflowObserver.noop();
 
         private Builder() {}
@@ -549,6 +551,19 @@ public final class RunflowClient implements AutoCloseable {
                 value = env.apply(variable);
             }
             return value == null || value.isBlank() ? null : value;
+        }
+
+        /**
+         * Sets where the runs this client creates with a {@code callback_url} are recorded, so
+         * that a reconciler can look up those whose callback never arrived ({@code
+         * io.runflow.webhook.JdbcRunLedger}, {@code io.runflow.webhook.CallbackReconciler}).
+         *
+         * @param runLedger the ledger; default none
+         * @return this builder
+         */
+        public Builder runLedger(RunLedger runLedger) {
+            this.runLedger = Objects.requireNonNull(runLedger, "runLedger");
+            return this;
         }
 
         /**

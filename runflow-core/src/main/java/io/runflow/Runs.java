@@ -46,6 +46,7 @@ public final class Runs {
     private final ScheduledExecutorService scheduler;
     private final Executor executor;
     private final PendingWaits pending;
+    private volatile RunLedger ledger;
 
     Runs(
             RunflowApi api,
@@ -71,7 +72,14 @@ public final class Runs {
     public Run create(RunRequest request) {
         Objects.requireNonNull(request, "request");
         String key = Endpoint.CREATE_RUN.idempotencyKey(request.idempotencyKey());
-        return api.createRun(key.equals(request.idempotencyKey()) ? request : request.withIdempotencyKey(key));
+        Run run = api.createRun(key.equals(request.idempotencyKey()) ? request : request.withIdempotencyKey(key));
+        Ledgers.record(ledger, run);
+        return run;
+    }
+
+    /** Set once by the client's builder: where runs created with a callback URL are recorded. */
+    void ledger(RunLedger ledger) {
+        this.ledger = ledger;
     }
 
     /**

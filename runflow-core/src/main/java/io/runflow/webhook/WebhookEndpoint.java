@@ -76,6 +76,8 @@ public final class WebhookEndpoint {
     private final RunflowClient client;
     private final List<CallbackListener> listeners;
     private final RunflowObserver observer;
+    private final boolean transactional;
+    private final CallbackRelay relay;
 
     private WebhookEndpoint(Builder builder) {
         this.verifier = builder.verifier;
@@ -83,6 +85,8 @@ public final class WebhookEndpoint {
         this.client = builder.client;
         this.listeners = List.copyOf(builder.listeners);
         this.observer = RunflowObserver.failSafe(builder.observer);
+        this.transactional = builder.transactional;
+        this.relay = builder.relay;
     }
 
     /**
@@ -121,6 +125,29 @@ public final class WebhookEndpoint {
                 client.callbacks().acceptBatch(batch.toBatch());
             }
         }
+        WebhookResponse response = deliver(callback, start);
+        if (relay != null && response.status() == 200) {
+            relay.relay(callback, rawBody, WebhookVerifier.header(header, WebhookVerifier.SIGNATURE_HEADER));
+        }
+        return response;
+    }
+
+    /**
+     * Hands a callback that did not come through {@link #handle} (a {@link CallbackSource#RECONCILED}
+     * one, built from the run as the API reports it) to the listeners through the same
+     * de-duplication, so that it reaches them once whichever way came first.
+     *
+     * @param callback the callback
+     * @return what {@link #handle} would answer for it: 200 delivered or duplicate, 500 failed
+     */
+    public WebhookResponse deliver(Callback callback) {
+        return deliver(Objects.requireNonNull(callback, "callback"), System.nanoTime());
+    }
+
+    private WebhookResponse deliver(Callback callback, long start) {
+        if (transactional && deduplicator instanceof TransactionalCallbackDeduplicator inTransaction) {
+            return deliverInTransaction(inTransaction, callback, start);
+        }
         boolean first;
         try {
             first = deduplicator.firstDelivery(callback);
@@ -154,6 +181,52 @@ public final class WebhookEndpoint {
             }
         }
         return answer(DELIVERED, Outcome.DELIVERED, start);
+    }
+
+    private WebhookResponse deliverInTransaction(
+            TransactionalCallbackDeduplicator inTransaction, Callback callback, long start) {
+        boolean first;
+        try {
+            first = inTransaction.deliverOnce(callback, this::runListeners);
+        } catch (ListenerFailure e) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "Runflow callback listener failed for " + callback + "; rolled back and answered 500, so"
+                            + " Runflow retries",
+                    e.getCause());
+            return answer(LISTENER_FAILED, Outcome.FAILED, start);
+        } catch (RuntimeException e) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "Runflow callback " + callback + " not delivered: the de-duplicator failed; answered 500,"
+                            + " so Runflow retries",
+                    e);
+            return answer(DEDUPLICATION_FAILED, Outcome.FAILED, start);
+        }
+        return first ? answer(DELIVERED, Outcome.DELIVERED, start) : answer(DUPLICATE, Outcome.DUPLICATE, start);
+    }
+
+    /** Every listener in turn; a failure is wrapped, so that it is told apart from the store's. */
+    private void runListeners(Callback callback) {
+        for (CallbackListener listener : listeners) {
+            try {
+                listener.onCallback(callback);
+            } catch (RuntimeException | Error e) {
+                if (e instanceof VirtualMachineError) {
+                    throw (VirtualMachineError) e;
+                }
+                throw new ListenerFailure(e);
+            }
+        }
+    }
+
+    /** A listener's failure on its way through a transactional de-duplicator, which rolls back. */
+    private static final class ListenerFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ListenerFailure(Throwable cause) {
+            super(cause);
+        }
     }
 
     /**
@@ -226,6 +299,8 @@ public final class WebhookEndpoint {
         private RunflowClient client;
         private final List<CallbackListener> listeners = new ArrayList<>();
         private RunflowObserver observer = RunflowObserver.noop();
+        private boolean transactional = true;
+        private CallbackRelay relay;
 
         private Builder() {}
 
@@ -286,6 +361,34 @@ public final class WebhookEndpoint {
          */
         public Builder observer(RunflowObserver observer) {
             this.observer = Objects.requireNonNull(observer, "observer");
+            return this;
+        }
+
+        /**
+         * Sets whether a {@link TransactionalCallbackDeduplicator} (such as {@link
+         * JdbcCallbackDeduplicator}) writes each mark in one transaction with the listeners, so
+         * that a listener that throws or a process that dies leaves no mark and the callback is
+         * delivered again. Off, marks are written first and released when a listener throws (a
+         * crash between the two loses the callback). Other de-duplicators are always used that way.
+         *
+         * @param transactional default true; each delivery then holds a connection while its
+         *     listeners run
+         * @return this builder
+         */
+        public Builder transactional(boolean transactional) {
+            this.transactional = transactional;
+            return this;
+        }
+
+        /**
+         * Sets who passes each verified callback (answered 200) on to the other instances, so that
+         * their waits end at once ({@link PostgresWakeUp}).
+         *
+         * @param relay the relay; default none
+         * @return this builder
+         */
+        public Builder relay(CallbackRelay relay) {
+            this.relay = Objects.requireNonNull(relay, "relay");
             return this;
         }
 

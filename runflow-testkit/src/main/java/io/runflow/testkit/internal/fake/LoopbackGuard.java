@@ -33,7 +33,7 @@ final class LoopbackGuard {
     String refusal(URI uri) {
         java.time.Instant until = blockedUntil;
         if (until != null && clock.instant().isBefore(until)) {
-            return "connection refused: the receiving end is blocked until " + until + " (control API)";
+            return "connection refused: the receiving end is blocked until " + until;
         }
         if (allowRemote || isLoopback(uri.getHost())) {
             return null;
