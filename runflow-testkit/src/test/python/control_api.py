@@ -114,5 +114,23 @@ try:
 except Exception as cut:  # http.client.IncompleteRead, or the connection closed under it
     assert not isinstance(cut, AssertionError), cut
 assert len(call("GET", "/__fake/v1/runs")[1]["items"]) == runs_before + 1
+
+# snippet:start load-test
+# A load test no longer runs dry: top the credit up (or start with --balance 10000).
+status, topped = call("POST", "/__fake/v1/balance", {"balance": "10000.00"})
+assert (status, topped["balance"]) == (200, "10000.00"), topped
+assert call("GET", "/v1/billing/balance", key=key)[1]["balance"] == "10000.00"
+
+# An outage: the receiving end is unreachable for 2 s of server time. The run ends at
+# once; the fake retries after 1 s and 2 s more: two attempts fail, the third gets through.
+call("POST", "/__fake/v1/callbacks/block", {"duration": "PT2S"})
+status, run = call("POST", FLUX, {"input": {"prompt": "down"}, **hooks}, key)
+call("POST", "/__fake/v1/time/advance", {"duration": 60})
+_, deliveries = call("GET", "/__fake/v1/deliveries?run_id=" + run["id"])
+attempts = deliveries["items"][0]["attempts"]
+assert [a["succeeded"] for a in attempts] == [False, False, True], attempts
+assert attempts[0]["error"].startswith("connection refused"), attempts[0]
+# snippet:end load-test
+
 receiver.shutdown()
-print("control API: fault, outcome, time, journal and deliveries all checked")
+print("control API: fault, outcome, time, journal, deliveries, balance and outage all checked")

@@ -1,6 +1,7 @@
 package io.runflow;
 
 import io.runflow.errors.RunflowIoException;
+import io.runflow.internal.DataUris;
 import io.runflow.internal.LazyHttpClient;
 import io.runflow.model.OutputFile;
 import java.io.IOException;
@@ -17,7 +18,8 @@ import java.util.UUID;
 
 /**
  * Streams output files to disk: into a temporary file beside the target, then moved into place, so
- * the target is either complete or absent. Sends no credentials: output URLs are presigned, and the
+ * the target is either complete or absent. A {@code data:} URI output is decoded and written the
+ * same way, without a request. Sends no credentials: output URLs are presigned, and the
  * API key must never reach the storage host.
  */
 final class Downloader {
@@ -41,6 +43,9 @@ final class Downloader {
     }
 
     Path download(OutputFile file, Path target) {
+        if (file.isDataUri()) {
+            return writeInline(file, target);
+        }
         URI uri = parse(file.url());
         Path destination = Files.isDirectory(target) ? target.resolve(fileName(uri)) : target;
         Path directory = destination.toAbsolutePath().getParent();
@@ -81,6 +86,36 @@ final class Downloader {
                     Files.deleteIfExists(partial);
                 } catch (IOException ignored) {
                     // Best effort: a leftover .part file is harmless and named as such.
+                }
+            }
+        }
+    }
+
+    /**
+     * Writes a {@code data:} URI's bytes, with no request: the same temporary file and move as a
+     * download, so the target is complete or absent here too.
+     */
+    private static Path writeInline(OutputFile file, Path target) {
+        byte[] bytes = DataUris.decode(file.url());
+        String mediaType = file.contentType() != null ? file.contentType() : DataUris.mediaType(file.url());
+        Path destination = Files.isDirectory(target) ? target.resolve(DataUris.fileName(mediaType)) : target;
+        Path partial = null;
+        try {
+            Path directory = destination.toAbsolutePath().getParent();
+            Files.createDirectories(directory);
+            partial = Files.createFile(directory.resolve(".runflow-" + UUID.randomUUID() + ".part"));
+            Files.write(partial, bytes);
+            move(partial, destination);
+            partial = null;
+            return destination;
+        } catch (IOException e) {
+            throw new RunflowIoException("writing an inline (data: URI) output failed: " + e, e);
+        } finally {
+            if (partial != null) {
+                try {
+                    Files.deleteIfExists(partial);
+                } catch (IOException ignored) {
+                    // Best effort, as for downloads.
                 }
             }
         }

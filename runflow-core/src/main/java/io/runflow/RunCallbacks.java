@@ -69,4 +69,14 @@ public final class RunCallbacks {
     public int pendingWaits() {
         return pending.size();
     }
+
+    /**
+     * Returns the ids of the runs with a wait in progress, for example to read each once after a
+     * wake-up channel was down and may have missed their callbacks.
+     *
+     * @return a snapshot of the ids
+     */
+    public java.util.Set<String> pendingRunIds() {
+        return pending.ids();
+    }
 }

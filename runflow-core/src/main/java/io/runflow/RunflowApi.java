@@ -18,11 +18,17 @@ import io.runflow.model.Health;
 import io.runflow.model.ListQuery;
 import io.runflow.model.Me;
 import io.runflow.model.Model;
+import io.runflow.model.NodeRun;
 import io.runflow.model.Page;
 import io.runflow.model.Run;
 import io.runflow.model.RunLog;
 import io.runflow.model.RunRequest;
 import io.runflow.model.RunStatusDefinition;
+import io.runflow.model.Webhook;
+import io.runflow.model.WebhookAttempt;
+import io.runflow.model.WebhookDelivery;
+import io.runflow.model.WebhookEventType;
+import io.runflow.model.WebhookUpdate;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -94,6 +100,24 @@ public interface RunflowApi extends AutoCloseable {
      * @return one page of log entries
      */
     Page<RunLog> listRunLogs(String runId, ListQuery query);
+
+    /**
+     * {@code GET /v1/runs/{id}/node-runs}.
+     *
+     * @param runId the run id, or {@code any} for every run's
+     * @param query filters, sort, page size and cursor
+     * @return one page of node runs
+     */
+    Page<NodeRun> listNodeRuns(String runId, ListQuery query);
+
+    /**
+     * {@code GET /v1/runs/{run_id}/node-runs/{id}}.
+     *
+     * @param runId the run id, or {@code any}
+     * @param nodeRunId the node run id
+     * @return the node run
+     */
+    NodeRun getNodeRun(String runId, String nodeRunId);
 
     /**
      * {@code GET /v1/runs/statuses}.
@@ -273,6 +297,65 @@ public interface RunflowApi extends AutoCloseable {
      * @return the updated secret
      */
     CallbackSecret updateCallbackSecret(String secretId, CallbackSecretUpdate update);
+
+    /**
+     * {@code GET /v1/webhooks}.
+     *
+     * @param query filters, sort, page size and cursor
+     * @return one page of the organization's webhooks
+     */
+    Page<Webhook> listWebhooks(ListQuery query);
+
+    /**
+     * {@code GET /v1/webhooks/{id}?embed=deliveries,event_subscriptions}.
+     *
+     * @param webhookId the webhook id
+     * @return the webhook with its subscriptions and deliveries
+     */
+    Webhook getWebhook(String webhookId);
+
+    /**
+     * {@code PATCH /v1/webhooks/{id}}.
+     *
+     * @param webhookId the webhook id
+     * @param update the change
+     * @return the updated webhook
+     */
+    Webhook updateWebhook(String webhookId, WebhookUpdate update);
+
+    /**
+     * {@code DELETE /v1/webhooks/{id}}; replay-safe, as a second delete changes nothing.
+     *
+     * @param webhookId the webhook id
+     */
+    void deleteWebhook(String webhookId);
+
+    /**
+     * {@code GET /v1/webhooks/event-types}.
+     *
+     * @param query page size and cursor
+     * @return one page of event types
+     */
+    Page<WebhookEventType> listWebhookEventTypes(ListQuery query);
+
+    /**
+     * {@code GET /v1/webhooks/{id}/deliveries}.
+     *
+     * @param webhookId the webhook id, or {@code any} for every webhook's
+     * @param query filters, sort, page size and cursor
+     * @return one page of deliveries
+     */
+    Page<WebhookDelivery> listWebhookDeliveries(String webhookId, ListQuery query);
+
+    /**
+     * {@code GET /v1/webhooks/{webhook_id}/deliveries/{delivery_id}/attempts}.
+     *
+     * @param webhookId the webhook id, or {@code any}
+     * @param deliveryId the delivery id
+     * @param query page size and cursor
+     * @return one page of attempts
+     */
+    Page<WebhookAttempt> listWebhookDeliveryAttempts(String webhookId, String deliveryId, ListQuery query);
 
     /**
      * {@code GET /v1/health}.

@@ -75,6 +75,7 @@ public final class RunflowClient implements AutoCloseable {
     private final Account account;
     private final Models models;
     private final CallbackSecrets callbackSecrets;
+    private final Webhooks webhooks;
     private final RunCallbacks callbacks;
     private final PendingWaits pending = new PendingWaits();
     private final PendingBatchWaits pendingBatches = new PendingBatchWaits();
@@ -91,11 +92,13 @@ public final class RunflowClient implements AutoCloseable {
         this.executor = builder.executor == null ? ownedExecutor : builder.executor;
         this.tracker = new RunTracker(options, api);
         this.runs = new Runs(api, options, scheduler, executor, pending, tracker);
+        this.runs.ledger(builder.runLedger);
         this.batches = new Batches(api, options, scheduler, executor, pendingBatches);
         this.assets = new Assets(api, this::uploader);
         this.account = new Account(api);
         this.models = new Models(api);
         this.callbackSecrets = new CallbackSecrets(api);
+        this.webhooks = new Webhooks(api);
         this.callbacks = new RunCallbacks(pending, pendingBatches, tracker);
     }
 
@@ -175,6 +178,15 @@ public final class RunflowClient implements AutoCloseable {
     }
 
     /**
+     * Returns the organization's webhooks: list, read, update, delete, deliveries and attempts.
+     *
+     * @return the service
+     */
+    public Webhooks webhooks() {
+        return webhooks;
+    }
+
+    /**
      * Returns where verified callbacks go, so that they complete the waits on their runs at once.
      *
      * @return the callback sink
@@ -203,11 +215,12 @@ public final class RunflowClient implements AutoCloseable {
 
     /**
      * Downloads an output file. The file appears complete or not at all (it is written beside the
-     * target, then moved). No credentials are sent: output URLs are presigned.
+     * target, then moved). No credentials are sent: output URLs are presigned. An inline output
+     * ({@link OutputFile#isDataUri()}) is decoded and written without a request.
      *
      * @param file an entry of {@code run.output().outputs()}
      * @param target the file to write (replaced if it exists), or an existing directory to write into
-     *     under the URL's file name
+     *     under the URL's file name ({@code output.<ext>} from its media type for a {@code data:} URI)
      * @return the written file
      * @throws RunflowIoException if the download fails or the server answers non-2xx (output URLs
      *     expire: fetch the run again for fresh ones)
@@ -319,6 +332,7 @@ public final class RunflowClient implements AutoCloseable {
         private ScheduledExecutorService scheduler;
         private java.util.concurrent.Executor executor;
         private RunflowTransport transport;
+        private RunLedger runLedger;
         private RunflowObserver observer = RunflowObserver.noop();
         private boolean traceContextInMetadata = true;
 
@@ -564,6 +578,19 @@ public final class RunflowClient implements AutoCloseable {
                 value = env.apply(variable);
             }
             return value == null || value.isBlank() ? null : value;
+        }
+
+        /**
+         * Sets where the runs this client creates with a {@code callback_url} are recorded, so
+         * that a reconciler can look up those whose callback never arrived ({@code
+         * io.runflow.webhook.JdbcRunLedger}, {@code io.runflow.webhook.CallbackReconciler}).
+         *
+         * @param runLedger the ledger; default none
+         * @return this builder
+         */
+        public Builder runLedger(RunLedger runLedger) {
+            this.runLedger = Objects.requireNonNull(runLedger, "runLedger");
+            return this;
         }
 
         /**

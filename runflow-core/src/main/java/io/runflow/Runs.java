@@ -8,6 +8,7 @@ import io.runflow.internal.Endpoint;
 import io.runflow.model.CallbackDelivery;
 import io.runflow.model.ListQuery;
 import io.runflow.model.ModelInput;
+import io.runflow.model.NodeRun;
 import io.runflow.model.Run;
 import io.runflow.model.RunLog;
 import io.runflow.model.RunRequest;
@@ -34,12 +35,19 @@ import java.util.function.Supplier;
  */
 public final class Runs {
 
+    /**
+     * The run id that spans every run where a path nests under one: {@code
+     * runs().nodeRuns(Runs.ANY)} lists the node runs of all the organization's runs.
+     */
+    public static final String ANY = "any";
+
     private final RunflowApi api;
     private final RunflowOptions options;
     private final ScheduledExecutorService scheduler;
     private final Executor executor;
     private final PendingWaits pending;
     private final RunTracker tracker;
+    private volatile RunLedger ledger;
 
     Runs(
             RunflowApi api,
@@ -73,7 +81,14 @@ public final class Runs {
     public Run create(RunRequest request) {
         Objects.requireNonNull(request, "request");
         String key = Endpoint.CREATE_RUN.idempotencyKey(request.idempotencyKey());
-        return tracker.create(key.equals(request.idempotencyKey()) ? request : request.withIdempotencyKey(key));
+        Run run = tracker.create(key.equals(request.idempotencyKey()) ? request : request.withIdempotencyKey(key));
+        Ledgers.record(ledger, run);
+        return run;
+    }
+
+    /** Set once by the client's builder: where runs created with a callback URL are recorded. */
+    void ledger(RunLedger ledger) {
+        this.ledger = ledger;
     }
 
     /**
@@ -151,6 +166,46 @@ public final class Runs {
      */
     public AutoPager<RunLog> logs(String runId) {
         return logs(runId, ListQuery.all());
+    }
+
+    /**
+     * Lists a run's node runs ({@code GET /v1/runs/{id}/node-runs}), one per flow node executed,
+     * following the cursors lazily. {@link Run#hasNodeRuns()} says whether there are any.
+     *
+     * <pre>{@code
+     * runflow.runs().nodeRuns(run.id(), ListQuery.all()).forEach(n -> System.out.println(n.state()));
+     * }</pre>
+     *
+     * @param runId the run id, or {@link #ANY} for the node runs of every run
+     * @param query filters, sort and page size
+     * @return the node runs across all pages
+     */
+    public AutoPager<NodeRun> nodeRuns(String runId, ListQuery query) {
+        requireId(runId);
+        Objects.requireNonNull(query, "query");
+        return new AutoPager<>(query, q -> api.listNodeRuns(runId, q));
+    }
+
+    /**
+     * Lists all of a run's node runs, in the server's order.
+     *
+     * @param runId the run id, or {@link #ANY} for the node runs of every run
+     * @return the node runs across all pages
+     */
+    public AutoPager<NodeRun> nodeRuns(String runId) {
+        return nodeRuns(runId, ListQuery.all());
+    }
+
+    /**
+     * Reads one node run ({@code GET /v1/runs/{run_id}/node-runs/{id}}).
+     *
+     * @param runId the run id, or {@link #ANY}
+     * @param nodeRunId the node run id
+     * @return the node run
+     * @throws NotFoundException if there is no such node run
+     */
+    public NodeRun nodeRun(String runId, String nodeRunId) {
+        return api.getNodeRun(requireId(runId), Calls.requireId(nodeRunId, "nodeRunId", "a node run id"));
     }
 
     /**

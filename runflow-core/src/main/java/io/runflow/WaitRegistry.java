@@ -76,6 +76,11 @@ class WaitRegistry<T> {
         return pending;
     }
 
+    /** The ids with a wait in progress, a snapshot. */
+    final Set<String> ids() {
+        return Set.copyOf(byId.keySet());
+    }
+
     private void remove(PollingWait<T> wait) {
         byId.computeIfPresent(wait.id(), (id, waits) -> {
             waits.remove(wait);

@@ -108,6 +108,16 @@ class DelegatingApi implements RunflowApi {
     }
 
     @Override
+    public Page<io.runflow.model.NodeRun> listNodeRuns(String runId, ListQuery query) {
+        return delegate.listNodeRuns(runId, query);
+    }
+
+    @Override
+    public io.runflow.model.NodeRun getNodeRun(String runId, String nodeRunId) {
+        return delegate.getNodeRun(runId, nodeRunId);
+    }
+
+    @Override
     public List<RunStatusDefinition> listRunStatuses() {
         return delegate.listRunStatuses();
     }
@@ -175,5 +185,41 @@ class DelegatingApi implements RunflowApi {
     @Override
     public Balance updateLowBalanceThreshold(BigDecimal threshold) {
         return delegate.updateLowBalanceThreshold(threshold);
+    }
+
+    @Override
+    public Page<io.runflow.model.Webhook> listWebhooks(ListQuery query) {
+        return delegate.listWebhooks(query);
+    }
+
+    @Override
+    public io.runflow.model.Webhook getWebhook(String webhookId) {
+        return delegate.getWebhook(webhookId);
+    }
+
+    @Override
+    public io.runflow.model.Webhook updateWebhook(String webhookId, io.runflow.model.WebhookUpdate update) {
+        return delegate.updateWebhook(webhookId, update);
+    }
+
+    @Override
+    public void deleteWebhook(String webhookId) {
+        delegate.deleteWebhook(webhookId);
+    }
+
+    @Override
+    public Page<io.runflow.model.WebhookEventType> listWebhookEventTypes(ListQuery query) {
+        return delegate.listWebhookEventTypes(query);
+    }
+
+    @Override
+    public Page<io.runflow.model.WebhookDelivery> listWebhookDeliveries(String webhookId, ListQuery query) {
+        return delegate.listWebhookDeliveries(webhookId, query);
+    }
+
+    @Override
+    public Page<io.runflow.model.WebhookAttempt> listWebhookDeliveryAttempts(
+            String webhookId, String deliveryId, ListQuery query) {
+        return delegate.listWebhookDeliveryAttempts(webhookId, deliveryId, query);
     }
 }

@@ -216,6 +216,16 @@ final class InMemoryRunflowApi implements RunflowApi {
     }
 
     @Override
+    public Page<io.runflow.model.NodeRun> listNodeRuns(String runId, ListQuery query) {
+        throw new UnsupportedOperationException("listNodeRuns");
+    }
+
+    @Override
+    public io.runflow.model.NodeRun getNodeRun(String runId, String nodeRunId) {
+        throw new UnsupportedOperationException("getNodeRun");
+    }
+
+    @Override
     public List<RunStatusDefinition> listRunStatuses() {
         throw new UnsupportedOperationException("listRunStatuses");
     }
@@ -296,5 +306,41 @@ final class InMemoryRunflowApi implements RunflowApi {
     InMemoryRunflowApi scriptBatch(String batchId, Batch... states) {
         batchScripts.put(batchId, new ArrayDeque<>(List.of(states)));
         return this;
+    }
+
+    @Override
+    public Page<io.runflow.model.Webhook> listWebhooks(ListQuery query) {
+        throw new UnsupportedOperationException("listWebhooks");
+    }
+
+    @Override
+    public io.runflow.model.Webhook getWebhook(String webhookId) {
+        throw new UnsupportedOperationException("getWebhook");
+    }
+
+    @Override
+    public io.runflow.model.Webhook updateWebhook(String webhookId, io.runflow.model.WebhookUpdate update) {
+        throw new UnsupportedOperationException("updateWebhook");
+    }
+
+    @Override
+    public void deleteWebhook(String webhookId) {
+        throw new UnsupportedOperationException("deleteWebhook");
+    }
+
+    @Override
+    public Page<io.runflow.model.WebhookEventType> listWebhookEventTypes(ListQuery query) {
+        throw new UnsupportedOperationException("listWebhookEventTypes");
+    }
+
+    @Override
+    public Page<io.runflow.model.WebhookDelivery> listWebhookDeliveries(String webhookId, ListQuery query) {
+        throw new UnsupportedOperationException("listWebhookDeliveries");
+    }
+
+    @Override
+    public Page<io.runflow.model.WebhookAttempt> listWebhookDeliveryAttempts(
+            String webhookId, String deliveryId, ListQuery query) {
+        throw new UnsupportedOperationException("listWebhookDeliveryAttempts");
     }
 }

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * is {@code SAFE} only where a repeat has no second effect: run and batch create (the key
  * makes the server replay the first answer) and the admin cancellation (documented idempotent).
  * Redeliveries, the callback-secret create and the asset-upload session and confirmation are {@code UNSAFE}: a repeat could deliver twice, make a second secret, open a second session or make
- * a second asset. {@code GET} and {@code PATCH} are safe by definition.
+ * a second asset. {@code GET}, {@code PATCH} and {@code DELETE} are safe by definition.
  *
  * <p>Path templates name their variables the way the transport's templates do, so a transport can
  * check its own declarations against these ({@link #find(String, String)}).
@@ -32,6 +32,8 @@ public enum Endpoint {
     LIST_RUN_LOGS("GET", "/v1/runs/{id}/logs"),
     LIST_RUN_STATUSES("GET", "/v1/runs/statuses"),
     CANCEL_RUN("POST", "/v1/admin/runs/{id}/cancellation", ReplaySafe.YES),
+    LIST_NODE_RUNS("GET", "/v1/runs/{id}/node-runs"),
+    GET_NODE_RUN("GET", "/v1/runs/{run}/node-runs/{id}"),
 
     CREATE_BATCH("POST", "/v1/models/{model}/batches", ReplaySafe.YES),
     GET_BATCH("GET", "/v1/batches/{id}"),
@@ -57,6 +59,15 @@ public enum Endpoint {
     CREATE_CALLBACK_SECRET("POST", "/v1/callback-secrets", ReplaySafe.NO),
     GET_CALLBACK_SECRET("GET", "/v1/callback-secrets/{id}"),
     UPDATE_CALLBACK_SECRET("PATCH", "/v1/callback-secrets/{id}"),
+
+    LIST_WEBHOOKS("GET", "/v1/webhooks"),
+    /** The embed is fixed, as for {@link #ME}: the deliveries and the event subscriptions. */
+    GET_WEBHOOK("GET", "/v1/webhooks/{id}?embed={embed}"),
+    UPDATE_WEBHOOK("PATCH", "/v1/webhooks/{id}"),
+    DELETE_WEBHOOK("DELETE", "/v1/webhooks/{id}"),
+    LIST_WEBHOOK_EVENT_TYPES("GET", "/v1/webhooks/event-types"),
+    LIST_WEBHOOK_DELIVERIES("GET", "/v1/webhooks/{id}/deliveries"),
+    LIST_WEBHOOK_DELIVERY_ATTEMPTS("GET", "/v1/webhooks/{webhook}/deliveries/{id}/attempts"),
 
     HEALTH("GET", "/v1/health");
 
@@ -90,7 +101,7 @@ public enum Endpoint {
     /**
      * Returns the HTTP method.
      *
-     * @return {@code GET}, {@code POST} or {@code PATCH}
+     * @return {@code GET}, {@code POST}, {@code PATCH} or {@code DELETE}
      */
     public String method() {
         return method;
@@ -133,6 +144,74 @@ public enum Endpoint {
      */
     public String label() {
         return label;
+    }
+
+    /**
+     * Returns the API-key scope the call most likely needs, named {@code resource:action} as the
+     * scopes of {@code GET /v1/auth/me} read. Runflow's 403 {@code PERMISSION_DENIED} does not say
+     * which scope is missing; the SDK's message names this one. An inference from the endpoint, not a
+     * documented table.
+     *
+     * @return for example {@code runs:create}; {@code null} where no scope applies (health, the
+     *     user, the public models)
+     */
+    public String scope() {
+        switch (this) {
+            case CREATE_RUN:
+                return "runs:create";
+            case GET_RUN:
+            case LIST_RUNS:
+            case LIST_CALLBACK_DELIVERIES:
+            case LIST_RUN_LOGS:
+            case LIST_RUN_STATUSES:
+            case LIST_NODE_RUNS:
+            case GET_NODE_RUN:
+                return "runs:read";
+            case REDELIVER_CALLBACK:
+                return "runs:update";
+            case CANCEL_RUN:
+                return "runs:cancel";
+            case CREATE_BATCH:
+                return "batches:create";
+            case GET_BATCH:
+            case LIST_BATCH_ITEMS:
+            case GET_BATCH_ITEM:
+            case LIST_BATCH_CALLBACK_DELIVERIES:
+                return "batches:read";
+            case REDELIVER_BATCH_CALLBACK:
+                return "batches:update";
+            case CREATE_ASSET_UPLOAD:
+            case CONFIRM_ASSET_UPLOAD:
+                return "assets:create";
+            case GET_ASSET:
+            case LIST_ASSET_TYPES:
+                return "assets:read";
+            case GET_BALANCE:
+                return "credit_balance:read";
+            case UPDATE_BALANCE:
+                return "credit_balance:update";
+            case LIST_MODELS:
+            case GET_MODEL:
+                return "models:read";
+            case CREATE_CALLBACK_SECRET:
+                return "callback_secrets:create";
+            case GET_CALLBACK_SECRET:
+                return "callback_secrets:read";
+            case UPDATE_CALLBACK_SECRET:
+                return "callback_secrets:update";
+            case LIST_WEBHOOKS:
+            case GET_WEBHOOK:
+            case LIST_WEBHOOK_EVENT_TYPES:
+            case LIST_WEBHOOK_DELIVERIES:
+            case LIST_WEBHOOK_DELIVERY_ATTEMPTS:
+                return "webhooks:read";
+            case UPDATE_WEBHOOK:
+                return "webhooks:update";
+            case DELETE_WEBHOOK:
+                return "webhooks:delete";
+            default:
+                return null;
+        }
     }
 
     /**

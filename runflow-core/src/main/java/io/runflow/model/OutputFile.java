@@ -6,9 +6,11 @@ import java.util.Objects;
  * One generated artifact of a run: an entry of {@code output.outputs[]}.
  *
  * <p>Output URLs are presigned and expire: download them on receipt (see {@code
- * RunflowClient.download}).
+ * RunflowClient.download}). Models with {@code sync_mode} return the file inline instead, as a
+ * {@code data:} URI ({@link #isDataUri()}); {@code download} writes those without a request.
  *
- * @param url where the file can be fetched, without credentials (the URL itself is signed)
+ * @param url where the file can be fetched, without credentials (the URL itself is signed), or a
+ *     {@code data:} URI holding the file itself
  * @param type {@code image}, {@code video} or {@code audio}; {@code null} if the server did not say
  * @param width width in pixels, {@code null} if not reported
  * @param height height in pixels, {@code null} if not reported
@@ -32,5 +34,25 @@ public record OutputFile(String url, String type, Integer width, Integer height,
      */
     public static OutputFile of(String url, String type) {
         return new OutputFile(url, type, null, null, null, null);
+    }
+
+    /**
+     * Tells whether the file is inline: a {@code data:} URI (models with {@code sync_mode}) rather
+     * than a URL to fetch.
+     *
+     * @return {@code true} for a {@code data:} URI
+     */
+    public boolean isDataUri() {
+        return url.regionMatches(true, 0, "data:", 0, 5);
+    }
+
+    /** Names the file; a {@code data:} URI shows as its media type and length, not its megabytes. */
+    @Override
+    public String toString() {
+        String shown = isDataUri()
+                ? url.substring(0, Math.max(5, Math.min(url.indexOf(','), 64))) + ",...(" + url.length() + " chars)"
+                : url;
+        return "OutputFile[url=" + shown + ", type=" + type + ", width=" + width + ", height=" + height
+                + ", contentType=" + contentType + "]";
     }
 }

@@ -3,6 +3,7 @@ package io.runflow.model;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -11,7 +12,13 @@ import java.util.Objects;
  *
  * <p>Fields the server leaves out or sends as {@code null} are {@code null} here, except {@link
  * #input()}, {@link #metadata()} and {@link #raw()}, which are JSON values (JSON {@code null} when absent).
- * Fields this SDK does not model stay reachable through {@link #raw()}.
+ * Fields this SDK does not model stay reachable through {@link #raw()}: for example the feedback
+ * ({@code raw().path("feedback_is_positive")}, {@code feedback_reason}) and the evaluation summary
+ * ({@code raw().path("current_evaluation_summary").path("score")}) that list items carry.
+ *
+ * <p>Every field is optional on every read: a list read with a {@code fields} projection may leave
+ * out even {@link #id()}; {@code GET /v1/runs/{id}} may leave out the failure fields and may embed
+ * the run's {@link #logs()}.
  */
 public final class Run {
 
@@ -34,6 +41,11 @@ public final class Run {
     private final OffsetDateTime startedAt;
     private final OffsetDateTime completedAt;
     private final RunFailure failure;
+    private final Integer nodesTotal;
+    private final Integer nodesCompleted;
+    private final Boolean hasNodeRuns;
+    private final Boolean hasLogs;
+    private final List<RunLog> logs;
     private final JsonValue raw;
 
     private Run(Builder builder) {
@@ -56,6 +68,11 @@ public final class Run {
         this.startedAt = builder.startedAt;
         this.completedAt = builder.completedAt;
         this.failure = builder.failure;
+        this.nodesTotal = builder.nodesTotal;
+        this.nodesCompleted = builder.nodesCompleted;
+        this.hasNodeRuns = builder.hasNodeRuns;
+        this.hasLogs = builder.hasLogs;
+        this.logs = builder.logs;
         this.raw = builder.raw == null ? JsonValue.JsonNull.INSTANCE : builder.raw;
     }
 
@@ -80,7 +97,8 @@ public final class Run {
     /**
      * Returns the run id (opaque string).
      *
-     * @return the run id (opaque string)
+     * @return the run id (opaque string); {@code null} only for a list item read with a {@code
+     *     fields} projection that leaves it out
      */
     public String id() {
         return id;
@@ -249,6 +267,53 @@ public final class Run {
     }
 
     /**
+     * Returns how many nodes the run's flow has ({@code nodes_total}).
+     *
+     * @return the node count, {@code null} if not sent
+     */
+    public Integer nodesTotal() {
+        return nodesTotal;
+    }
+
+    /**
+     * Returns how many of the run's nodes have finished ({@code nodes_completed}).
+     *
+     * @return the finished node count, {@code null} if not sent
+     */
+    public Integer nodesCompleted() {
+        return nodesCompleted;
+    }
+
+    /**
+     * Tells whether the run has node runs to list ({@code has_node_runs}), which {@code
+     * runs().nodeRuns(runId)} returns.
+     *
+     * @return {@code true} only if the server said so
+     */
+    public boolean hasNodeRuns() {
+        return Boolean.TRUE.equals(hasNodeRuns);
+    }
+
+    /**
+     * Tells whether the run has log entries ({@code has_logs}), which {@code runs().logs(runId)}
+     * returns.
+     *
+     * @return {@code true} only if the server said so
+     */
+    public boolean hasLogs() {
+        return Boolean.TRUE.equals(hasLogs);
+    }
+
+    /**
+     * Returns the log entries {@code GET /v1/runs/{id}} embedded ({@code logs[]}), if it did.
+     *
+     * @return the embedded entries; empty when none were embedded, never {@code null}
+     */
+    public List<RunLog> logs() {
+        return logs;
+    }
+
+    /**
      * Returns the run as received.
      *
      * @return the run as received
@@ -296,6 +361,11 @@ public final class Run {
                 && Objects.equals(startedAt, other.startedAt)
                 && Objects.equals(completedAt, other.completedAt)
                 && Objects.equals(failure, other.failure)
+                && Objects.equals(nodesTotal, other.nodesTotal)
+                && Objects.equals(nodesCompleted, other.nodesCompleted)
+                && Objects.equals(hasNodeRuns, other.hasNodeRuns)
+                && Objects.equals(hasLogs, other.hasLogs)
+                && Objects.equals(logs, other.logs)
                 && Objects.equals(raw, other.raw);
     }
 
@@ -321,10 +391,15 @@ public final class Run {
                 startedAt,
                 completedAt,
                 failure,
+                nodesTotal,
+                nodesCompleted,
+                hasNodeRuns,
+                hasLogs,
+                logs,
                 raw);
     }
 
-    /** Builds a {@link Run}; id, status are required. */
+    /** Builds a {@link Run}; status is required. */
     public static final class Builder {
 
         private String id;
@@ -346,6 +421,11 @@ public final class Run {
         private OffsetDateTime startedAt;
         private OffsetDateTime completedAt;
         private RunFailure failure;
+        private Integer nodesTotal;
+        private Integer nodesCompleted;
+        private Boolean hasNodeRuns;
+        private Boolean hasLogs;
+        private List<RunLog> logs = List.of();
         private JsonValue raw = JsonValue.JsonNull.INSTANCE;
 
         private Builder() {}
@@ -370,6 +450,11 @@ public final class Run {
             this.startedAt = source.startedAt;
             this.completedAt = source.completedAt;
             this.failure = source.failure;
+            this.nodesTotal = source.nodesTotal;
+            this.nodesCompleted = source.nodesCompleted;
+            this.hasNodeRuns = source.hasNodeRuns;
+            this.hasLogs = source.hasLogs;
+            this.logs = source.logs;
             this.raw = source.raw;
         }
 
@@ -583,6 +668,61 @@ public final class Run {
         }
 
         /**
+         * Sets {@code nodesTotal}.
+         *
+         * @param nodesTotal the node count, or {@code null} if not sent
+         * @return this builder
+         */
+        public Builder nodesTotal(Integer nodesTotal) {
+            this.nodesTotal = nodesTotal;
+            return this;
+        }
+
+        /**
+         * Sets {@code nodesCompleted}.
+         *
+         * @param nodesCompleted the finished node count, or {@code null} if not sent
+         * @return this builder
+         */
+        public Builder nodesCompleted(Integer nodesCompleted) {
+            this.nodesCompleted = nodesCompleted;
+            return this;
+        }
+
+        /**
+         * Sets {@code hasNodeRuns}.
+         *
+         * @param hasNodeRuns {@code has_node_runs}, or {@code null} if not sent
+         * @return this builder
+         */
+        public Builder hasNodeRuns(Boolean hasNodeRuns) {
+            this.hasNodeRuns = hasNodeRuns;
+            return this;
+        }
+
+        /**
+         * Sets {@code hasLogs}.
+         *
+         * @param hasLogs {@code has_logs}, or {@code null} if not sent
+         * @return this builder
+         */
+        public Builder hasLogs(Boolean hasLogs) {
+            this.hasLogs = hasLogs;
+            return this;
+        }
+
+        /**
+         * Sets the embedded {@code logs}.
+         *
+         * @param logs the entries; {@code null} stands for none
+         * @return this builder
+         */
+        public Builder logs(List<RunLog> logs) {
+            this.logs = logs == null ? List.of() : List.copyOf(logs);
+            return this;
+        }
+
+        /**
          * Sets {@code raw}.
          *
          * @param raw the run as received; {@code null} stands for JSON {@code null}
@@ -600,9 +740,6 @@ public final class Run {
          * @throws IllegalStateException if a required value is not set
          */
         public Run build() {
-            if (id == null) {
-                throw new IllegalStateException("id is required");
-            }
             if (status == null) {
                 throw new IllegalStateException("status is required");
             }

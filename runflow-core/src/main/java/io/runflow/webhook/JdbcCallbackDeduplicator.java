@@ -73,10 +73,21 @@ import javax.sql.DataSource;
  * whatever becomes of the caller's work. PostgreSQL writes every repeat's key violation to its
  * server log as an error; that is expected.
  *
+ * <h2>Transactional delivery</h2>
+ *
+ * <p>{@link #deliverOnce(Callback, CallbackListener)}, which {@link WebhookEndpoint} uses by default,
+ * writes the mark and runs the listeners in one transaction on one connection (auto-commit off):
+ * a listener that throws, or a process that dies mid-delivery, leaves no mark, so the callback is
+ * delivered again; a repeat arriving meanwhile waits on the key's lock and then counts as a repeat.
+ * Listeners reach that connection through {@link #listener(JdbcCallbackListener)}; frameworks join
+ * their own transaction with {@link #markIn(Connection, Callback)}. The trade-off: each delivery
+ * holds a connection for as long as its listeners run, so size the pool for the concurrent
+ * deliveries and keep listeners short.
+ *
  * <p>Any {@link SQLException} (database down, pool exhausted, table missing) becomes a {@link
  * CallbackDeduplicationException}, never an answer. Instances are immutable and thread-safe.
  */
-public final class JdbcCallbackDeduplicator implements CallbackDeduplicator {
+public final class JdbcCallbackDeduplicator implements TransactionalCallbackDeduplicator {
 
     /** The table used unless {@link Builder#tableName(String)} says otherwise. */
     public static final String DEFAULT_TABLE_NAME = "runflow_callback_deliveries";
@@ -94,10 +105,14 @@ public final class JdbcCallbackDeduplicator implements CallbackDeduplicator {
     private static final Pattern TABLE_NAME =
             Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}(\\.[A-Za-z_][A-Za-z0-9_]{0,62})?");
 
+    /** The connection of the delivery running on this thread, for {@link #listener(JdbcCallbackListener)}. */
+    private static final ThreadLocal<Connection> DELIVERY = new ThreadLocal<>();
+
     private final DataSource dataSource;
     private final String tableName;
     private final Duration retention;
     private final Clock clock;
+    private final JdbcRunLedger ledger;
     private final String insert;
     private final String deleteExpiredKey;
     private final String deleteKey;
@@ -108,6 +123,7 @@ public final class JdbcCallbackDeduplicator implements CallbackDeduplicator {
         this.tableName = builder.tableName;
         this.retention = builder.retention;
         this.clock = builder.clock;
+        this.ledger = builder.ledger;
         this.insert = "INSERT INTO " + tableName + " (delivery_key, first_seen) VALUES (?, ?)";
         this.deleteExpiredKey = "DELETE FROM " + tableName + " WHERE delivery_key = ? AND first_seen <= ?";
         this.deleteKey = "DELETE FROM " + tableName + " WHERE delivery_key = ?";
@@ -175,15 +191,138 @@ public final class JdbcCallbackDeduplicator implements CallbackDeduplicator {
         Instant now = clock.instant();
         return withConnection("firstDelivery", connection -> {
             if (tryInsert(connection, key, now)) {
-                return true;
+                return settled(connection, key);
             }
             if (deleteIfExpired(connection, key, now) == 0) {
                 return false;
             }
             // The expired mark is gone; another instance may have inserted a fresh one since, and
             // then this insert loses on the key like any repeat.
-            return tryInsert(connection, key, now);
+            return tryInsert(connection, key, now) && settled(connection, key);
         });
+    }
+
+    /**
+     * Writes the mark and runs {@code delivery} in one transaction on one connection of the data
+     * source: committed when {@code delivery} returns, rolled back when it throws. A repeat (a mark
+     * within the retention, committed by any instance) runs nothing; a repeat that arrives while the
+     * first delivery is still running waits for its transaction to end.
+     *
+     * @param callback a verified (or reconciled) callback
+     * @param delivery the work; {@link #listener(JdbcCallbackListener)} hands it the connection
+     * @return true when {@code delivery} ran and committed, false for a repeat
+     * @throws CallbackDeduplicationException if the database cannot be used
+     */
+    @Override
+    public boolean deliverOnce(Callback callback, CallbackListener delivery) {
+        Objects.requireNonNull(callback, "callback");
+        Objects.requireNonNull(delivery, "delivery");
+        Connection connection;
+        try {
+            connection = dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new CallbackDeduplicationException(message("deliverOnce", e), e);
+        }
+        Connection outer = DELIVERY.get();
+        try (connection) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            boolean committed = false;
+            try {
+                if (!mark(connection, storedKey(callback), clock.instant())) {
+                    return false;
+                }
+                DELIVERY.set(connection);
+                delivery.onCallback(callback);
+                connection.commit();
+                committed = true;
+                return true;
+            } finally {
+                DELIVERY.set(outer);
+                if (!committed) {
+                    rollbackQuietly(connection);
+                }
+                if (autoCommit) {
+                    connection.setAutoCommit(true);
+                }
+            }
+        } catch (SQLException e) {
+            throw new CallbackDeduplicationException(message("deliverOnce", e), e);
+        }
+    }
+
+    /**
+     * Writes the mark of a delivery in the caller's transaction, for frameworks that run the
+     * listeners in a transaction of their own (Spring's transaction manager): the mark commits or
+     * rolls back with it. Answers false for a repeat; the transaction must then be rolled back (on
+     * PostgreSQL the failed insert has aborted it).
+     *
+     * @param connection the transaction's connection, auto-commit off
+     * @param callback a verified (or reconciled) callback
+     * @return true for the first delivery, false for a repeat
+     * @throws CallbackDeduplicationException if the database cannot be used
+     */
+    public boolean markIn(Connection connection, Callback callback) {
+        Objects.requireNonNull(connection, "connection");
+        String key = storedKey(Objects.requireNonNull(callback, "callback"));
+        try {
+            return mark(connection, key, clock.instant());
+        } catch (SQLException e) {
+            throw new CallbackDeduplicationException(message("markIn", e), e);
+        }
+    }
+
+    /**
+     * Returns a listener that runs {@code listener} with the connection of the delivery's
+     * transaction ({@link #deliverOnce(Callback, CallbackListener)}), so that what it writes commits
+     * with the mark. An {@link SQLException} it throws is rethrown as an {@link
+     * IllegalStateException} carrying its SQLState, which rolls the delivery back.
+     *
+     * @param listener the listener
+     * @return the listener for {@link WebhookEndpoint.Builder#listener(CallbackListener)}
+     * @throws IllegalStateException when called outside a transactional delivery (for example with
+     *     {@link WebhookEndpoint.Builder#transactional(boolean) transactional(false)})
+     */
+    public static CallbackListener listener(JdbcCallbackListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        return callback -> {
+            Connection connection = DELIVERY.get();
+            if (connection == null) {
+                throw new IllegalStateException("JdbcCallbackDeduplicator.listener(..) runs only inside a transactional"
+                        + " delivery: give the endpoint a JdbcCallbackDeduplicator and keep transactional(true)");
+            }
+            try {
+                listener.onCallback(callback, connection);
+            } catch (SQLException e) {
+                String state = e.getSQLState() == null ? "no SQLState" : "SQLState " + e.getSQLState();
+                throw new IllegalStateException("callback listener failed: " + state, e);
+            }
+        };
+    }
+
+    /** Inside a transaction: drops an expired mark of the key, then inserts; the key's lock decides. */
+    private boolean mark(Connection connection, String key, Instant now) throws SQLException {
+        // The guarded delete first, never after a failed insert: on PostgreSQL that failure aborts the
+        // transaction. Two deliveries racing over an expired mark: one deletes it, the other waits on
+        // its row lock, deletes nothing, and loses on the key of the first one's new mark.
+        deleteIfExpired(connection, key, now);
+        return tryInsert(connection, key, now) && settled(connection, key);
+    }
+
+    /** A run delivered is off the ledger, in the same transaction (or at once, marking first). */
+    private boolean settled(Connection connection, String key) throws SQLException {
+        if (ledger != null && key.startsWith("run:")) {
+            ledger.settleIn(connection, key.substring(4, key.lastIndexOf(':')));
+        }
+        return true;
+    }
+
+    private static void rollbackQuietly(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // The connection is closed next; an open transaction dies with it.
+        }
     }
 
     /**
@@ -324,6 +463,7 @@ public final class JdbcCallbackDeduplicator implements CallbackDeduplicator {
         private String tableName = DEFAULT_TABLE_NAME;
         private Duration retention = DEFAULT_RETENTION;
         private Clock clock = Clock.systemUTC();
+        private JdbcRunLedger ledger;
 
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -376,6 +516,19 @@ public final class JdbcCallbackDeduplicator implements CallbackDeduplicator {
          */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Sets the pending-runs ledger that a run's first delivery settles, in the delivery's
+         * transaction, so that {@link CallbackReconciler} does not look it up. Give it a ledger on the
+         * same data source.
+         *
+         * @param ledger the ledger; default none
+         * @return this builder
+         */
+        public Builder ledger(JdbcRunLedger ledger) {
+            this.ledger = Objects.requireNonNull(ledger, "ledger");
             return this;
         }
 

@@ -87,6 +87,8 @@ public final class WebhookEndpoint {
     private final RunflowClient client;
     private final List<CallbackListener> listeners;
     private final RunflowObserver observer;
+    private final boolean transactional;
+    private final CallbackRelay relay;
 
     private WebhookEndpoint(Builder builder) {
         this.verifier = builder.verifier;
@@ -94,6 +96,8 @@ public final class WebhookEndpoint {
         this.client = builder.client;
         this.listeners = List.copyOf(builder.listeners);
         this.observer = RunflowObserver.failSafe(builder.observer);
+        this.transactional = builder.transactional;
+        this.relay = builder.relay;
     }
 
     /**
@@ -123,36 +127,57 @@ public final class WebhookEndpoint {
             callback = verifier.verify(rawBody == null ? EMPTY : rawBody, header);
         } catch (WebhookVerificationException e) {
             LOG.log(System.Logger.Level.DEBUG, () -> "Runflow callback rejected: " + e.getMessage());
-            WebhookResponse rejected = rejection(e.reason());
-            Outcome outcome = outcomeOf(e.reason());
-            return answer(rejected, outcome, start, started(WebhookStart.Kind.NONE, NO_TRACE_CONTEXT));
+            return observed(rejection(e.reason()), outcomeOf(e.reason()), start, started(WebhookStart.Kind.NONE, null));
         }
-        if (observer == RunflowObserver.noop()) {
-            return deliver(callback, null);
-        }
-        // Read only now that the signature verified: a forged body's trace context joins no trace.
-        Work<WebhookRequest> work = started(
-                callback instanceof RunCallback ? WebhookStart.Kind.RUN : WebhookStart.Kind.BATCH,
-                traceContext(callback.metadata()));
+        // Started only now that the signature verified: a forged body's trace context joins no trace.
+        Work<WebhookRequest> work = started(kind(callback), callback.metadata());
+        Scope scope = work == null ? Scope.NONE : work.makeCurrent();
         WebhookResponse response;
-        Scope scope = work.makeCurrent();
         try {
-            response = deliver(callback, work);
+            if (client != null) {
+                if (callback instanceof RunCallback run) {
+                    client.callbacks().accept(run.toRun());
+                } else if (callback instanceof BatchCallback batch) {
+                    client.callbacks().acceptBatch(batch.toBatch());
+                }
+            }
+            response = deliver(callback, start);
         } finally {
             scope.close();
         }
         // Ended once its scope is closed, as Micrometer's observations expect.
-        return answer(response, outcomeOf(response), start, work);
+        observed(response, outcomeOf(response), start, work);
+        if (relay != null && response.status() == 200) {
+            relay.relay(callback, rawBody, WebhookVerifier.header(header, WebhookVerifier.SIGNATURE_HEADER));
+        }
+        return response;
     }
 
-    /** Offers, de-duplicates and hands on a verified callback; answers one of the constant responses. */
-    private WebhookResponse deliver(Callback callback, Work<WebhookRequest> work) {
-        if (client != null) {
-            if (callback instanceof RunCallback run) {
-                client.callbacks().accept(run.toRun());
-            } else if (callback instanceof BatchCallback batch) {
-                client.callbacks().acceptBatch(batch.toBatch());
-            }
+    /**
+     * Hands a callback that did not come through {@link #handle} (a {@link CallbackSource#RECONCILED}
+     * one, built from the run as the API reports it) to the listeners through the same
+     * de-duplication, so that it reaches them once whichever way came first.
+     *
+     * @param callback the callback
+     * @return what {@link #handle} would answer for it: 200 delivered or duplicate, 500 failed
+     */
+    public WebhookResponse deliver(Callback callback) {
+        Objects.requireNonNull(callback, "callback");
+        long start = System.nanoTime();
+        Work<WebhookRequest> work = started(kind(callback), callback.metadata());
+        Scope scope = work == null ? Scope.NONE : work.makeCurrent();
+        WebhookResponse response;
+        try {
+            response = deliver(callback, start);
+        } finally {
+            scope.close();
+        }
+        return observed(response, outcomeOf(response), start, work);
+    }
+
+    private WebhookResponse deliver(Callback callback, long start) {
+        if (transactional && deduplicator instanceof TransactionalCallbackDeduplicator inTransaction) {
+            return deliverInTransaction(inTransaction, callback, start);
         }
         boolean first;
         try {
@@ -166,11 +191,10 @@ public final class WebhookEndpoint {
             // The store may have kept the mark before failing (a commit whose reply was lost): drop it,
             // or Runflow's retry would be taken for a duplicate of a callback nobody handled.
             release(callback);
-            failed(work, e);
-            return DEDUPLICATION_FAILED;
+            return answer(DEDUPLICATION_FAILED, Outcome.FAILED, start);
         }
         if (!first) {
-            return DUPLICATE;
+            return answer(DUPLICATE, Outcome.DUPLICATE, start);
         }
         for (CallbackListener listener : listeners) {
             try {
@@ -184,18 +208,56 @@ public final class WebhookEndpoint {
                         System.Logger.Level.WARNING,
                         "Runflow callback listener failed for " + callback + "; answered 500, so Runflow retries",
                         e);
-                failed(work, e);
-                return LISTENER_FAILED;
+                return answer(LISTENER_FAILED, Outcome.FAILED, start);
             }
         }
-        return DELIVERED;
+        return answer(DELIVERED, Outcome.DELIVERED, start);
     }
 
-    private static Outcome outcomeOf(WebhookResponse response) {
-        if (response == DELIVERED) {
-            return Outcome.DELIVERED;
+    private WebhookResponse deliverInTransaction(
+            TransactionalCallbackDeduplicator inTransaction, Callback callback, long start) {
+        boolean first;
+        try {
+            first = inTransaction.deliverOnce(callback, this::runListeners);
+        } catch (ListenerFailure e) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "Runflow callback listener failed for " + callback + "; rolled back and answered 500, so"
+                            + " Runflow retries",
+                    e.getCause());
+            return answer(LISTENER_FAILED, Outcome.FAILED, start);
+        } catch (RuntimeException e) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "Runflow callback " + callback + " not delivered: the de-duplicator failed; answered 500,"
+                            + " so Runflow retries",
+                    e);
+            return answer(DEDUPLICATION_FAILED, Outcome.FAILED, start);
         }
-        return response == DUPLICATE ? Outcome.DUPLICATE : Outcome.FAILED;
+        return first ? answer(DELIVERED, Outcome.DELIVERED, start) : answer(DUPLICATE, Outcome.DUPLICATE, start);
+    }
+
+    /** Every listener in turn; a failure is wrapped, so that it is told apart from the store's. */
+    private void runListeners(Callback callback) {
+        for (CallbackListener listener : listeners) {
+            try {
+                listener.onCallback(callback);
+            } catch (RuntimeException | Error e) {
+                if (e instanceof VirtualMachineError) {
+                    throw (VirtualMachineError) e;
+                }
+                throw new ListenerFailure(e);
+            }
+        }
+    }
+
+    /** A listener's failure on its way through a transactional de-duplicator, which rolls back. */
+    private static final class ListenerFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ListenerFailure(Throwable cause) {
+            super(cause);
+        }
     }
 
     /**
@@ -206,11 +268,8 @@ public final class WebhookEndpoint {
      */
     public WebhookResponse tooLarge() {
         long start = System.nanoTime();
-        return answer(
-                rejection(Reason.BODY_TOO_LARGE),
-                Outcome.TOO_LARGE,
-                start,
-                started(WebhookStart.Kind.NONE, NO_TRACE_CONTEXT));
+        return observed(
+                rejection(Reason.BODY_TOO_LARGE), Outcome.TOO_LARGE, start, started(WebhookStart.Kind.NONE, null));
     }
 
     /**
@@ -236,6 +295,31 @@ public final class WebhookEndpoint {
     }
 
     /**
+     * The one place each answer of the delivery passes; the entry points ({@link #handle}, {@link
+     * #deliver(Callback)}, {@link #tooLarge()}) report it to the request's work, once that work's scope
+     * is closed.
+     */
+    private static WebhookResponse answer(WebhookResponse response, Outcome outcome, long start) {
+        return response;
+    }
+
+    /**
+     * Starts the request's work; {@code null} with the no-op observer, so nothing is allocated.
+     *
+     * @param metadata the verified callback's metadata, whose reserved key holds the trace context
+     *     its run's create stored; {@code null} for a rejected request
+     */
+    private Work<WebhookRequest> started(WebhookStart.Kind kind, JsonValue metadata) {
+        return observer == RunflowObserver.noop()
+                ? null
+                : observer.startWebhook(new WebhookStart(kind, traceContext(metadata)));
+    }
+
+    private static WebhookStart.Kind kind(Callback callback) {
+        return callback instanceof RunCallback ? WebhookStart.Kind.RUN : WebhookStart.Kind.BATCH;
+    }
+
+    /**
      * Reads the trace context a run's create stored in its metadata: string fields of bounded length
      * only (a {@code traceparent} is 55 characters, a {@code tracestate} at most 512).
      */
@@ -251,23 +335,20 @@ public final class WebhookEndpoint {
                 : null;
     }
 
-    /** Starts the request's work; {@code null} with the no-op observer, so nothing is allocated. */
-    private Work<WebhookRequest> started(WebhookStart.Kind kind, Function<String, String> traceContext) {
-        return observer == RunflowObserver.noop() ? null : observer.startWebhook(new WebhookStart(kind, traceContext));
-    }
-
-    private static void failed(Work<WebhookRequest> work, Throwable error) {
-        if (work != null) {
-            work.error(error);
-        }
-    }
-
-    private static WebhookResponse answer(
+    /** Ends the request's work with the answer, if there is a work. */
+    private static WebhookResponse observed(
             WebhookResponse response, Outcome outcome, long start, Work<WebhookRequest> work) {
         if (work != null) {
             work.end(new WebhookRequest(outcome, response.status(), Duration.ofNanos(System.nanoTime() - start)));
         }
         return response;
+    }
+
+    private static Outcome outcomeOf(WebhookResponse response) {
+        if (response == DELIVERED) {
+            return Outcome.DELIVERED;
+        }
+        return response == DUPLICATE ? Outcome.DUPLICATE : Outcome.FAILED;
     }
 
     private static WebhookResponse rejection(Reason reason) {
@@ -300,6 +381,8 @@ public final class WebhookEndpoint {
         private RunflowClient client;
         private final List<CallbackListener> listeners = new ArrayList<>();
         private RunflowObserver observer = RunflowObserver.noop();
+        private boolean transactional = true;
+        private CallbackRelay relay;
 
         private Builder() {}
 
@@ -360,6 +443,34 @@ public final class WebhookEndpoint {
          */
         public Builder observer(RunflowObserver observer) {
             this.observer = Objects.requireNonNull(observer, "observer");
+            return this;
+        }
+
+        /**
+         * Sets whether a {@link TransactionalCallbackDeduplicator} (such as {@link
+         * JdbcCallbackDeduplicator}) writes each mark in one transaction with the listeners, so
+         * that a listener that throws or a process that dies leaves no mark and the callback is
+         * delivered again. Off, marks are written first and released when a listener throws (a
+         * crash between the two loses the callback). Other de-duplicators are always used that way.
+         *
+         * @param transactional default true; each delivery then holds a connection while its
+         *     listeners run
+         * @return this builder
+         */
+        public Builder transactional(boolean transactional) {
+            this.transactional = transactional;
+            return this;
+        }
+
+        /**
+         * Sets who passes each verified callback (answered 200) on to the other instances, so that
+         * their waits end at once ({@link PostgresWakeUp}).
+         *
+         * @param relay the relay; default none
+         * @return this builder
+         */
+        public Builder relay(CallbackRelay relay) {
+            this.relay = Objects.requireNonNull(relay, "relay");
             return this;
         }
 

@@ -25,12 +25,22 @@ public final class WebhookSettings {
     private final List<String> secrets;
     private final Long maxBodySize;
     private final DedupKind dedup;
+    private final Boolean transactional;
+    private final Boolean reconcileEnabled;
+    private final java.time.Duration reconcileAfter;
+    private final java.time.Duration reconcileInterval;
+    private final NotifyKind notify;
 
     private WebhookSettings(Builder builder) {
         this.path = builder.path;
         this.secrets = builder.secrets;
         this.maxBodySize = builder.maxBodySize;
         this.dedup = builder.dedup;
+        this.transactional = builder.transactional;
+        this.reconcileEnabled = builder.reconcileEnabled;
+        this.reconcileAfter = builder.reconcileAfter;
+        this.reconcileInterval = builder.reconcileInterval;
+        this.notify = builder.notify;
     }
 
     /**
@@ -58,6 +68,61 @@ public final class WebhookSettings {
      */
     public DedupKind dedup() {
         return dedup == null ? DedupKind.MEMORY : dedup;
+    }
+
+    /**
+     * Returns whether each callback's mark and its listeners share one database transaction, so
+     * that a listener that throws or an instance that dies leaves no mark ({@link
+     * WebhookEndpoint.Builder#transactional(boolean)}).
+     *
+     * @return {@code runflow.webhook.transactional}, or true exactly when {@link #dedup()} is {@link
+     *     DedupKind#JDBC}
+     */
+    public boolean transactional() {
+        return transactional == null ? dedup() == DedupKind.JDBC : transactional && dedup() == DedupKind.JDBC;
+    }
+
+    /**
+     * Returns whether runs created with a callback URL are recorded and looked up when their callback
+     * is overdue ({@link JdbcRunLedger}, {@link CallbackReconciler}).
+     *
+     * @return {@code runflow.webhook.reconcile.enabled}, or true exactly when {@link #dedup()} is
+     *     {@link DedupKind#JDBC}
+     */
+    public boolean reconcileEnabled() {
+        return (reconcileEnabled == null || reconcileEnabled) && dedup() == DedupKind.JDBC;
+    }
+
+    /**
+     * Returns how long after its creation a run without callback is looked up.
+     *
+     * @return {@code runflow.webhook.reconcile.after}, or {@link JdbcRunLedger#DEFAULT_AFTER}
+     */
+    public java.time.Duration reconcileAfter() {
+        return reconcileAfter == null ? JdbcRunLedger.DEFAULT_AFTER : reconcileAfter;
+    }
+
+    /**
+     * Returns how often overdue runs are looked for.
+     *
+     * @return {@code runflow.webhook.reconcile.interval}, or {@link CallbackReconciler#DEFAULT_INTERVAL}
+     */
+    public java.time.Duration reconcileInterval() {
+        return reconcileInterval == null ? CallbackReconciler.DEFAULT_INTERVAL : reconcileInterval;
+    }
+
+    /**
+     * Returns how a callback ends the waits on other instances.
+     *
+     * @return {@code runflow.webhook.notify}, or {@link NotifyKind#POSTGRES} with {@link
+     *     DedupKind#JDBC} ({@link NotifyKind#NONE} otherwise); it applies only when the database is
+     *     PostgreSQL
+     */
+    public NotifyKind notifyKind() {
+        if (dedup() != DedupKind.JDBC) {
+            return NotifyKind.NONE;
+        }
+        return notify == null ? NotifyKind.POSTGRES : notify;
     }
 
     /**
@@ -111,6 +176,31 @@ public final class WebhookSettings {
                         .ifPresentOrElse(problems::add, () -> builder.secret(secret));
             }
         }
+        if (Boolean.TRUE.equals(transactional) && dedup() != DedupKind.JDBC) {
+            problems.add(new SettingProblem(
+                    "runflow.webhook.transactional",
+                    "runflow.webhook.transactional=true needs runflow.webhook.dedup=jdbc, and dedup is "
+                            + dedup().name().toLowerCase(java.util.Locale.ROOT) + ".",
+                    "Set runflow.webhook.dedup=jdbc (the marks then share the listeners' transaction), or remove"
+                            + " runflow.webhook.transactional."));
+        }
+        if (Boolean.TRUE.equals(reconcileEnabled) && dedup() != DedupKind.JDBC) {
+            problems.add(new SettingProblem(
+                    "runflow.webhook.reconcile.enabled",
+                    "runflow.webhook.reconcile.enabled=true needs runflow.webhook.dedup=jdbc, and dedup is "
+                            + dedup().name().toLowerCase(java.util.Locale.ROOT) + ".",
+                    "Set runflow.webhook.dedup=jdbc (the pending runs are kept in the same database), or remove"
+                            + " runflow.webhook.reconcile.enabled."));
+        }
+        if (notify == NotifyKind.POSTGRES && dedup() != DedupKind.JDBC) {
+            problems.add(new SettingProblem(
+                    "runflow.webhook.notify",
+                    "runflow.webhook.notify=postgres needs runflow.webhook.dedup=jdbc, and dedup is "
+                            + dedup().name().toLowerCase(java.util.Locale.ROOT) + ".",
+                    "Set runflow.webhook.dedup=jdbc on a PostgreSQL DataSource, or remove runflow.webhook.notify."));
+        }
+        positive("runflow.webhook.reconcile.after", reconcileAfter, problems);
+        positive("runflow.webhook.reconcile.interval", reconcileInterval, problems);
         if (maxBodySize != null) {
             try {
                 builder.maxBodySize(maxBodySize);
@@ -120,12 +210,21 @@ public final class WebhookSettings {
         }
     }
 
+    private static void positive(String key, java.time.Duration value, List<SettingProblem> problems) {
+        if (value != null && (value.isNegative() || value.isZero())) {
+            problems.add(new SettingProblem(
+                    key,
+                    key + " is invalid: it must be positive, got " + value + ".",
+                    "Set " + key + " to a positive duration, for example 5m, or remove it for the default."));
+        }
+    }
+
     @Override
     public String toString() {
         return "WebhookSettings[path=" + path() + ", secrets=" + (secrets == null ? 0 : secrets.size())
                 + " (redacted), maxBodySize="
                 + (maxBodySize == null ? WebhookVerifier.DEFAULT_MAX_BODY_SIZE : maxBodySize)
-                + ", dedup=" + dedup() + "]";
+                + ", dedup=" + dedup() + ", transactional=" + transactional() + "]";
     }
 
     /**
@@ -137,6 +236,11 @@ public final class WebhookSettings {
         private List<String> secrets;
         private Long maxBodySize;
         private DedupKind dedup;
+        private Boolean transactional;
+        private Boolean reconcileEnabled;
+        private java.time.Duration reconcileAfter;
+        private java.time.Duration reconcileInterval;
+        private NotifyKind notify;
 
         private Builder() {}
 
@@ -182,6 +286,66 @@ public final class WebhookSettings {
          */
         public Builder dedup(DedupKind dedup) {
             this.dedup = dedup;
+            return this;
+        }
+
+        /**
+         * Sets {@code runflow.webhook.transactional}.
+         *
+         * @param transactional whether marks and listeners share a transaction, or {@code null} for
+         *     true with {@link DedupKind#JDBC} (false otherwise)
+         * @return this builder
+         */
+        public Builder transactional(Boolean transactional) {
+            this.transactional = transactional;
+            return this;
+        }
+
+        /**
+         * Sets {@code runflow.webhook.reconcile.enabled}.
+         *
+         * @param enabled whether overdue runs are looked up, or {@code null} for true with {@link
+         *     DedupKind#JDBC} (false otherwise)
+         * @return this builder
+         */
+        public Builder reconcileEnabled(Boolean enabled) {
+            this.reconcileEnabled = enabled;
+            return this;
+        }
+
+        /**
+         * Sets {@code runflow.webhook.reconcile.after}.
+         *
+         * @param after how long after its creation a run without callback is overdue, or {@code null}
+         *     for {@link JdbcRunLedger#DEFAULT_AFTER}
+         * @return this builder
+         */
+        public Builder reconcileAfter(java.time.Duration after) {
+            this.reconcileAfter = after;
+            return this;
+        }
+
+        /**
+         * Sets {@code runflow.webhook.reconcile.interval}.
+         *
+         * @param interval how often overdue runs are looked for, or {@code null} for {@link
+         *     CallbackReconciler#DEFAULT_INTERVAL}
+         * @return this builder
+         */
+        public Builder reconcileInterval(java.time.Duration interval) {
+            this.reconcileInterval = interval;
+            return this;
+        }
+
+        /**
+         * Sets {@code runflow.webhook.notify}.
+         *
+         * @param notify the kind, or {@code null} for {@link NotifyKind#POSTGRES} with {@link
+         *     DedupKind#JDBC}
+         * @return this builder
+         */
+        public Builder notifyKind(NotifyKind notify) {
+            this.notify = notify;
             return this;
         }
 

@@ -159,7 +159,7 @@ public final class WebhookVerifier {
         }
     }
 
-    private static String header(Function<String, String> lookup, String name) {
+    static String header(Function<String, String> lookup, String name) {
         String value = lookup.apply(name);
         if (value == null) {
             value = lookup.apply(name.toLowerCase(Locale.ROOT));

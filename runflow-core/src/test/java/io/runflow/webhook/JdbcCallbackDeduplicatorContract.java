@@ -61,7 +61,8 @@ abstract class JdbcCallbackDeduplicatorContract {
         execute(
                 "DROP TABLE IF EXISTS " + JdbcCallbackDeduplicator.DEFAULT_TABLE_NAME,
                 "DROP TABLE IF EXISTS " + CUSTOM_TABLE,
-                "DROP TABLE IF EXISTS " + OTHER_SHAPE_TABLE);
+                "DROP TABLE IF EXISTS " + OTHER_SHAPE_TABLE,
+                "DROP TABLE IF EXISTS effects");
     }
 
     @Test
@@ -342,6 +343,145 @@ abstract class JdbcCallbackDeduplicatorContract {
                     .allSatisfy(count -> assertThat(count.get()).isOne());
         } finally {
             threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void commitsTheListenersWritesWithTheMark() throws SQLException {
+        execute("DROP TABLE IF EXISTS effects", "CREATE TABLE effects (run_id VARCHAR(64) PRIMARY KEY)");
+        WebhookEndpoint endpoint = transactionalEndpoint(deduplicator(pool()), false);
+
+        assertThat(endpoint.deliver(run("run-1", "run.completed")).status()).isEqualTo(200);
+        assertThat(endpoint.deliver(run("run-1", "run.completed")).body()).isEqualTo("{\"outcome\":\"duplicate\"}");
+
+        assertThat(rows("effects")).isEqualTo(1);
+        assertThat(rows(JdbcCallbackDeduplicator.DEFAULT_TABLE_NAME)).isEqualTo(1);
+    }
+
+    @Test
+    void leavesNeitherMarkNorEffectWhenAListenerThrows() throws SQLException {
+        execute("DROP TABLE IF EXISTS effects", "CREATE TABLE effects (run_id VARCHAR(64) PRIMARY KEY)");
+        JdbcCallbackDeduplicator deduplicator = deduplicator(pool());
+
+        WebhookResponse failed = transactionalEndpoint(deduplicator, true).deliver(run("run-1", "run.completed"));
+
+        assertThat(failed.body()).isEqualTo("{\"outcome\":\"failed\",\"reason\":\"listener_failed\"}");
+        assertThat(rows("effects")).isZero();
+        assertThat(rows(JdbcCallbackDeduplicator.DEFAULT_TABLE_NAME)).isZero();
+        assertThat(transactionalEndpoint(deduplicator, false)
+                        .deliver(run("run-1", "run.completed"))
+                        .body())
+                .isEqualTo("{\"outcome\":\"delivered\"}");
+        assertThat(rows("effects")).isEqualTo(1);
+    }
+
+    @Test
+    @Timeout(30)
+    void showsNoMarkToOtherInstancesWhileTheListenersRun() throws Exception {
+        JdbcCallbackDeduplicator deduplicator = deduplicator(pool());
+        CountDownLatch listening = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        ExecutorService threads = Executors.newSingleThreadExecutor();
+        try {
+            Future<Boolean> delivery =
+                    threads.submit(() -> deduplicator.deliverOnce(run("run-1", "run.completed"), c -> {
+                        listening.countDown();
+                        await(finish);
+                    }));
+            listening.await();
+
+            // An instance killed now loses its connection, and with it the uncommitted mark.
+            assertThat(rows(JdbcCallbackDeduplicator.DEFAULT_TABLE_NAME)).isZero();
+            finish.countDown();
+            assertThat(delivery.get()).isTrue();
+            assertThat(rows(JdbcCallbackDeduplicator.DEFAULT_TABLE_NAME)).isEqualTo(1);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void makesARepeatWaitForTheFirstDeliveryAndThenAnswersDuplicate() throws Exception {
+        assertRepeatWhileTheFirstRuns(false, false);
+    }
+
+    @Test
+    @Timeout(30)
+    void deliversARepeatThatWaitedOnAFirstDeliveryThatRolledBack() throws Exception {
+        assertRepeatWhileTheFirstRuns(true, true);
+    }
+
+    private void assertRepeatWhileTheFirstRuns(boolean firstFails, boolean repeatDelivered) throws Exception {
+        JdbcCallbackDeduplicator first = deduplicator(pool());
+        JdbcCallbackDeduplicator second = deduplicator(otherPool());
+        CountDownLatch listening = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        AtomicInteger repeatsHandled = new AtomicInteger();
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<Boolean> delivery = threads.submit(() -> first.deliverOnce(run("run-1", "run.completed"), c -> {
+                listening.countDown();
+                await(finish);
+                if (firstFails) {
+                    throw new IllegalStateException("listener failed");
+                }
+            }));
+            listening.await();
+            Future<Boolean> repeat = threads.submit(
+                    () -> second.deliverOnce(run("run-1", "run.completed"), c -> repeatsHandled.incrementAndGet()));
+
+            assertThatThrownBy(() -> repeat.get(300, TimeUnit.MILLISECONDS))
+                    .as("the repeat waits on the first delivery's lock")
+                    .isInstanceOf(java.util.concurrent.TimeoutException.class);
+            finish.countDown();
+
+            if (firstFails) {
+                assertThatThrownBy(delivery::get).hasRootCauseMessage("listener failed");
+            } else {
+                assertThat(delivery.get()).isTrue();
+            }
+            assertThat(repeat.get()).isEqualTo(repeatDelivered);
+            assertThat(repeatsHandled).hasValue(repeatDelivered ? 1 : 0);
+        } finally {
+            finish.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void refusesAConnectionListenerOutsideATransactionalDelivery() {
+        CallbackListener listener = JdbcCallbackDeduplicator.listener((callback, connection) -> {});
+
+        assertThatThrownBy(() -> listener.onCallback(run("run-1", "run.completed")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("JdbcCallbackDeduplicator.listener(..) runs only inside a transactional");
+    }
+
+    private WebhookEndpoint transactionalEndpoint(JdbcCallbackDeduplicator deduplicator, boolean thenFail) {
+        return WebhookEndpoint.builder()
+                .verifier(WebhookVerifier.builder().secret("whsec_unused").build())
+                .deduplicator(deduplicator)
+                .listener(JdbcCallbackDeduplicator.listener((callback, connection) -> {
+                    try (var insert = connection.prepareStatement("INSERT INTO effects (run_id) VALUES (?)")) {
+                        insert.setString(1, callback.id());
+                        insert.executeUpdate();
+                    }
+                }))
+                .listener(callback -> {
+                    if (thenFail) {
+                        throw new IllegalStateException("second listener failed");
+                    }
+                })
+                .build();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -68,6 +68,43 @@ class JdbcCallbackDeduplicatorPostgresTest extends JdbcCallbackDeduplicatorContr
         assertThat(failure.getMessage()).doesNotContain("127.0.0.1", "orders", "hunter2");
     }
 
+    @Test
+    void aDeliveryWhoseDatabaseSessionDiesMidListenerLeavesNoMarkAndTheRetryIsDelivered() throws Exception {
+        // What a SIGKILLed instance looks like to PostgreSQL: its session ends with the transaction open.
+        JdbcCallbackDeduplicator deduplicator =
+                JdbcCallbackDeduplicator.builder(pool).build();
+        deduplicator.createTableIfMissing();
+        try (var connection = pool.getConnection();
+                var statement = connection.createStatement()) {
+            statement.execute("DELETE FROM " + JdbcCallbackDeduplicator.DEFAULT_TABLE_NAME);
+        }
+        java.util.List<String> handled = new java.util.concurrent.CopyOnWriteArrayList<>();
+        WebhookEndpoint dying = WebhookEndpoint.builder()
+                .verifier(WebhookVerifier.builder().secret("whsec_unused").build())
+                .deduplicator(deduplicator)
+                .listener(JdbcCallbackDeduplicator.listener((callback, connection) -> {
+                    try (var pid = connection.createStatement().executeQuery("SELECT pg_backend_pid()");
+                            var killer = otherPool.getConnection();
+                            var terminate = killer.prepareStatement("SELECT pg_terminate_backend(?)")) {
+                        pid.next();
+                        terminate.setInt(1, pid.getInt(1));
+                        terminate.execute();
+                    }
+                }))
+                .build();
+
+        assertThat(dying.deliver(run("run-killed", "run.completed")).status()).isEqualTo(500);
+
+        WebhookEndpoint restarted = WebhookEndpoint.builder()
+                .verifier(WebhookVerifier.builder().secret("whsec_unused").build())
+                .deduplicator(JdbcCallbackDeduplicator.builder(otherPool).build())
+                .listener(callback -> handled.add(callback.id()))
+                .build();
+        assertThat(restarted.deliver(run("run-killed", "run.completed")).body())
+                .isEqualTo("{\"outcome\":\"delivered\"}");
+        assertThat(handled).containsExactly("run-killed");
+    }
+
     private static int unusedPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

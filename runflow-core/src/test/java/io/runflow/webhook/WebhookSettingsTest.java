@@ -74,6 +74,33 @@ class WebhookSettingsTest {
                         .build()
                         .toString())
                 .isEqualTo("WebhookSettings[path=/runflow/webhook, secrets=1 (redacted), maxBodySize=1048576,"
-                        + " dedup=MEMORY]");
+                        + " dedup=MEMORY, transactional=false]");
+    }
+
+    @Test
+    void makesDeliveryTransactionalByDefaultWithTheJdbcStoreOnly() {
+        assertThat(WebhookSettings.builder().dedup(DedupKind.JDBC).build().transactional())
+                .isTrue();
+        assertThat(WebhookSettings.builder().dedup(DedupKind.MEMORY).build().transactional())
+                .isFalse();
+        assertThat(WebhookSettings.builder()
+                        .dedup(DedupKind.JDBC)
+                        .transactional(false)
+                        .build()
+                        .transactional())
+                .isFalse();
+    }
+
+    @Test
+    void reportsTransactionalDeliveryWithoutTheJdbcStore() {
+        assertThat(WebhookSettings.builder()
+                        .secrets(List.of("whsec_a"))
+                        .transactional(true)
+                        .build()
+                        .problems())
+                .extracting(SettingProblem::key, SettingProblem::description)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        "runflow.webhook.transactional",
+                        "runflow.webhook.transactional=true needs runflow.webhook.dedup=jdbc, and dedup is memory."));
     }
 }

@@ -227,7 +227,10 @@ public final class Quickstart {
                 + (image.contentType() == null ? "" : image.contentType())
                 + ", " + Files.size(file) + " bytes");
         out.println("duration:  " + (run.duration() == null ? "not reported" : ProgressLine.seconds(run.duration())));
-        out.println("file:      " + file + (placeholder ? " (placeholder image: no RUNFLOW_API_KEY)" : ""));
+        out.println("file:      " + file);
+        if (placeholder) {
+            out.println("image:     placeholder image (no RUNFLOW_API_KEY)");
+        }
         out.println("callback:  " + callback);
     }
 

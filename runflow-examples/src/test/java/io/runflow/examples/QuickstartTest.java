@@ -64,7 +64,7 @@ class QuickstartTest {
                 .contains("size:      2752x1536 image/jpeg")
                 .contains("callback:  signature verified");
         Path file = output.resolve(runId() + ".jpg");
-        assertThat(out()).contains("file:      " + file + " (placeholder image: no RUNFLOW_API_KEY)");
+        assertThat(out()).contains("file:      " + file + "\nimage:     placeholder image (no RUNFLOW_API_KEY)\n");
         BufferedImage image = ImageIO.read(file.toFile());
         assertThat(image).isNotNull();
         assertThat(image.getWidth()).isEqualTo(2752);

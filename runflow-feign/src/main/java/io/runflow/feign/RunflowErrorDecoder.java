@@ -47,7 +47,8 @@ final class RunflowErrorDecoder implements ErrorDecoder {
                     (Long) null,
                     response.request());
         }
-        RunflowApiException failure = ApiErrors.toException(response.status(), response.headers(), body, apiKey);
+        RunflowApiException failure = ApiErrors.toException(
+                response.status(), response.headers(), body, apiKey, Endpoints.endpoint(response.request()));
         if (RetryPolicy.isRetryable(failure)) {
             return new RetryableException(
                     response.status(),

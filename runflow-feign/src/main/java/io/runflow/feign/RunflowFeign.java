@@ -33,11 +33,17 @@ import io.runflow.model.Health;
 import io.runflow.model.ListQuery;
 import io.runflow.model.Me;
 import io.runflow.model.Model;
+import io.runflow.model.NodeRun;
 import io.runflow.model.Page;
 import io.runflow.model.Run;
 import io.runflow.model.RunLog;
 import io.runflow.model.RunRequest;
 import io.runflow.model.RunStatusDefinition;
+import io.runflow.model.Webhook;
+import io.runflow.model.WebhookAttempt;
+import io.runflow.model.WebhookDelivery;
+import io.runflow.model.WebhookEventType;
+import io.runflow.model.WebhookUpdate;
 import java.math.BigDecimal;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -235,6 +241,20 @@ public final class RunflowFeign implements RunflowApi {
     }
 
     @Override
+    public Page<NodeRun> listNodeRuns(String runId, ListQuery query) {
+        String id = segment(runId, "runId");
+        Objects.requireNonNull(query, "query");
+        return call(() -> api().listNodeRuns(id, query.toParameters()));
+    }
+
+    @Override
+    public NodeRun getNodeRun(String runId, String nodeRunId) {
+        String run = segment(runId, "runId");
+        String id = segment(nodeRunId, "nodeRunId");
+        return call(() -> api().getNodeRun(run, id));
+    }
+
+    @Override
     public List<RunStatusDefinition> listRunStatuses() {
         return call(() -> api().listRunStatuses().statuses());
     }
@@ -364,6 +384,56 @@ public final class RunflowFeign implements RunflowApi {
         String id = segment(secretId, "secretId");
         Objects.requireNonNull(update, "update");
         return call(() -> api().updateCallbackSecret(id, update));
+    }
+
+    @Override
+    public Page<Webhook> listWebhooks(ListQuery query) {
+        Objects.requireNonNull(query, "query");
+        return call(() -> api().listWebhooks(query.toParameters()));
+    }
+
+    @Override
+    public Webhook getWebhook(String webhookId) {
+        String id = segment(webhookId, "webhookId");
+        // One comma-separated value, as for me(): a template literal would be split in two.
+        return call(() -> api().getWebhook(id, "deliveries,event_subscriptions"));
+    }
+
+    @Override
+    public Webhook updateWebhook(String webhookId, WebhookUpdate update) {
+        String id = segment(webhookId, "webhookId");
+        Objects.requireNonNull(update, "update");
+        return call(() -> api().updateWebhook(id, update));
+    }
+
+    @Override
+    public void deleteWebhook(String webhookId) {
+        String id = segment(webhookId, "webhookId");
+        call(() -> {
+            api().deleteWebhook(id);
+            return null;
+        });
+    }
+
+    @Override
+    public Page<WebhookEventType> listWebhookEventTypes(ListQuery query) {
+        Objects.requireNonNull(query, "query");
+        return call(() -> api().listWebhookEventTypes(query.toParameters()));
+    }
+
+    @Override
+    public Page<WebhookDelivery> listWebhookDeliveries(String webhookId, ListQuery query) {
+        String id = segment(webhookId, "webhookId");
+        Objects.requireNonNull(query, "query");
+        return call(() -> api().listWebhookDeliveries(id, query.toParameters()));
+    }
+
+    @Override
+    public Page<WebhookAttempt> listWebhookDeliveryAttempts(String webhookId, String deliveryId, ListQuery query) {
+        String webhook = segment(webhookId, "webhookId");
+        String id = segment(deliveryId, "deliveryId");
+        Objects.requireNonNull(query, "query");
+        return call(() -> api().listWebhookDeliveryAttempts(webhook, id, query.toParameters()));
     }
 
     @Override

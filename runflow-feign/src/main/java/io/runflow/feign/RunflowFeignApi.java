@@ -19,10 +19,16 @@ import io.runflow.model.CallbackSecretUpdate;
 import io.runflow.model.Health;
 import io.runflow.model.Me;
 import io.runflow.model.Model;
+import io.runflow.model.NodeRun;
 import io.runflow.model.Page;
 import io.runflow.model.Run;
 import io.runflow.model.RunLog;
 import io.runflow.model.RunRequest;
+import io.runflow.model.Webhook;
+import io.runflow.model.WebhookAttempt;
+import io.runflow.model.WebhookDelivery;
+import io.runflow.model.WebhookEventType;
+import io.runflow.model.WebhookUpdate;
 import java.util.List;
 import java.util.Map;
 
@@ -60,6 +66,12 @@ interface RunflowFeignApi {
 
     @RequestLine(value = "GET /v1/runs/{id}/logs", decodeSlash = false)
     Page<RunLog> listRunLogs(@Param("id") String runId, @QueryMap Map<String, String> query);
+
+    @RequestLine(value = "GET /v1/runs/{id}/node-runs", decodeSlash = false)
+    Page<NodeRun> listNodeRuns(@Param("id") String runId, @QueryMap Map<String, String> query);
+
+    @RequestLine(value = "GET /v1/runs/{run}/node-runs/{id}", decodeSlash = false)
+    NodeRun getNodeRun(@Param("run") String runId, @Param("id") String nodeRunId);
 
     @RequestLine(value = "GET /v1/runs/statuses", decodeSlash = false)
     RunflowJson.RunStatusList listRunStatuses();
@@ -132,6 +144,28 @@ interface RunflowFeignApi {
 
     @RequestLine(value = "PATCH /v1/callback-secrets/{id}", decodeSlash = false)
     CallbackSecret updateCallbackSecret(@Param("id") String secretId, CallbackSecretUpdate body);
+
+    @RequestLine(value = "GET /v1/webhooks", decodeSlash = false)
+    Page<Webhook> listWebhooks(@QueryMap Map<String, String> query);
+
+    @RequestLine(value = "GET /v1/webhooks/{id}?embed={embed}", decodeSlash = false)
+    Webhook getWebhook(@Param("id") String webhookId, @Param("embed") String embed);
+
+    @RequestLine(value = "PATCH /v1/webhooks/{id}", decodeSlash = false)
+    Webhook updateWebhook(@Param("id") String webhookId, WebhookUpdate body);
+
+    @RequestLine(value = "DELETE /v1/webhooks/{id}", decodeSlash = false)
+    void deleteWebhook(@Param("id") String webhookId);
+
+    @RequestLine(value = "GET /v1/webhooks/event-types", decodeSlash = false)
+    Page<WebhookEventType> listWebhookEventTypes(@QueryMap Map<String, String> query);
+
+    @RequestLine(value = "GET /v1/webhooks/{id}/deliveries", decodeSlash = false)
+    Page<WebhookDelivery> listWebhookDeliveries(@Param("id") String webhookId, @QueryMap Map<String, String> query);
+
+    @RequestLine(value = "GET /v1/webhooks/{webhook}/deliveries/{id}/attempts", decodeSlash = false)
+    Page<WebhookAttempt> listWebhookDeliveryAttempts(
+            @Param("webhook") String webhookId, @Param("id") String deliveryId, @QueryMap Map<String, String> query);
 
     @RequestLine(value = "GET /v1/health", decodeSlash = false)
     Health health();

@@ -88,9 +88,12 @@ class RunflowFeignErrorsTest {
                 .extracting(FieldError::field, FieldError::message)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("input.prompt", "is required"));
         assertThat(e.requestId()).contains("req-" + status);
+        // A 403 names the scope the endpoint most likely needs, which Runflow's answer does not.
+        String hint =
+                status == 403 ? " (the API key likely lacks the scope runs:read that GET /v1/runs/{id} needs)" : "";
         assertThat(e.getMessage())
-                .isEqualTo(status + " " + code + ": the server says no [input.prompt: is required] (request-id: req-"
-                        + status + ")");
+                .isEqualTo(status + " " + code + ": the server says no [input.prompt: is required]" + hint
+                        + " (request-id: req-" + status + ")");
         assertThat(e).hasNoCause();
     }
 

@@ -60,7 +60,10 @@ class RunflowImageModelTest {
 
     @Test
     void generatesAnImageWhoseUrlServesAJpeg() throws Exception {
+        // snippet:start langchain4j
+        RunflowImageModel model = RunflowImageModel.builder().client(client).build(); // FLUX 1.1 [pro] Ultra
         Response<Image> response = model.generate("a red fox");
+        // snippet:end langchain4j
 
         Image image = response.content();
         assertThat(image.mimeType()).isEqualTo("image/jpeg");

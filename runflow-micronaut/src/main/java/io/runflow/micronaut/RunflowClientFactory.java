@@ -6,8 +6,10 @@ import io.micronaut.context.annotation.Requires;
 import io.runflow.ClientSettings;
 import io.runflow.RunflowClient;
 import io.runflow.RunflowObserver;
+import io.runflow.webhook.JdbcRunLedger;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The {@link RunflowClient} and the builder it is made from. Adjust the builder with a {@code
@@ -19,13 +21,16 @@ final class RunflowClientFactory {
 
     /** A new builder for each client, from the configuration and every {@link RunflowObserver} bean. */
     @Bean
-    RunflowClient.Builder runflowClientBuilder(RunflowConfiguration config, List<RunflowObserver> observers) {
+    RunflowClient.Builder runflowClientBuilder(
+            RunflowConfiguration config, List<RunflowObserver> observers, Optional<JdbcRunLedger> ledger) {
         ClientSettings settings = config.clientSettings();
         RunflowStartupCheck.failIfAny(settings.problems());
         RunflowClient.Builder builder = settings.clientBuilder();
         if (!observers.isEmpty()) {
             builder.observer(RunflowObserver.composite(observers));
         }
+        // With dedup=jdbc and reconciliation on: runs created with a callback URL are recorded.
+        ledger.ifPresent(builder::runLedger);
         return builder;
     }
 

@@ -68,6 +68,9 @@ public record RunflowConfiguration(
     /** {@code runflow.tracing.metadata}: {@code false} keeps the trace context out of runs' metadata. */
     public static final String TRACING_METADATA = PREFIX + ".tracing.metadata";
 
+    /** {@code runflow.webhook.reconcile.enabled}: {@code false} turns catching up on missed callbacks off. */
+    public static final String WEBHOOK_RECONCILE_ENABLED = PREFIX + ".webhook.reconcile.enabled";
+
     /** {@code runflow.health.enabled}: {@code false} removes the health indicator. */
     public static final String HEALTH_ENABLED = PREFIX + ".health.enabled";
 
@@ -104,6 +107,13 @@ public record RunflowConfiguration(
                 .secrets(webhook.secrets())
                 .maxBodySize(webhook.maxBodySize())
                 .dedup(webhook.dedup())
+                .transactional(webhook.transactional())
+                .reconcileEnabled(
+                        webhook.reconcile() == null ? null : webhook.reconcile().enabled())
+                .reconcileAfter(
+                        webhook.reconcile() == null ? null : webhook.reconcile().after())
+                .reconcileInterval(
+                        webhook.reconcile() == null ? null : webhook.reconcile().interval())
                 .build();
     }
 
@@ -158,19 +168,42 @@ public record RunflowConfiguration(
      * @param secrets the callback signing secrets (whsec_...); the controller exists only with them
      * @param maxBodySize the largest callback body accepted, in bytes or as 512KB or 2MB; default 1 MB
      * @param dedup how repeated deliveries are recognized: memory (default), jdbc or none
+     * @param transactional whether each callback's mark and its listeners share one transaction, so
+     *     that a listener that throws or an instance that dies leaves no mark; needs dedup=jdbc; default
+     *     true with dedup=jdbc
+     * @param reconcile catching up on callbacks that never arrived
      */
     @ConfigurationProperties("webhook")
     public record Webhook(
             @Nullable String path,
             @Nullable List<String> secrets,
             @Nullable @ReadableBytes Long maxBodySize,
-            @Nullable DedupKind dedup) {
+            @Nullable DedupKind dedup,
+            @Nullable Boolean transactional,
+            @Nullable Reconcile reconcile) {
 
         @Override
         public String toString() {
             return "Webhook[path=" + path + ", secrets=" + (secrets == null ? 0 : secrets.size())
-                    + " (redacted), maxBodySize=" + maxBodySize + ", dedup=" + dedup + "]";
+                    + " (redacted), maxBodySize=" + maxBodySize + ", dedup=" + dedup + ", transactional="
+                    + transactional + ", reconcile=" + reconcile + "]";
         }
+
+        /**
+         * {@code runflow.webhook.reconcile.*}: runs created with a callback URL are recorded in the
+         * application's database, and those without callback after a while are read from the API and
+         * handed to the listeners.
+         *
+         * @param enabled whether runs are recorded and overdue ones looked up; needs dedup=jdbc; default
+         *     true with dedup=jdbc
+         * @param after how long after its creation a run without callback is looked up; default 5 min
+         * @param interval how often overdue runs are looked for, on every instance; default 1 min
+         */
+        @ConfigurationProperties("reconcile")
+        public record Reconcile(
+                @Nullable Boolean enabled,
+                @Nullable Duration after,
+                @Nullable Duration interval) {}
     }
 
     /**

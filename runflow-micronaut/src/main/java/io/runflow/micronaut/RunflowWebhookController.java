@@ -18,8 +18,9 @@ import io.runflow.webhook.WebhookSettings;
  * Runflow's callbacks at {@code runflow.webhook.path}: the raw body and the headers go to core's
  * {@link WebhookEndpoint}, which verifies, de-duplicates and publishes; its answer goes back as it
  * is. Runs on the blocking executor, since listeners may block. Micronaut refuses bodies over {@code
- * micronaut.server.max-request-size} (10 MB by default) before this is called; the endpoint answers
- * 413 over {@code runflow.webhook.max-body-size}.
+ * micronaut.server.max-request-size} (10 MB by default) before this is called; a declared length over
+ * {@code runflow.webhook.max-body-size} is answered 413 by {@link RunflowWebhookSizeFilter} before the
+ * body is read, and the endpoint answers 413 to a longer body sent without a length.
  */
 @Controller("${" + RunflowConfiguration.WEBHOOK_PATH + ":" + WebhookSettings.DEFAULT_PATH + "}")
 @Requires(property = RunflowConfiguration.ENABLED, notEquals = "false")

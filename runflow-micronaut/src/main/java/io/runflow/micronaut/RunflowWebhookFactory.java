@@ -9,8 +9,10 @@ import io.runflow.RunflowObserver;
 import io.runflow.webhook.BatchCallback;
 import io.runflow.webhook.CallbackDeduplicator;
 import io.runflow.webhook.CallbackListener;
+import io.runflow.webhook.CallbackReconciler;
 import io.runflow.webhook.InMemoryCallbackDeduplicator;
 import io.runflow.webhook.JdbcCallbackDeduplicator;
+import io.runflow.webhook.JdbcRunLedger;
 import io.runflow.webhook.RunCallback;
 import io.runflow.webhook.WebhookEndpoint;
 import io.runflow.webhook.WebhookSettings;
@@ -49,11 +51,39 @@ final class RunflowWebhookFactory {
     @Singleton
     @Requires(property = RunflowConfiguration.WEBHOOK_DEDUP, value = "jdbc")
     @Requires(beans = DataSource.class)
-    CallbackDeduplicator runflowJdbcDeduplicator(DataSource dataSource) {
-        JdbcCallbackDeduplicator deduplicator =
-                JdbcCallbackDeduplicator.builder(dataSource).build();
+    CallbackDeduplicator runflowJdbcDeduplicator(DataSource dataSource, Optional<JdbcRunLedger> ledger) {
+        JdbcCallbackDeduplicator.Builder builder = JdbcCallbackDeduplicator.builder(dataSource);
+        ledger.ifPresent(builder::ledger);
+        JdbcCallbackDeduplicator deduplicator = builder.build();
         deduplicator.createTableIfMissing();
         return deduplicator;
+    }
+
+    @Singleton
+    @Requires(property = RunflowConfiguration.WEBHOOK_DEDUP, value = "jdbc")
+    @Requires(property = RunflowConfiguration.WEBHOOK_RECONCILE_ENABLED, notEquals = "false")
+    @Requires(beans = DataSource.class)
+    JdbcRunLedger runflowRunLedger(DataSource dataSource, RunflowConfiguration config) {
+        WebhookSettings settings = config.webhookSettings();
+        RunflowStartupCheck.failIfAny(settings.problems());
+        JdbcRunLedger ledger = JdbcRunLedger.builder(dataSource)
+                .after(settings.reconcileAfter())
+                .build();
+        ledger.createTableIfMissing();
+        return ledger;
+    }
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    @Requires(beans = {JdbcRunLedger.class, RunflowClient.class})
+    CallbackReconciler runflowCallbackReconciler(
+            RunflowClient client, WebhookEndpoint endpoint, JdbcRunLedger ledger, RunflowConfiguration config) {
+        return CallbackReconciler.builder()
+                .client(client)
+                .endpoint(endpoint)
+                .ledger(ledger)
+                .interval(config.webhookSettings().reconcileInterval())
+                .build();
     }
 
     @Singleton
@@ -70,10 +100,14 @@ final class RunflowWebhookFactory {
             Optional<RunflowClient> client,
             ApplicationEventPublisher<RunCallback> runEvents,
             ApplicationEventPublisher<BatchCallback> batchEvents,
-            List<RunflowObserver> observers) {
+            List<RunflowObserver> observers,
+            RunflowConfiguration config) {
         WebhookEndpoint.Builder builder = WebhookEndpoint.builder()
                 .verifier(verifier)
                 .deduplicator(deduplicator)
+                // With dedup=jdbc: the mark and the listeners share a transaction on the DataSource, and
+                // listeners reach its connection through JdbcCallbackDeduplicator.listener(..).
+                .transactional(config.webhookSettings().transactional())
                 .listener(CallbackListener.runs(runEvents::publishEvent))
                 .listener(CallbackListener.batches(batchEvents::publishEvent))
                 .observer(RunflowObserver.composite(observers));

@@ -37,6 +37,10 @@ class RunflowConfigurationTest {
             "runflow.webhook.secrets",
             "runflow.webhook.max-body-size",
             "runflow.webhook.dedup",
+            "runflow.webhook.transactional",
+            "runflow.webhook.reconcile.enabled",
+            "runflow.webhook.reconcile.after",
+            "runflow.webhook.reconcile.interval",
             "runflow.health.enabled",
             "runflow.tracing.metadata");
 
@@ -77,7 +81,14 @@ class RunflowConfigurationTest {
             assertThat(config.timeouts()).isEqualTo(new RunflowConfiguration.Timeouts(null, null));
             assertThat(config.retry()).isEqualTo(new RunflowConfiguration.Retry(null, null, null));
             assertThat(config.poll()).isEqualTo(new RunflowConfiguration.Poll(null, null, null));
-            assertThat(config.webhook()).isEqualTo(new RunflowConfiguration.Webhook(null, null, null, null));
+            assertThat(config.webhook())
+                    .isEqualTo(new RunflowConfiguration.Webhook(
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            new RunflowConfiguration.Webhook.Reconcile(null, null, null)));
             assertThat(config.webhookSettings().path()).isEqualTo("/runflow/webhook");
             assertThat(config.webhookSettings().dedup()).isEqualTo(DedupKind.MEMORY);
             assertThat(config.health().enabled()).isTrue();
@@ -144,7 +155,9 @@ class RunflowConfigurationTest {
                             + " timeouts=Timeouts[connect=null, read=null], retry=Retry[maxAttempts=null,"
                             + " initialDelay=null, maxDelay=null], poll=Poll[initialInterval=null, maxInterval=null,"
                             + " timeout=null], webhook=Webhook[path=null, secrets=1 (redacted), maxBodySize=null,"
-                            + " dedup=null], health=Health[enabled=true], tracing=Tracing[metadata=null]]");
+                            + " dedup=null, transactional=null,"
+                            + " reconcile=Reconcile[enabled=null, after=null, interval=null]], health=Health[enabled=true],"
+                            + " tracing=Tracing[metadata=null]]");
         }
     }
 }

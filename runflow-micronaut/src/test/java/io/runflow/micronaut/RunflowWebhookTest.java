@@ -210,6 +210,25 @@ class RunflowWebhookTest {
     }
 
     @Test
+    void aBodyDeclaredOverTheLimitIs413BeforeItArrives() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.getPort())) {
+            socket.setSoTimeout(5_000);
+            // Five megabytes declared, a few bytes sent: the answer comes without the rest.
+            socket.getOutputStream()
+                    .write(("POST /runflow/webhook HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                                    + "Content-Length: 5000000\r\n\r\n{\"event\":")
+                            .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            byte[] answer = new byte[4096];
+            int read = socket.getInputStream().read(answer);
+
+            String head = new String(answer, 0, read, StandardCharsets.US_ASCII);
+            assertThat(head).startsWith("HTTP/1.1 413");
+            assertThat(head).contains("{\"outcome\":\"rejected\",\"reason\":\"body_too_large\"}");
+        }
+    }
+
+    @Test
     void aBodyAtTheLimitIsRead() throws Exception {
         byte[] body = new byte[4096];
         Arrays.fill(body, (byte) ' ');

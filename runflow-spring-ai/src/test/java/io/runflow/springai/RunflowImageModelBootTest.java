@@ -29,7 +29,11 @@ class RunflowImageModelBootTest {
 
     @Test
     void generatesOneImageWhoseUrlServesAJpeg() {
-        ImageResponse response = imageModel.call(new ImagePrompt("a red fox"));
+        // snippet:start spring-ai
+        ImageResponse response = imageModel.call(new ImagePrompt("a red fox")); // the starter's ImageModel bean
+        String url = response.getResult().getOutput().getUrl();
+        // snippet:end spring-ai
+        assertThat(Jpegs.isJpeg(Jpegs.get(url))).isTrue();
 
         assertThat(response.getResults())
                 .singleElement()

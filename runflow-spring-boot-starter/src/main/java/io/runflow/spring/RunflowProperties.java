@@ -5,12 +5,14 @@ import io.runflow.PollPolicy;
 import io.runflow.RetryPolicy;
 import io.runflow.RunflowClient;
 import io.runflow.webhook.DedupKind;
+import io.runflow.webhook.NotifyKind;
 import io.runflow.webhook.WebhookSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.bind.Name;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -96,6 +98,11 @@ public record RunflowProperties(
                                 ? null
                                 : webhook.maxBodySize().toBytes())
                 .dedup(webhook.dedup())
+                .transactional(webhook.transactional())
+                .reconcileEnabled(webhook.reconcile().enabled())
+                .reconcileAfter(webhook.reconcile().after())
+                .reconcileInterval(webhook.reconcile().interval())
+                .notifyKind(webhook.notifyKind())
                 .build();
     }
 
@@ -142,20 +149,48 @@ public record RunflowProperties(
      *     a signature under any of them is accepted. The endpoint exists only when this is set.
      * @param maxBodySize Largest callback body accepted; a larger one is answered 413 unread. Default 1MB.
      * @param dedup How repeated deliveries of a callback are recognised. Default memory.
+     * @param transactional Whether each callback's de-duplication mark and its listeners share one
+     *     transaction of the application's transaction manager, so that a listener that throws or an
+     *     instance that dies leaves no mark and the callback is delivered again. Needs dedup=jdbc.
+     *     Default true with dedup=jdbc.
+     * @param reconcile Catching up on callbacks that never arrived.
+     * @param notifyKind How a callback ends the waits on other instances: postgres (NOTIFY/LISTEN on the
+     *     DataSource when it is PostgreSQL) or none (polling). Default postgres with dedup=jdbc.
      */
-    public record Webhook(String path, @DefaultValue List<String> secrets, DataSize maxBodySize, DedupKind dedup) {
+    public record Webhook(
+            String path,
+            @DefaultValue List<String> secrets,
+            DataSize maxBodySize,
+            DedupKind dedup,
+            Boolean transactional,
+            @DefaultValue Reconcile reconcile,
+            @Name("notify") NotifyKind notifyKind) {
 
         /** Copies the secrets. */
         public Webhook {
             secrets = List.copyOf(Objects.requireNonNull(secrets, "secrets"));
+            Objects.requireNonNull(reconcile, "reconcile");
         }
 
         @Override
         public String toString() {
             return "Webhook[path=" + path + ", secrets=" + secrets.size() + " (redacted), maxBodySize=" + maxBodySize
-                    + ", dedup=" + dedup + "]";
+                    + ", dedup=" + dedup + ", transactional=" + transactional + ", reconcile=" + reconcile + ", notify="
+                    + notifyKind + "]";
         }
     }
+
+    /**
+     * Catching up on callbacks that never arrived (the application was down for all of Runflow's
+     * attempts): runs created with a callback URL are recorded in the application's database, and
+     * those without callback after a while are read from the API and handed to the listeners.
+     *
+     * @param enabled Whether runs are recorded and overdue ones looked up. Needs dedup=jdbc. Default
+     *     true with dedup=jdbc.
+     * @param after How long after its creation a run without callback is looked up. Default 5m.
+     * @param interval How often overdue runs are looked for, on every instance. Default 1m.
+     */
+    public record Reconcile(Boolean enabled, Duration after, Duration interval) {}
 
     /**
      * The {@code runflow} health indicator ({@code GET /v1/health}, cached, short timeout), when

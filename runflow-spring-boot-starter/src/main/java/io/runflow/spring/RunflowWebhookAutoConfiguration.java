@@ -3,9 +3,11 @@ package io.runflow.spring;
 import io.runflow.webhook.CallbackDeduplicator;
 import io.runflow.webhook.InMemoryCallbackDeduplicator;
 import io.runflow.webhook.JdbcCallbackDeduplicator;
+import io.runflow.webhook.JdbcRunLedger;
 import io.runflow.webhook.WebhookSettings;
 import io.runflow.webhook.WebhookVerifier;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -41,6 +43,32 @@ public final class RunflowWebhookAutoConfiguration {
         return settings.verifier();
     }
 
+    /** The pending-runs ledger, on the same DataSource as the marks; the client records runs in it. */
+    @Configuration(proxyBeanMethods = false)
+    @Conditional(OnWebhookSecretsCondition.class)
+    @ConditionalOnProperty(name = "runflow.webhook.dedup", havingValue = "jdbc")
+    @ConditionalOnBooleanProperty(name = "runflow.webhook.reconcile.enabled", matchIfMissing = true)
+    @ConditionalOnSingleCandidate(DataSource.class)
+    static final class Ledger {
+
+        @Bean
+        @ConditionalOnMissingBean
+        JdbcRunLedger runflowRunLedger(DataSource dataSource, RunflowProperties properties) {
+            WebhookSettings settings = properties.webhookSettings();
+            InvalidRunflowPropertyException.throwIfAny(settings.problems());
+            JdbcRunLedger ledger = JdbcRunLedger.builder(dataSource)
+                    .after(settings.reconcileAfter())
+                    .build();
+            ledger.createTableIfMissing();
+            return ledger;
+        }
+
+        @Bean
+        RunflowClientCustomizer runflowRunLedgerCustomizer(JdbcRunLedger ledger) {
+            return builder -> builder.runLedger(ledger);
+        }
+    }
+
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnMissingBean(CallbackDeduplicator.class)
     static final class Deduplicators {
@@ -60,9 +88,12 @@ public final class RunflowWebhookAutoConfiguration {
         @Bean
         @ConditionalOnProperty(name = "runflow.webhook.dedup", havingValue = "jdbc")
         @ConditionalOnSingleCandidate(DataSource.class)
-        JdbcCallbackDeduplicator runflowJdbcCallbackDeduplicator(DataSource dataSource) {
-            JdbcCallbackDeduplicator deduplicator =
-                    JdbcCallbackDeduplicator.builder(dataSource).build();
+        JdbcCallbackDeduplicator runflowJdbcCallbackDeduplicator(
+                DataSource dataSource, ObjectProvider<JdbcRunLedger> ledger) {
+            JdbcCallbackDeduplicator.Builder builder = JdbcCallbackDeduplicator.builder(dataSource);
+            // A delivered run leaves the pending-runs ledger in the delivery's transaction.
+            ledger.ifAvailable(builder::ledger);
+            JdbcCallbackDeduplicator deduplicator = builder.build();
             // CREATE TABLE IF NOT EXISTS: a no-op once the table exists (or a migration made it).
             deduplicator.createTableIfMissing();
             return deduplicator;

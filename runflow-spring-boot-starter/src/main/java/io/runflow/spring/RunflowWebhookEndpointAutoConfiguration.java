@@ -4,16 +4,23 @@ import io.runflow.RunflowClient;
 import io.runflow.RunflowObserver;
 import io.runflow.SettingProblem;
 import io.runflow.webhook.CallbackDeduplicator;
+import io.runflow.webhook.CallbackReconciler;
+import io.runflow.webhook.CallbackRelay;
 import io.runflow.webhook.DedupKind;
+import io.runflow.webhook.JdbcRunLedger;
 import io.runflow.webhook.WebhookEndpoint;
 import io.runflow.webhook.WebhookVerifier;
 import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.context.ApplicationEventPublisher;
@@ -44,7 +51,9 @@ public final class RunflowWebhookEndpointAutoConfiguration {
             ObjectProvider<CallbackDeduplicator> deduplicator,
             ObjectProvider<RunflowClient> client,
             ObjectProvider<RunflowObserver> observers,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            ListableBeanFactory beans,
+            ObjectProvider<CallbackRelay> relay) {
         WebhookEndpoint.Builder builder = WebhookEndpoint.builder()
                 .verifier(verifier)
                 // The payload's own class is the event type: RunCallback and BatchCallback reach their own
@@ -52,8 +61,10 @@ public final class RunflowWebhookEndpointAutoConfiguration {
                 .listener(events::publishEvent)
                 .observer(RunflowObserver.composite(observers.orderedStream().toList()));
         CallbackDeduplicator chosen = deduplicator.getIfAvailable();
+        boolean transactional = properties.webhookSettings().transactional();
+        builder.transactional(transactional);
         if (chosen != null) {
-            builder.deduplicator(chosen);
+            builder.deduplicator(transactional ? SpringTransactions.join(chosen, beans) : chosen);
         } else if (properties.webhookSettings().dedup() == DedupKind.JDBC) {
             throw new InvalidRunflowPropertyException(List.of(new SettingProblem(
                     "runflow.webhook.dedup",
@@ -62,7 +73,31 @@ public final class RunflowWebhookEndpointAutoConfiguration {
                             + " a CallbackDeduplicator bean, or set runflow.webhook.dedup=memory.")));
         }
         client.ifAvailable(builder::client);
+        relay.ifAvailable(builder::relay);
         return builder.build();
+    }
+
+    @Bean
+    @ConditionalOnBean({JdbcRunLedger.class, RunflowClient.class})
+    @ConditionalOnMissingBean
+    ReconcilerLifecycle runflowCallbackReconciler(
+            RunflowClient client, WebhookEndpoint endpoint, JdbcRunLedger ledger, RunflowProperties properties) {
+        return new ReconcilerLifecycle(CallbackReconciler.builder()
+                .client(client)
+                .endpoint(endpoint)
+                .ledger(ledger)
+                .interval(properties.webhookSettings().reconcileInterval())
+                .build());
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "runflow.webhook.dedup", havingValue = "jdbc")
+    @ConditionalOnProperty(name = "runflow.webhook.notify", havingValue = "postgres", matchIfMissing = true)
+    @ConditionalOnSingleCandidate(DataSource.class)
+    @ConditionalOnBean(RunflowClient.class)
+    @ConditionalOnMissingBean(CallbackRelay.class)
+    WakeUpLifecycle runflowPostgresWakeUp(RunflowClient client, WebhookVerifier verifier, DataSource dataSource) {
+        return WakeUpLifecycle.create(client, verifier, dataSource);
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -93,7 +93,14 @@ class RunflowAutoConfigurationTest {
                     assertThat(properties.retry()).isEqualTo(new RunflowProperties.Retry(null, null, null));
                     assertThat(properties.poll()).isEqualTo(new RunflowProperties.Poll(null, null, null));
                     assertThat(properties.webhook())
-                            .isEqualTo(new RunflowProperties.Webhook(null, List.of(), null, null));
+                            .isEqualTo(new RunflowProperties.Webhook(
+                                    null,
+                                    List.of(),
+                                    null,
+                                    null,
+                                    null,
+                                    new RunflowProperties.Reconcile(null, null, null),
+                                    null));
                     assertThat(properties.webhookSettings().path()).isEqualTo("/runflow/webhook");
                     assertThat(properties.webhookSettings().dedup()).isEqualTo(DedupKind.MEMORY);
                     assertThat(properties.health().enabled()).isTrue();

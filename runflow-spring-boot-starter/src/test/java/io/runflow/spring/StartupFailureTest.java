@@ -15,6 +15,30 @@ class StartupFailureTest {
             new ApplicationContextRunner().withConfiguration(RunflowAutoConfigurationTest.RUNFLOW);
 
     @Test
+    void aReconcileIntervalThatIsNotPositive() {
+        assertAnalysis(
+                runner.withPropertyValues(
+                        "runflow.api-key=rf_k",
+                        "runflow.webhook.secrets=whsec_a",
+                        "runflow.webhook.reconcile.interval=0s"),
+                "runflow.webhook.reconcile.interval is invalid: it must be positive, got PT0S.",
+                "Set runflow.webhook.reconcile.interval to a positive duration, for example 5m, or remove it for the"
+                        + " default.");
+    }
+
+    @Test
+    void transactionalDeliveryWithoutTheJdbcStore() {
+        assertAnalysis(
+                runner.withPropertyValues(
+                        "runflow.api-key=rf_k",
+                        "runflow.webhook.secrets=whsec_a",
+                        "runflow.webhook.transactional=true"),
+                "runflow.webhook.transactional=true needs runflow.webhook.dedup=jdbc, and dedup is memory.",
+                "Set runflow.webhook.dedup=jdbc (the marks then share the listeners' transaction), or remove"
+                        + " runflow.webhook.transactional.");
+    }
+
+    @Test
     void aMissingApiKey() {
         assertAnalysis(
                 runner,

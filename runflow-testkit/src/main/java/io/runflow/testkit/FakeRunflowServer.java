@@ -79,12 +79,15 @@ public final class FakeRunflowServer implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final boolean controlApi;
 
-    private FakeRunflowServer(FakeConfig config, boolean controlApi) {
+    private FakeRunflowServer(FakeConfig config, boolean controlApi, java.math.BigDecimal startingBalance) {
         this.apiKey = config.apiKey();
         this.controlApi = controlApi;
         // The control routes call this server only when a request comes, which is after the backend
         // starts: the last step of its constructor, once they are mounted.
         this.backend = new FakeBackend(config, DETERMINISTIC_START, backend -> {
+            if (startingBalance != null) {
+                backend.setStartingBalance(startingBalance);
+            }
             if (controlApi) {
                 backend.mount(ControlApi.PREFIX, ControlApi.routes(this));
             }
@@ -365,7 +368,50 @@ public final class FakeRunflowServer implements AutoCloseable {
     }
 
     /**
-     * Sets the organization's credit balance (it is $100.00 at the start and after every {@link #reset()}).
+     * Adds an organization webhook, as Runflow's dashboard would: the API's create is not documented,
+     * so the fake serves none, and a test adds the webhooks its code under test reads. When a run
+     * ends, every enabled webhook subscribed to its event ({@code run.completed}, {@code run.failed},
+     * {@code run.cancelled}, {@code run.partial_succeeded}), or to none (every event), gets a delivery
+     * of the run's callback payload, POSTed once and unsigned. {@link #reset()} removes them.
+     *
+     * <pre>{@code
+     * String id = server.addWebhook("http://127.0.0.1:8080/hooks", "run.completed");
+     * }</pre>
+     *
+     * @param url an absolute {@code http} or {@code https} URL (loopback unless remote callbacks are allowed)
+     * @param eventTypes the event types it subscribes to; none for every event
+     * @return the webhook's id
+     * @throws IllegalArgumentException for a URL that is not one, or an unknown event type
+     */
+    public String addWebhook(String url, String... eventTypes) {
+        Objects.requireNonNull(url, "url");
+        return backend.addWebhook(url, List.of(eventTypes));
+    }
+
+    /**
+     * Makes the receiving end of every callback unreachable for a while, for outage tests: each
+     * attempt in that window (server time) fails as a refused connection would, is recorded so in
+     * {@link #deliveries()}, and is retried on the usual schedule; the first retry after the window
+     * reaches the receiver. {@link #reset()} lifts the block.
+     *
+     * <pre>{@code
+     * server.blockCallbacks(Duration.ofMinutes(2));   // the receiver is "down" for two minutes
+     * }</pre>
+     *
+     * @param duration how long, from now; {@link Duration#ZERO} lifts a block at once
+     * @return when the block ends, in server time
+     */
+    public Instant blockCallbacks(Duration duration) {
+        Objects.requireNonNull(duration, "duration");
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("duration must not be negative: " + duration);
+        }
+        return backend.blockCallbacks(duration);
+    }
+
+    /**
+     * Sets the organization's credit balance (it is $100.00 at the start, or what {@link
+     * Builder#startingBalance} set, and after every {@link #reset()}).
      * Every succeeded run debits its model's price; a run or batch create that the balance cannot pay
      * for is answered 402 {@code INSUFFICIENT_CREDIT}, as Runflow answers it.
      *
@@ -452,6 +498,7 @@ public final class FakeRunflowServer implements AutoCloseable {
         private boolean allowNonLoopbackCallbacks;
         private int journalCapacity = 10_000;
         private boolean controlApi;
+        private java.math.BigDecimal startingBalance;
 
         private Builder() {}
 
@@ -676,6 +723,23 @@ public final class FakeRunflowServer implements AutoCloseable {
         }
 
         /**
+         * Sets the credit balance the organization starts with and returns to on every {@link
+         * FakeRunflowServer#reset() reset}. Default $100.00: enough for about 1,700 FLUX Ultra runs
+         * between resets; a load test sets more.
+         *
+         * @param dollars zero or more, for example {@code new BigDecimal("10000")}
+         * @return this builder
+         */
+        public Builder startingBalance(java.math.BigDecimal dollars) {
+            Objects.requireNonNull(dollars, "dollars");
+            if (dollars.signum() < 0) {
+                throw new IllegalArgumentException("startingBalance must not be negative: " + dollars);
+            }
+            this.startingBalance = dollars;
+            return this;
+        }
+
+        /**
          * Binds the port and starts serving.
          *
          * @return the running server
@@ -702,7 +766,8 @@ public final class FakeRunflowServer implements AutoCloseable {
                             callbackTimeout,
                             allowNonLoopbackCallbacks,
                             journalCapacity),
-                    controlApi);
+                    controlApi,
+                    startingBalance);
         }
 
         private static String notBlank(String value, String name) {

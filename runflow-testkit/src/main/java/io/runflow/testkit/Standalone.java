@@ -4,25 +4,55 @@ import io.runflow.testkit.internal.control.ControlApi;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.BindException;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar runflow-testkit-<version>-standalone.jar [--port 8089] [--api-key <key>]
- * [--webhook-secret <secret>] [--image-size <w>x<h>] [--allow-remote-callbacks] [--deterministic]
- * [--no-control-api]}: the fake server for non-JVM code (cURL, Python, Node.js), with its control API
+ * [--webhook-secret <secret>] [--image-size <w>x<h>] [--balance <dollars>] [--allow-remote-callbacks]
+ * [--deterministic] [--no-control-api] [--help]}: the fake server for non-JVM code (cURL, Python, Node.js), with its control API
  * under {@code /__fake/v1/} unless {@code --no-control-api}. Prints its base URL, key and secret, and
- * stops on SIGTERM or Ctrl-C. Exits with 2, one line and the usage on standard error, for a bad option
- * or a port in use.
+ * stops on SIGTERM or Ctrl-C. {@code --help} prints the usage to standard output and exits 0. Exits
+ * with 2, one line and the usage on standard error, for a bad option or a port in use.
  */
 final class Standalone {
 
     static final String USAGE = "usage: java -jar runflow-testkit-standalone.jar [--port <port>] [--api-key <key>]"
-            + " [--webhook-secret <secret>] [--image-size <width>x<height>] [--allow-remote-callbacks]"
-            + " [--deterministic] [--no-control-api]";
+            + " [--webhook-secret <secret>] [--image-size <width>x<height>] [--balance <dollars>]"
+            + " [--allow-remote-callbacks] [--deterministic] [--no-control-api] [--help]";
+
+    /** What {@code --help} prints: the usage, then one line per option. */
+    static final String HELP = USAGE
+            + System.lineSeparator()
+            + String.join(
+                    System.lineSeparator(),
+                    "",
+                    "A fake Runflow API on loopback, for tests in any language.",
+                    "",
+                    "  --port <port>              port to listen on (default: any free port)",
+                    "  --api-key <key>            the one API key accepted (default: rf_test_fake_key)",
+                    "  --webhook-secret <secret>  the callback signing secret current at start",
+                    "  --image-size <w>x<h>       size of every output image (default: each model's own)",
+                    "  --balance <dollars>        starting credit balance, kept across resets (default: 100.00)",
+                    "  --allow-remote-callbacks   send callbacks to non-loopback hosts too",
+                    "  --deterministic            time moves only through the control API; ids from counters",
+                    "  --no-control-api           do not serve /__fake/v1/ (the control API)",
+                    "  --help                     print this help and exit",
+                    "",
+                    "Control API (no key needed): POST /__fake/v1/reset, /time/advance, /outcomes, /faults,"
+                            + " /balance, /callbacks/block, /runs/{id}/release;",
+                    "GET /__fake/v1/server, /runs, /requests, /deliveries, /callback-secrets."
+                            + " See runflow-testkit/README.md.");
 
     private Standalone() {}
 
     public static void main(String[] args) throws InterruptedException {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.println(HELP);
+            System.out.flush();
+            System.exit(0);
+            return;
+        }
         FakeRunflowServer server = start(args, System.err);
         if (server == null) {
             System.exit(2);
@@ -111,6 +141,14 @@ final class Standalone {
                         throw new IllegalArgumentException("--image-size needs <width>x<height>, got " + size);
                     }
                     builder.outputImageSize(integer(arg, parts[0]), integer(arg, parts[1]));
+                    break;
+                case "--balance":
+                    String dollars = value(args, ++i, arg);
+                    try {
+                        builder.startingBalance(new java.math.BigDecimal(dollars));
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("--balance needs an amount in dollars, got " + dollars);
+                    }
                     break;
                 case "--allow-remote-callbacks":
                     builder.allowNonLoopbackCallbacks(true);

@@ -136,6 +136,50 @@ class CallbacksTest {
     }
 
     @Test
+    void aBlockFailsEveryAttemptDueInItWithoutSendingAnything() {
+        String id = createWithCallback(receiver.url());
+        server.blockCallbacks(Duration.ofSeconds(10));
+        server.advance(Duration.ofSeconds(10));
+
+        RecordedCallback delivery = server.deliveries(id).get(0);
+
+        assertThat(receiver.received()).isEmpty();
+        assertThat(delivery.status()).isEqualTo("failed");
+        assertThat(delivery.attempts())
+                .extracting(RecordedCallbackAttempt::attemptedAt)
+                .containsExactly(T0.plusMillis(50), T0.plusMillis(1050), T0.plusMillis(3050));
+        assertThat(delivery.attempts()).allSatisfy(a -> {
+            assertThat(a.statusCode()).isZero();
+            assertThat(a.error())
+                    .isEqualTo("connection refused: the receiving end is blocked until " + T0.plusSeconds(10));
+        });
+    }
+
+    @Test
+    void anAttemptDueAfterTheBlockReachesTheReceiver() {
+        String id = createWithCallback(receiver.url());
+        server.blockCallbacks(Duration.ofMillis(1051));
+        server.advance(Duration.ofSeconds(10));
+
+        RecordedCallback delivery = server.deliveries(id).get(0);
+
+        assertThat(receiver.received()).hasSize(1);
+        assertThat(delivery.attempts())
+                .extracting(RecordedCallbackAttempt::statusCode)
+                .containsExactly(0, 0, 200);
+    }
+
+    @Test
+    void resetMakesTheReceivingEndReachableAgain() {
+        server.blockCallbacks(Duration.ofHours(1));
+        server.reset();
+        createWithCallback(receiver.url());
+        server.advance(Duration.ofSeconds(1));
+
+        assertThat(receiver.received()).hasSize(1);
+    }
+
+    @Test
     void clientErrorsAreNotRetried() {
         receiver.answer(404);
         String id = createWithCallback(receiver.url());

@@ -54,22 +54,29 @@ class ControlApiPythonTest {
                     .as("the script ended within 60 s; its output:%n%s", text)
                     .isTrue();
             assertThat(process.exitValue()).as("exit code; output:%n%s", text).isZero();
-            assertThat(text.strip()).isEqualTo("control API: fault, outcome, time, journal and deliveries all checked");
-            // The README example's four, then the HTML page's list and the cut create.
-            assertThat(server.requests()).as("the script's API requests").hasSize(6);
+            assertThat(text.strip())
+                    .isEqualTo(
+                            "control API: fault, outcome, time, journal, deliveries, balance and outage all checked");
+            // The README example's four, the HTML page's list and the cut create, the balance and the outage's create.
+            assertThat(server.requests()).as("the script's API requests").hasSize(8);
         }
     }
 
     @Test
     void theReadmeShowsTheScriptAsTheBuildRunsIt() throws IOException {
-        String readme = Files.readString(MODULE.resolve("README.md"), UTF_8);
-        Matcher block = Pattern.compile(
-                        "<!-- snippet: runflow-testkit/src/test/python/control_api.py#control-api -->\\s*```python\\n(.*?)```",
-                        Pattern.DOTALL)
-                .matcher(readme);
+        for (String name : List.of("control-api", "load-test")) {
+            String readme = Files.readString(MODULE.resolve("README.md"), UTF_8);
+            Matcher block = Pattern.compile(
+                            "<!-- snippet: runflow-testkit/src/test/python/control_api.py#" + name
+                                    + " -->\\s*```python\\n(.*?)```",
+                            Pattern.DOTALL)
+                    .matcher(readme);
 
-        assertThat(block.find()).as("README has the control-api Python block").isTrue();
-        assertThat(block.group(1)).isEqualTo(region(Files.readAllLines(SCRIPT, UTF_8), "control-api"));
+            assertThat(block.find())
+                    .as("README has the " + name + " Python block")
+                    .isTrue();
+            assertThat(block.group(1)).isEqualTo(region(Files.readAllLines(SCRIPT, UTF_8), name));
+        }
     }
 
     private static String region(List<String> lines, String name) {

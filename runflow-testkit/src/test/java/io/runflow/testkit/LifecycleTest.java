@@ -98,8 +98,9 @@ class LifecycleTest {
     @Test
     void outputUrlServesARealJpegOfTheDeclaredSizeTheSameForTheSameSeed() throws IOException {
         http.post(FLUX_RUNS, "{\"input\":{\"prompt\":\"x\",\"seed\":7}}");
-        http.post(FLUX_RUNS, "{\"input\":{\"prompt\":\"y\",\"seed\":7}}");
-        http.post(FLUX_RUNS, "{\"input\":{\"prompt\":\"z\",\"seed\":8}}");
+        // The image shows the prompt since it became a captioned placeholder: same prompt, same seed.
+        http.post(FLUX_RUNS, "{\"input\":{\"prompt\":\"x\",\"seed\":7}}");
+        http.post(FLUX_RUNS, "{\"input\":{\"prompt\":\"x\",\"seed\":8}}");
         server.advance(Duration.ofSeconds(1));
         List<byte[]> files = new ArrayList<>();
         for (FakeRun run : server.runs()) {

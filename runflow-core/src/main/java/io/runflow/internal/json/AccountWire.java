@@ -20,7 +20,10 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads and writes the account: the user, the balance and its threshold body, the health answer. Not public API. */
+/**
+ * Reads and writes the account: the user, the balance and its threshold body, the health answer.
+ * Not public API.
+ */
 public final class AccountWire {
 
     private AccountWire() {}
@@ -110,15 +113,26 @@ public final class AccountWire {
     }
 
     /**
-     * Reads the health body. A body without {@code ok} counts as live: the endpoint answered 2xx.
+     * Reads the health body: {@code {"ok": true}} (the JS SDK's reading) or {@code {"status": "ok",
+     * ...}} (newer pages). {@code ok} decides when present; else a {@code status} of {@code ok}, {@code
+     * healthy}, {@code up} or {@code pass} (any case) is live and any other status is not. A body with
+     * neither counts as live: the endpoint answered 2xx.
      *
      * @param node the body
      * @return the health
      */
     public static Health health(JsonNode node) {
-        Boolean ok = node == null ? null : bool(node, "ok");
+        Boolean ok = node == null || !node.isObject() ? null : bool(node, "ok");
+        if (ok == null && node != null && node.isObject()) {
+            String status = text(node, "status");
+            if (status != null) {
+                ok = LIVE_STATUSES.contains(status.strip().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
         return new Health(ok == null || ok, JsonValues.of(node));
     }
+
+    private static final java.util.Set<String> LIVE_STATUSES = java.util.Set.of("ok", "healthy", "up", "pass");
 
     /**
      * Writes the body of {@code PATCH /v1/billing/balance}. The threshold goes as a decimal string,

@@ -14,6 +14,7 @@ import io.runflow.errors.RateLimitException;
 import io.runflow.errors.RunflowApiException;
 import io.runflow.errors.ServerException;
 import io.runflow.errors.UnprocessableEntityException;
+import io.runflow.internal.Endpoint;
 import io.runflow.internal.Headers;
 import io.runflow.internal.Redaction;
 import io.runflow.model.ApiError;
@@ -90,10 +91,31 @@ public final class ApiErrors {
      */
     public static RunflowApiException toException(
             int status, Map<String, ? extends Collection<String>> headers, byte[] body, String apiKey) {
+        return toException(status, headers, body, apiKey, null);
+    }
+
+    /**
+     * Maps an error response of a known endpoint to an exception: as {@link #toException(int, Map,
+     * byte[], String)}, and a 403 {@code PERMISSION_DENIED} names the key scope the endpoint most
+     * likely needs ({@link Endpoint#scope()}), which Runflow's answer does not.
+     *
+     * @param status the HTTP status (not 2xx)
+     * @param headers the response headers, any case
+     * @param body the raw body, possibly empty or not JSON
+     * @param apiKey the key the request was sent with, or {@code null}
+     * @param endpoint the endpoint the request was made to, or {@code null} if unknown
+     * @return the exception to throw
+     */
+    public static RunflowApiException toException(
+            int status,
+            Map<String, ? extends Collection<String>> headers,
+            byte[] body,
+            String apiKey,
+            Endpoint endpoint) {
         byte[] bytes = redacted(body == null ? new byte[0] : body, apiKey);
         ApiError error = parse(bytes);
         String requestId = requestId(headers);
-        String message = message(status, error, bytes, requestId);
+        String message = message(status, error, bytes, requestId, scopeHint(status, error, endpoint));
         switch (status) {
             case 400:
                 return new BadRequestException(status, error, requestId, message);
@@ -160,7 +182,22 @@ public final class ApiErrors {
         }
     }
 
-    private static String message(int status, ApiError error, byte[] body, String requestId) {
+    /**
+     * The hint a 403 gets: {@code PERMISSION_DENIED}, or a 403 without the envelope's code (a key
+     * without the scope is the usual cause); not the other 403 reasons, such as {@code
+     * EMAIL_NOT_VERIFIED}, which a scope would not fix.
+     */
+    private static String scopeHint(int status, ApiError error, Endpoint endpoint) {
+        if (status != 403 || endpoint == null || endpoint.scope() == null) {
+            return null;
+        }
+        if (error.code() != null && !error.code().equalsIgnoreCase("PERMISSION_DENIED")) {
+            return null;
+        }
+        return "the API key likely lacks the scope " + endpoint.scope() + " that " + endpoint.label() + " needs";
+    }
+
+    private static String message(int status, ApiError error, byte[] body, String requestId, String hint) {
         StringBuilder text = new StringBuilder().append(status);
         if (error.code() != null || error.message() != null) {
             if (error.code() != null) {
@@ -186,6 +223,9 @@ public final class ApiErrors {
             text.append(": empty response body");
         } else {
             text.append(": response was not Runflow's error envelope: ").append(snippet(body));
+        }
+        if (hint != null) {
+            text.append(" (").append(hint).append(')');
         }
         if (requestId != null) {
             text.append(" (request-id: ")

@@ -19,7 +19,10 @@ import io.runflow.model.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads and writes assets: upload sessions, assets, supported types, the upload and confirmation bodies. Not public API. */
+/**
+ * Reads and writes assets: upload sessions, assets, supported types, the upload and confirmation
+ * bodies. Not public API.
+ */
 public final class AssetWire {
 
     private AssetWire() {}

@@ -23,7 +23,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** Reads and writes batches: a batch, its items, a batch callback's batch, the create body. Not public API. */
+/**
+ * Reads and writes batches: a batch, its items, a batch callback's batch, the create body. Not
+ * public API.
+ */
 public final class BatchWire {
 
     private BatchWire() {}

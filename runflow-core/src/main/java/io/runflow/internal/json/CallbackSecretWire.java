@@ -11,7 +11,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.runflow.model.CallbackSecret;
 import io.runflow.model.CallbackSecretUpdate;
 
-/** Reads and writes callback signing secrets; the secret material never reaches {@code raw}. Not public API. */
+/**
+ * Reads and writes callback signing secrets; the secret material never reaches {@code raw}. Not
+ * public API.
+ */
 public final class CallbackSecretWire {
 
     private CallbackSecretWire() {}

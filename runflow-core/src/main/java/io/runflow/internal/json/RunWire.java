@@ -17,7 +17,9 @@ import static io.runflow.internal.json.JsonFields.tree;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.runflow.internal.DataUris;
 import io.runflow.model.JsonValue;
+import io.runflow.model.NodeRun;
 import io.runflow.model.OutputFile;
 import io.runflow.model.Run;
 import io.runflow.model.RunFailure;
@@ -29,7 +31,10 @@ import io.runflow.model.RunStatusDefinition;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads and writes runs: a run, its output, its log entries, the run statuses, the create and cancel bodies. Not public API. */
+/**
+ * Reads and writes runs: a run, its output, its log entries, its node runs, the run statuses, the
+ * create and cancel bodies. Not public API.
+ */
 public final class RunWire {
 
     private RunWire() {}
@@ -37,9 +42,9 @@ public final class RunWire {
     /**
      * Reads a run.
      *
-     * @param node a JSON object with at least {@code id}
+     * @param node a JSON object
      * @return the run
-     * @throws IllegalArgumentException if {@code node} is not an object or has no {@code id}
+     * @throws IllegalArgumentException if {@code node} is not an object
      */
     public static Run run(JsonNode node) {
         return run(node, null);
@@ -48,19 +53,36 @@ public final class RunWire {
     /**
      * Reads a run, taking {@code headerRequestId} as its request id when the body has none.
      *
-     * @param node a JSON object with at least {@code id}
+     * @param node a JSON object with at least {@code id}; every other field is optional
      * @param headerRequestId the answer's {@code Runflow-Request-Id}, or {@code null}
      * @return the run
      */
     public static Run run(JsonNode node, String headerRequestId) {
         requireObject(node, "run");
-        String id = requireText(node, "id", "run");
+        // A single run's answer without an id is not a run (a proxy's page, say): refuse it here.
+        requireText(node, "id", "run");
+        return listedRun(node, headerRequestId);
+    }
+
+    /**
+     * Reads a run as a list returns it: every field optional, even {@code id}, since {@code fields}
+     * may project it away.
+     *
+     * @param node a JSON object
+     * @param headerRequestId the answer's {@code Runflow-Request-Id}, or {@code null}
+     * @return the run
+     */
+    public static Run listedRun(JsonNode node, String headerRequestId) {
+        requireObject(node, "run");
+        String id = text(node, "id");
         String statusCode = firstText(node, "status_code", "status");
         JsonNode output = tree(node, "output");
         JsonValue json = JsonValues.of(node);
-        return Run.builder()
-                .id(id)
-                .status(RunStatus.from(statusCode))
+        Run.Builder run = Run.builder();
+        if (id != null) {
+            run.id(id);
+        }
+        return run.status(RunStatus.from(statusCode))
                 .statusCode(statusCode)
                 .modelId(text(node, "model_id"))
                 .targetType(text(node, "target_type"))
@@ -78,8 +100,26 @@ public final class RunWire {
                 .startedAt(timestamp(node, "started_at"))
                 .completedAt(firstTimestamp(node))
                 .failure(failure(node))
+                .nodesTotal(intValue(node, "nodes_total"))
+                .nodesCompleted(intValue(node, "nodes_completed"))
+                .hasNodeRuns(bool(node, "has_node_runs"))
+                .hasLogs(bool(node, "has_logs"))
+                .logs(embeddedLogs(node.path("logs")))
                 .raw(json)
                 .build();
+    }
+
+    private static List<RunLog> embeddedLogs(JsonNode logs) {
+        if (!logs.isArray()) {
+            return List.of();
+        }
+        List<RunLog> entries = new ArrayList<>();
+        for (JsonNode entry : logs) {
+            if (entry.isObject() && entry.path("id").isTextual()) {
+                entries.add(runLog(entry));
+            }
+        }
+        return entries;
     }
 
     /**
@@ -116,19 +156,36 @@ public final class RunWire {
 
     private static OutputFile outputFile(JsonNode entry) {
         if (entry.isTextual()) {
-            return OutputFile.of(entry.asText(), null);
+            String url = entry.asText();
+            String mediaType = DataUris.mediaType(url);
+            return new OutputFile(url, kind(mediaType), null, null, mediaType, null);
         }
-        String url = entry.isObject() ? text(entry, "url") : null;
+        String url = entry.isObject() ? firstText(entry, "url", "data_uri") : null;
         if (url == null) {
             return null;
         }
+        String contentType = firstText(entry, "content_type", "mime_type");
+        String type = text(entry, "type");
+        if (DataUris.isDataUri(url)) {
+            // An inline file names its own type: take it when the entry does not.
+            contentType = contentType != null ? contentType : DataUris.mediaType(url);
+            type = type != null ? type : kind(contentType);
+        }
         return new OutputFile(
-                url,
-                text(entry, "type"),
-                intValue(entry, "width"),
-                intValue(entry, "height"),
-                firstText(entry, "content_type", "mime_type"),
-                JsonValues.of(entry));
+                url, type, intValue(entry, "width"), intValue(entry, "height"), contentType, JsonValues.of(entry));
+    }
+
+    /** {@code image}, {@code video} or {@code audio} from a media type, else {@code null}. */
+    private static String kind(String mediaType) {
+        if (mediaType == null) {
+            return null;
+        }
+        for (String kind : List.of("image", "video", "audio")) {
+            if (mediaType.startsWith(kind + "/")) {
+                return kind;
+            }
+        }
+        return null;
     }
 
     static RunFailure failure(JsonNode node) {
@@ -166,6 +223,39 @@ public final class RunWire {
                 .message(text(node, "message"))
                 .timestamp(timestamp(node, "timestamp"))
                 .meta(json.path("meta"))
+                .raw(json)
+                .build();
+    }
+
+    /**
+     * Reads a node run (contract section 3.6): every field optional but {@code id}.
+     *
+     * @param node a JSON object with at least {@code id}
+     * @return the node run
+     */
+    public static NodeRun nodeRun(JsonNode node) {
+        requireObject(node, "node run");
+        JsonValue json = JsonValues.of(node);
+        String state = firstText(node, "state_code", "status_code");
+        return NodeRun.builder()
+                .id(requireText(node, "id", "node run"))
+                .runId(text(node, "run_id"))
+                .nodeId(text(node, "node_id"))
+                .flowId(text(node, "flow_id"))
+                .state(RunStatus.from(state))
+                .stateCode(state)
+                .input(json.path("input"))
+                .output(json.path("output"))
+                .inputSignature(text(node, "input_signature"))
+                .previewType(text(node, "preview_type"))
+                .previewValue(text(node, "preview_value"))
+                .duration(millis(node, "duration_ms"))
+                .cost(decimal(node, "cost"))
+                .retryCount(intValue(node, "retry_count"))
+                .errorMessage(text(node, "error_message"))
+                .createdAt(timestamp(node, "created_at"))
+                .startedAt(timestamp(node, "started_at"))
+                .completedAt(timestamp(node, "completed_at"))
                 .raw(json)
                 .build();
     }

@@ -35,12 +35,18 @@ import io.runflow.model.CallbackSecretUpdate;
 import io.runflow.model.Health;
 import io.runflow.model.Me;
 import io.runflow.model.Model;
+import io.runflow.model.NodeRun;
 import io.runflow.model.Page;
 import io.runflow.model.Run;
 import io.runflow.model.RunLog;
 import io.runflow.model.RunOutput;
 import io.runflow.model.RunRequest;
 import io.runflow.model.RunStatusDefinition;
+import io.runflow.model.Webhook;
+import io.runflow.model.WebhookAttempt;
+import io.runflow.model.WebhookDelivery;
+import io.runflow.model.WebhookEventType;
+import io.runflow.model.WebhookUpdate;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,6 +85,9 @@ public final class RunflowJson {
      */
     public static final String REQUEST_ID_ATTRIBUTE = "runflow.requestId";
 
+    /** Set while a page's items are read: a list item may lack fields a single answer must have. */
+    static final String LIST_ITEM_ATTRIBUTE = "runflow.listItem";
+
     private RunflowJson() {}
 
     /**
@@ -98,7 +107,11 @@ public final class RunflowJson {
     public static SimpleModule module() {
         SimpleModule module = new SimpleModule("runflow");
         module.addDeserializer(
-                Run.class, new TreeDeserializer<>(Run.class, (n, requestId) -> RunWire.run(n, requestId)));
+                Run.class,
+                new TreeDeserializer<>(
+                        Run.class,
+                        (n, requestId, listItem) ->
+                                listItem ? RunWire.listedRun(n, requestId) : RunWire.run(n, requestId)));
         module.addDeserializer(Batch.class, new TreeDeserializer<>(Batch.class, BatchWire::batch));
         module.addDeserializer(BatchItem.class, new TreeDeserializer<>(BatchItem.class, BatchWire::batchItem));
         module.addDeserializer(AssetUpload.class, new TreeDeserializer<>(AssetUpload.class, AssetWire::assetUpload));
@@ -109,6 +122,7 @@ public final class RunflowJson {
         module.addDeserializer(Me.class, new TreeDeserializer<>(Me.class, AccountWire::me));
         module.addDeserializer(Balance.class, new TreeDeserializer<>(Balance.class, AccountWire::balance));
         module.addDeserializer(RunLog.class, new TreeDeserializer<>(RunLog.class, RunWire::runLog));
+        module.addDeserializer(NodeRun.class, new TreeDeserializer<>(NodeRun.class, RunWire::nodeRun));
         module.addDeserializer(
                 RunStatusList.class,
                 new TreeDeserializer<>(RunStatusList.class, n -> new RunStatusList(RunWire.runStatuses(n))));
@@ -120,6 +134,14 @@ public final class RunflowJson {
         module.addDeserializer(Model.class, new TreeDeserializer<>(Model.class, ModelWire::model));
         module.addDeserializer(
                 CallbackSecret.class, new TreeDeserializer<>(CallbackSecret.class, CallbackSecretWire::callbackSecret));
+        module.addDeserializer(Webhook.class, new TreeDeserializer<>(Webhook.class, WebhookWire::webhook));
+        module.addDeserializer(
+                WebhookDelivery.class, new TreeDeserializer<>(WebhookDelivery.class, WebhookWire::delivery));
+        module.addDeserializer(
+                WebhookAttempt.class, new TreeDeserializer<>(WebhookAttempt.class, WebhookWire::attempt));
+        module.addDeserializer(
+                WebhookEventType.class, new TreeDeserializer<>(WebhookEventType.class, WebhookWire::eventType));
+        module.addSerializer(WebhookUpdate.class, new TreeSerializer<>(WebhookUpdate.class, WebhookWire::updateBody));
         module.addDeserializer(Health.class, new TreeDeserializer<>(Health.class, AccountWire::health));
         @SuppressWarnings({"unchecked", "rawtypes"})
         Class<Page<?>> pageType = (Class) Page.class;
@@ -192,13 +214,17 @@ public final class RunflowJson {
                 (JsonDeserializer<JsonNode>) JsonNodeDeserializer.getDeserializer(JsonNode.class);
 
         private final Class<T> type;
-        private final BiFunction<JsonNode, String, T> reader;
+        private final Reader<T> reader;
 
         TreeDeserializer(Class<T> type, Function<JsonNode, T> reader) {
-            this(type, (node, requestId) -> reader.apply(node));
+            this(type, (node, requestId, listItem) -> reader.apply(node));
         }
 
         TreeDeserializer(Class<T> type, BiFunction<JsonNode, String, T> reader) {
+            this(type, (node, requestId, listItem) -> reader.apply(node, requestId));
+        }
+
+        TreeDeserializer(Class<T> type, Reader<T> reader) {
             this.type = type;
             this.reader = reader;
         }
@@ -212,7 +238,10 @@ public final class RunflowJson {
                     : NODES.deserialize(parser, context);
             try {
                 Object requestId = context.getAttribute(REQUEST_ID_ATTRIBUTE);
-                return reader.apply(node, requestId instanceof String ? (String) requestId : null);
+                return reader.read(
+                        node,
+                        requestId instanceof String ? (String) requestId : null,
+                        Boolean.TRUE.equals(context.getAttribute(LIST_ITEM_ATTRIBUTE)));
             } catch (RuntimeException e) {
                 // Whatever a reader trips over (a missing id, a value no record takes) is a body this SDK
                 // cannot read, reported as Jackson reports any other mismatch, so transports wrap it alike.
@@ -224,6 +253,12 @@ public final class RunflowJson {
         public T getNullValue(DeserializationContext context) {
             return null;
         }
+    }
+
+    /** A wire reader told the answer's request id and whether the node is a list item. */
+    @FunctionalInterface
+    private interface Reader<T> {
+        T read(JsonNode node, String requestId, boolean listItem);
     }
 
     /** Reads {@code Page<T>} for whatever {@code T} the caller asked for. */
@@ -249,6 +284,7 @@ public final class RunflowJson {
             JavaType type = itemType == null ? context.constructType(JsonNode.class) : itemType;
             // The answer's request id names the list request, not each item's.
             context.setAttribute(REQUEST_ID_ATTRIBUTE, null);
+            context.setAttribute(LIST_ITEM_ATTRIBUTE, Boolean.TRUE);
             try {
                 return page(node, item -> {
                     try {

@@ -11,7 +11,9 @@ import io.runflow.testkit.internal.http.Json;
 import io.runflow.testkit.internal.http.Request;
 import io.runflow.testkit.internal.http.Response;
 import io.runflow.testkit.internal.http.Router;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 
 /**
@@ -56,6 +58,8 @@ public final class ControlApi {
                 .open("POST", V1 + "/runs/{id}/release", api::release)
                 .open("GET", V1 + "/requests", r -> ok(ControlJson.items(server.requests(), ControlJson::request)))
                 .open("GET", V1 + "/deliveries", api::deliveries)
+                .open("POST", V1 + "/balance", api::balance)
+                .open("POST", V1 + "/callbacks/block", api::blockCallbacks)
                 .open(
                         "GET",
                         V1 + "/callback-secrets",
@@ -158,6 +162,29 @@ public final class ControlApi {
             throw runNotFound(id);
         }
         return ok(applied("release(" + id + ", " + outcome + ")").put("released", released));
+    }
+
+    /** {@code POST /balance {"balance": "250.00" | 250}}: {@link FakeRunflowServer#setBalance}. */
+    private Response balance(Request request) {
+        ControlBody body = ControlBody.parse(request.body(), false);
+        body.only(Set.of("balance"));
+        BigDecimal balance = body.money("balance", true);
+        body.check();
+        server.setBalance(balance);
+        return ok(applied("setBalance(" + balance.toPlainString() + ")").put("balance", balance.toPlainString()));
+    }
+
+    /**
+     * {@code POST /callbacks/block {"duration": 120 | "PT2M"}}: {@link
+     * FakeRunflowServer#blockCallbacks}; {@code 0} lifts a block. Answers when it ends.
+     */
+    private Response blockCallbacks(Request request) {
+        ControlBody body = ControlBody.parse(request.body(), false);
+        body.only(Set.of("duration"));
+        Duration duration = body.duration("duration", true);
+        body.check();
+        Instant until = server.blockCallbacks(duration);
+        return ok(applied("blockCallbacks(" + duration + ")").set("blocked_until", Json.time(until)));
     }
 
     /** {@code GET /deliveries[?run_id=..]}: {@link FakeRunflowServer#deliveries()} or of one run. */

@@ -123,6 +123,36 @@ final class ControlBody {
         return value.booleanValue();
     }
 
+    /** An amount of money: a JSON number or a decimal string, zero or more. */
+    BigDecimal money(String field, boolean required) {
+        JsonNode value = raw(field);
+        if (value == null) {
+            if (required) {
+                reject(field, "is required");
+            }
+            return null;
+        }
+        BigDecimal amount = null;
+        if (value.isNumber()) {
+            amount = value.decimalValue();
+        } else if (value.isTextual()) {
+            try {
+                amount = new BigDecimal(value.asText().strip());
+            } catch (NumberFormatException e) {
+                amount = null;
+            }
+        }
+        if (amount == null) {
+            reject(field, "must be a decimal number of dollars, like 25 or \"25.00\"");
+            return null;
+        }
+        if (amount.signum() < 0) {
+            reject(field, "must not be negative");
+            return null;
+        }
+        return amount;
+    }
+
     /** A number of seconds (fractions allowed) or an ISO-8601 string; not negative, at most 10 years. */
     Duration duration(String field, boolean required) {
         JsonNode value = raw(field);

@@ -30,6 +30,7 @@ final class AccountApi {
 
     private final ServerClock clock;
     private final String orgId;
+    private BigDecimal startingBalance = STARTING_BALANCE;
     private BigDecimal balance = STARTING_BALANCE;
     private BigDecimal threshold;
     private Instant notifiedAt;
@@ -171,8 +172,14 @@ final class AccountApi {
         return n;
     }
 
+    /** Sets the balance the account starts with, now and after every reset. */
+    synchronized void setStartingBalance(BigDecimal amount) {
+        startingBalance = amount;
+        balance = amount;
+    }
+
     synchronized void reset() {
-        balance = STARTING_BALANCE;
+        balance = startingBalance;
         threshold = null;
         notifiedAt = null;
         createdAt = clock.instant();

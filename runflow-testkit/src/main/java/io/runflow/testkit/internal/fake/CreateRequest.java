@@ -65,6 +65,10 @@ record CreateRequest(ObjectNode input, String callbackUrl, JsonNode metadata, St
                     errors.add(new ErrorResponseException.FieldError(path + "." + field, "must be a non-blank string"));
                 }
             }
+            JsonNode sync = input.get("sync_mode");
+            if (sync != null && !sync.isNull() && !sync.isBoolean()) {
+                errors.add(new ErrorResponseException.FieldError(path + ".sync_mode", "must be a boolean"));
+            }
             JsonNode s = input.get("seed");
             if (s != null && !s.isNull()) {
                 if (!s.canConvertToLong() || !s.isIntegralNumber() || s.longValue() < 0) {

@@ -60,6 +60,8 @@ public final class FakeBackend implements AutoCloseable {
     private final BatchesApi batches;
     private final AssetsApi assets;
     private final AccountApi account;
+    private final LoopbackGuard guard;
+    private final WebhooksApi webhooks;
 
     /**
      * Binds the port and starts serving.
@@ -87,8 +89,9 @@ public final class FakeBackend implements AutoCloseable {
         this.secrets = new CallbackSecretsApi(ids, clock, ORG_ID, config.webhookSecret());
         this.ledger = new CallbackLedger(clock);
         this.sender = new CallbackSender(config.callbackTimeout());
-        Callbacks callbacks = new Callbacks(
-                clock, scheduler, ids, secrets, ledger, sender, new LoopbackGuard(config.allowNonLoopbackCallbacks()));
+        this.guard = new LoopbackGuard(config.allowNonLoopbackCallbacks(), clock);
+        Callbacks callbacks = new Callbacks(clock, scheduler, ids, secrets, ledger, sender, guard);
+        this.webhooks = new WebhooksApi(ids, clock, ORG_ID, scheduler, sender, guard);
         String baseUrl = http.baseUrl();
         this.lifecycle = new RunLifecycle(
                 store,
@@ -99,7 +102,8 @@ public final class FakeBackend implements AutoCloseable {
                 run -> {
                     callbacks.runFinished(store, run);
                     runTerminal(run);
-                });
+                },
+                images);
         RunJson runJson = new RunJson(ORG_ID);
         RunsApi runs = new RunsApi(store, models, lifecycle, callbacks, ledger, outcomes, ids, clock, runJson);
         this.batches = new BatchesApi(store, models, lifecycle, callbacks, ledger, outcomes, ids, clock, runJson);
@@ -121,11 +125,14 @@ public final class FakeBackend implements AutoCloseable {
     /** A run became terminal: a succeeded one is billed; the last item of a batch sends its callback. */
     private void runTerminal(RunState run) {
         BigDecimal cost = null;
+        com.fasterxml.jackson.databind.node.ObjectNode event;
         synchronized (store) {
             if (run.hasSucceeded()) {
                 cost = new BigDecimal(run.model.price());
             }
+            event = RunJson.callbackPayload(run);
         }
+        webhooks.runFinished(event);
         if (cost != null) {
             account.debit(cost);
         }
@@ -147,9 +154,43 @@ public final class FakeBackend implements AutoCloseable {
         account.setBalance(amount);
     }
 
+    /**
+     * Sets the balance the organization starts with, and returns to after every reset.
+     *
+     * @param amount the balance in dollars
+     */
+    public void setStartingBalance(BigDecimal amount) {
+        account.setStartingBalance(amount);
+    }
+
+    /**
+     * Makes every callback URL unreachable for a while (server time): attempts in that window fail as
+     * a refused connection and are retried on the schedule.
+     *
+     * @param duration how long, from now; zero lifts a block
+     * @return when the block ends
+     */
+    public Instant blockCallbacks(Duration duration) {
+        Instant until = clock.instant().plus(duration);
+        guard.blockUntil(duration.isZero() ? null : until);
+        return until;
+    }
+
+    /**
+     * Adds an organization webhook, as Runflow's dashboard would (the API's create is not documented).
+     *
+     * @param url where deliveries go
+     * @param eventTypes the event types it subscribes to; empty for every event
+     * @return the webhook's id
+     */
+    public String addWebhook(String url, List<String> eventTypes) {
+        return webhooks.add(url, eventTypes);
+    }
+
     /** The route table: every endpoint of the contract the fake implements. */
     private Router routes(ModelsApi models, RunsApi runs, Files files) {
         CallbackSecretsApi s = secrets;
+        NodeRuns nodeRuns = new NodeRuns(store);
         return new Router(this::authorize)
                 .use(idempotency)
                 .open("GET", "/v1/health", r -> Response.bytes(200, "application/json", HEALTH.clone()))
@@ -171,6 +212,8 @@ public final class FakeBackend implements AutoCloseable {
                 .route("GET", "/v1/runs/statuses", runs::statuses)
                 .route("GET", "/v1/runs/{id}", runs::get)
                 .route("GET", "/v1/runs/{id}/logs", runs::logs)
+                .route("GET", "/v1/runs/{id}/node-runs", nodeRuns::list)
+                .route("GET", "/v1/runs/{run}/node-runs/{id}", nodeRuns::get)
                 .route("GET", "/v1/runs/{id}/callback", runs::callbackHistory)
                 .route("POST", "/v1/runs/{id}/callback-redeliveries", runs::redeliver)
                 .route("POST", "/v1/admin/runs/{id}/cancellation", runs::cancel)
@@ -186,6 +229,13 @@ public final class FakeBackend implements AutoCloseable {
                 .route("GET", "/v1/auth/me", account::me)
                 .route("GET", "/v1/billing/balance", account::balance)
                 .route("PATCH", "/v1/billing/balance", account::patch)
+                .route("GET", "/v1/webhooks", webhooks::list)
+                .route("GET", "/v1/webhooks/event-types", webhooks::eventTypes)
+                .route("GET", "/v1/webhooks/{id}", webhooks::get)
+                .route("PATCH", "/v1/webhooks/{id}", webhooks::patch)
+                .route("DELETE", "/v1/webhooks/{id}", webhooks::delete)
+                .route("GET", "/v1/webhooks/{id}/deliveries", webhooks::deliveries)
+                .route("GET", "/v1/webhooks/{webhook}/deliveries/{id}/attempts", webhooks::attempts)
                 .route("GET", "/v1/callback-secrets", s::list)
                 .route("POST", "/v1/callback-secrets", s::create)
                 .route("GET", "/v1/callback-secrets/{id}", s::get)
@@ -423,6 +473,8 @@ public final class FakeBackend implements AutoCloseable {
             clock.reset();
             secrets.reset();
             images.clear();
+            guard.blockUntil(null);
+            webhooks.clear();
         });
     }
 

@@ -5,18 +5,36 @@ import java.util.Locale;
 
 /**
  * Decides which callback URLs the fake may call. By default only loopback ones, so a test that
- * leaks a real URL into {@code callback_url} never sends a signed body off the machine.
+ * leaks a real URL into {@code callback_url} never sends a signed body off the machine. While the
+ * receiving end is blocked ({@link #blockUntil}, the control API's {@code callbacks/block}) no URL
+ * is called: each attempt fails as a refused connection would, and is retried on the schedule.
  */
 final class LoopbackGuard {
 
     private final boolean allowRemote;
+    private final java.time.Clock clock;
+    private volatile java.time.Instant blockedUntil;
 
     LoopbackGuard(boolean allowRemote) {
+        this(allowRemote, java.time.Clock.systemUTC());
+    }
+
+    LoopbackGuard(boolean allowRemote, java.time.Clock clock) {
         this.allowRemote = allowRemote;
+        this.clock = clock;
+    }
+
+    /** Makes every callback URL unreachable until {@code until} (server time); {@code null} lifts it. */
+    void blockUntil(java.time.Instant until) {
+        blockedUntil = until;
     }
 
     /** Returns why the URL must not be called (recorded as the attempt's error), or null when it may. */
     String refusal(URI uri) {
+        java.time.Instant until = blockedUntil;
+        if (until != null && clock.instant().isBefore(until)) {
+            return "connection refused: the receiving end is blocked until " + until;
+        }
         if (allowRemote || isLoopback(uri.getHost())) {
             return null;
         }

@@ -1,8 +1,10 @@
 package io.runflow.testkit.internal.fake;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.runflow.testkit.internal.http.Json;
 import java.time.Duration;
+import java.util.List;
 
 /** Writes the Run object (contract section 4.1) and the callback payload (section 6.2). */
 final class RunJson {
@@ -63,11 +65,50 @@ final class RunJson {
             n.set("metadata", r.metadata.deepCopy());
         }
         n.put("has_logs", !r.logs.isEmpty());
-        n.put("has_node_runs", false);
+        n.put("has_node_runs", NodeRuns.exists(r));
         n.putObject("links");
         Json.putNullable(n, "failure_code", r.failureCode);
         Json.putNullable(n, "failure_message", r.failureMessage);
         Json.putNullable(n, "failure_stage_code", r.failureStage);
+        return n;
+    }
+
+    /**
+     * A run as {@code GET /v1/runs} lists it (2026-12 pages): the run, and the feedback and evaluation
+     * summary fields, {@code null} here since the fake takes no feedback and runs no evaluation. Call
+     * with the store's lock held.
+     */
+    ObjectNode listItem(RunState r) {
+        ObjectNode n = run(r);
+        n.putNull("feedback_is_positive");
+        n.putNull("feedback_reason");
+        n.putNull("current_evaluation_summary");
+        return n;
+    }
+
+    /**
+     * A run as {@code GET /v1/runs/{id}} answers it (2026-12 pages): the failure fields only once the
+     * run failed, and its log entries embedded as {@code logs[]}. Call with the store's lock held.
+     */
+    ObjectNode detail(RunState r) {
+        ObjectNode n = run(r);
+        if (r.failureCode == null && r.failureMessage == null && r.failureStage == null) {
+            n.remove(List.of("failure_code", "failure_message", "failure_stage_code"));
+        }
+        ArrayNode logs = n.putArray("logs");
+        r.logs.forEach(e -> logs.add(logEntry(r, e)));
+        return n;
+    }
+
+    /** One log entry, without the embedded run. Call with the store's lock held. */
+    static ObjectNode logEntry(RunState run, RunState.LogEntry e) {
+        ObjectNode n = Json.object();
+        n.put("id", e.id());
+        n.put("run_id", run.id);
+        n.put("level_code", e.level());
+        n.put("message", e.message());
+        n.set("timestamp", Json.time(e.timestamp()));
+        n.set("meta", e.meta().deepCopy());
         return n;
     }
 

@@ -22,6 +22,7 @@ final class RunLifecycle {
     private final Phases phases;
     private final Supplier<String> baseUrl;
     private final Consumer<RunState> onTerminal;
+    private final JpegRenderer images;
 
     RunLifecycle(
             RunStore store,
@@ -29,7 +30,9 @@ final class RunLifecycle {
             ServerClock clock,
             Phases phases,
             Supplier<String> baseUrl,
-            Consumer<RunState> onTerminal) {
+            Consumer<RunState> onTerminal,
+            JpegRenderer images) {
+        this.images = images;
         this.store = store;
         this.scheduler = scheduler;
         this.clock = clock;
@@ -150,6 +153,19 @@ final class RunLifecycle {
         onTerminal.accept(run);
     }
 
+    /**
+     * Where the output image is: a {@code /files/} URL, or with {@code "sync_mode": true} in the
+     * input the image itself as a {@code data:} URI, as models with {@code sync_mode} return it.
+     */
+    private String outputUrl(RunState run) {
+        if (run.input.path("sync_mode").asBoolean(false)) {
+            byte[] jpeg =
+                    images.render(run.input.path("prompt").asText(""), run.seed, run.model.width(), run.model.height());
+            return "data:image/jpeg;base64," + java.util.Base64.getEncoder().encodeToString(jpeg);
+        }
+        return baseUrl.get() + "/files/" + run.id + "/0.jpg";
+    }
+
     /** Appends a log line; call with the store's lock held. */
     private void log(RunState run, String level, String message) {
         ObjectNode meta = Json.object().put("status_code", run.status);
@@ -161,7 +177,7 @@ final class RunLifecycle {
         ObjectNode output = Json.object();
         output.putArray("outputs")
                 .addObject()
-                .put("url", baseUrl.get() + "/files/" + run.id + "/0.jpg")
+                .put("url", outputUrl(run))
                 .put("type", "image")
                 .put("width", run.model.width())
                 .put("height", run.model.height())

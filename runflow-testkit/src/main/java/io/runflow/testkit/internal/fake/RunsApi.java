@@ -82,22 +82,39 @@ final class RunsApi {
                 outcomes.take(model.id()));
     }
 
-    /** {@code GET /v1/runs/{id}}. */
+    /** {@code GET /v1/runs/{id}}: the failure fields only on a failed run, the logs embedded. */
     Response get(Request request) {
         RunState run = store.get(request.param("id"));
         synchronized (store) {
-            return Response.json(200, json.run(run));
+            return Response.json(200, json.detail(run));
         }
     }
 
-    /** {@code GET /v1/runs}: the {@code {items, first, next, previous}} envelope. */
+    /**
+     * {@code GET /v1/runs}: the {@code {items, first, next, previous}} envelope; {@code fields}
+     * projects each item to the named top-level fields, {@code id} included only when named.
+     */
     Response list(Request request) {
         RunQuery query = RunQuery.parse(request.query());
+        String fields = request.query().get("fields");
+        java.util.Set<String> projection = fields == null || fields.isBlank()
+                ? null
+                : java.util.Set.of(java.util.Arrays.stream(fields.split(","))
+                        .map(String::strip)
+                        .filter(f -> !f.isEmpty())
+                        .distinct()
+                        .toArray(String[]::new));
         synchronized (store) {
             RunQuery.Page page = query.page(store.all());
             ObjectNode body = Json.object();
             ArrayNode items = body.putArray("items");
-            page.items().forEach(r -> items.add(json.run(r)));
+            page.items().forEach(r -> {
+                ObjectNode item = json.listItem(r);
+                if (projection != null) {
+                    item.retain(projection);
+                }
+                items.add(item);
+            });
             body.put("first", page.first());
             body.put("next", page.next());
             body.put("previous", page.previous());
@@ -122,13 +139,7 @@ final class RunsApi {
         synchronized (store) {
             List<RunState.LogEntry> entries = List.copyOf(run.logs);
             return Response.json(200, listing.envelope(listing.page(entries), e -> {
-                ObjectNode n = Json.object();
-                n.put("id", e.id());
-                n.put("run_id", run.id);
-                n.put("level_code", e.level());
-                n.put("message", e.message());
-                n.set("timestamp", Json.time(e.timestamp()));
-                n.set("meta", e.meta().deepCopy());
+                ObjectNode n = RunJson.logEntry(run, e);
                 if (embedRun) {
                     n.set("run", json.run(run));
                 } else {

@@ -1,0 +1,404 @@
+package io.runflow.webhook;
+
+import io.runflow.RunflowClient;
+import io.runflow.model.Run;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+
+/**
+ * Ends waits on every instance when any instance receives a callback, through PostgreSQL's {@code
+ * NOTIFY}. As a {@link CallbackRelay} of the {@link WebhookEndpoint}, it sends each verified callback
+ * ({@code pg_notify} on {@link #CHANNEL}, with the signature and the body, on a connection of the data
+ * source); its one listener thread ({@code LISTEN} on a dedicated connection with auto-commit, read
+ * with a finite timeout, checked with {@code isValid} and reconnected) verifies what arrives with
+ * the instance's own {@link WebhookVerifier} and offers it to the client's waits, which end at once.
+ * Polling stays the backstop: after each reconnect every run with a wait in progress is read once,
+ * in case its notification was missed. A body too long for a notification (about 8,000 bytes) is
+ * sent as its run id, and the receiver reads the run when it waits on it.
+ *
+ * <p>When {@code LISTEN} cannot work (PgBouncer in transaction mode hands each statement to another
+ * server connection: {@code pg_listening_channels()} is then empty right after {@code LISTEN}), the
+ * listener logs one warning and stops; waits then end by polling, as without it.
+ *
+ * <pre>{@code
+ * PostgresWakeUp wakeUp = PostgresWakeUp.builder(dataSource, () -> DriverManager.getConnection(url, user, pw))
+ *         .client(runflow).verifier(verifier).build();
+ * WebhookEndpoint endpoint = WebhookEndpoint.builder().verifier(verifier).relay(wakeUp).build();
+ * wakeUp.start(); // and close() at shutdown
+ * }</pre>
+ */
+public final class PostgresWakeUp implements CallbackRelay, AutoCloseable {
+
+    /** The notification channel. */
+    public static final String CHANNEL = "runflow_callbacks";
+
+    private static final System.Logger LOG = System.getLogger(PostgresWakeUp.class.getName());
+    /** PostgreSQL's limit is 8,000 bytes; the rest is the signature and a separator. */
+    private static final int MAX_BODY = 7_800;
+
+    private final DataSource dataSource;
+    private final ConnectionFactory listenConnection;
+    private final RunflowClient client;
+    private final WebhookVerifier verifier;
+    private final Duration pollTimeout;
+    private final Duration reconnectDelay;
+    private final Consumer<String> warnings;
+    private volatile boolean running;
+    private volatile Thread thread;
+    private volatile Connection current;
+    private volatile int backendPid;
+    private volatile boolean listening;
+
+    private PostgresWakeUp(Builder builder) {
+        this.dataSource = builder.dataSource;
+        this.listenConnection = builder.listenConnection;
+        this.client = builder.client;
+        this.verifier = builder.verifier;
+        this.pollTimeout = builder.pollTimeout;
+        this.reconnectDelay = builder.reconnectDelay;
+        this.warnings = builder.warnings;
+    }
+
+    /**
+     * Starts a configuration.
+     *
+     * @param dataSource where notifications are sent from (a pooled connection per callback)
+     * @param listenConnection opens the listener's dedicated connection, not taken from a pool, for
+     *     example {@code () -> DriverManager.getConnection(url, user, password)}
+     * @return a new builder
+     */
+    public static Builder builder(DataSource dataSource, ConnectionFactory listenConnection) {
+        return new Builder(dataSource, listenConnection);
+    }
+
+    /**
+     * Sends a verified callback to every instance listening. A failure is logged, never thrown.
+     *
+     * @param callback the callback
+     * @param rawBody its body
+     * @param signature its signature header
+     */
+    @Override
+    public void relay(Callback callback, byte[] rawBody, String signature) {
+        String payload = rawBody.length <= MAX_BODY && signature != null
+                ? signature + "\n" + new String(rawBody, StandardCharsets.UTF_8)
+                : (callback instanceof BatchCallback ? "batch:" : "run:") + callback.id();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
+            if (!connection.getAutoCommit()) {
+                connection.setAutoCommit(true);
+            }
+            notify.setString(1, CHANNEL);
+            notify.setString(2, payload);
+            notify.execute();
+        } catch (SQLException e) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "pg_notify for " + callback + " failed (SQLState " + e.getSQLState() + "); other instances'"
+                            + " waits end by polling");
+        }
+    }
+
+    /**
+     * Starts the listener thread.
+     *
+     * @return this
+     */
+    public synchronized PostgresWakeUp start() {
+        if (thread == null) {
+            running = true;
+            Thread started = new Thread(this::listen, "runflow-pg-listen");
+            started.setDaemon(true);
+            thread = started;
+            started.start();
+        }
+        return this;
+    }
+
+    /**
+     * Tells whether the listener holds a connection that is {@code LISTEN}ing now.
+     *
+     * @return true while listening
+     */
+    public boolean listening() {
+        return listening;
+    }
+
+    /**
+     * Returns the server process id of the current {@code LISTEN} connection, for diagnostics (and
+     * tests that cut it off with {@code pg_terminate_backend}).
+     *
+     * @return the process id, 0 before the first connection
+     */
+    public int backendPid() {
+        return backendPid;
+    }
+
+    private void listen() {
+        boolean first = true;
+        while (running) {
+            Connection connection = null;
+            try {
+                connection = listenConnection.open();
+                connection.setAutoCommit(true);
+                current = connection;
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("LISTEN " + CHANNEL);
+                    try (ResultSet pid = statement.executeQuery("SELECT pg_backend_pid()")) {
+                        pid.next();
+                        backendPid = pid.getInt(1);
+                    }
+                    try (ResultSet channels = statement.executeQuery(
+                            "SELECT 1 FROM pg_listening_channels() c WHERE c = '" + CHANNEL + "'")) {
+                        if (!channels.next()) {
+                            warnings.accept("LISTEN " + CHANNEL + " did not take (a pooler in transaction mode, such"
+                                    + " as PgBouncer?): waits on this instance end by polling only");
+                            running = false;
+                            return;
+                        }
+                    }
+                }
+                listening = true;
+                if (!first) {
+                    recheckPendingWaits();
+                }
+                first = false;
+                Method getNotifications = pgConnection().getMethod("getNotifications", int.class);
+                Object pg = connection.unwrap(pgConnection());
+                while (running && connection.isValid(5)) {
+                    Object[] notifications = (Object[]) getNotifications.invoke(pg, (int) pollTimeout.toMillis());
+                    if (notifications != null) {
+                        for (Object notification : notifications) {
+                            received(parameter(notification));
+                        }
+                    }
+                }
+            } catch (SQLException | ReflectiveOperationException | RuntimeException e) {
+                if (running) {
+                    LOG.log(
+                            System.Logger.Level.WARNING,
+                            "The LISTEN connection failed (" + cause(e) + "); reconnecting in " + reconnectDelay);
+                }
+            } finally {
+                listening = false;
+                unlistenQuietly(connection);
+                closeQuietly(connection);
+            }
+            if (running) {
+                try {
+                    Thread.sleep(reconnectDelay.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private void received(String payload) {
+        int newline = payload.indexOf('\n');
+        try {
+            if (newline > 0) {
+                Callback callback = verifier.verify(
+                        payload.substring(newline + 1).getBytes(StandardCharsets.UTF_8), payload.substring(0, newline));
+                if (callback instanceof RunCallback run) {
+                    client.callbacks().accept(run.toRun());
+                } else if (callback instanceof BatchCallback batch) {
+                    client.callbacks().acceptBatch(batch.toBatch());
+                }
+            } else if (payload.startsWith("run:")) {
+                String runId = payload.substring(4);
+                if (client.callbacks().pendingRunIds().contains(runId)) {
+                    client.callbacks().accept(client.runs().get(runId));
+                }
+            }
+        } catch (WebhookVerificationException e) {
+            LOG.log(System.Logger.Level.WARNING, "A notification on " + CHANNEL + " failed verification; ignored");
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "A notification could not be handled; polling goes on", e);
+        }
+    }
+
+    /** Notifications sent while the connection was down are lost: read each waited-on run once. */
+    private void recheckPendingWaits() {
+        for (String runId : client.callbacks().pendingRunIds()) {
+            try {
+                Run run = client.runs().get(runId);
+                if (run.isTerminal()) {
+                    client.callbacks().accept(run);
+                }
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "Run " + runId + " could not be re-checked; polling goes on", e);
+            }
+        }
+    }
+
+    private static Class<?> pgConnection() throws ClassNotFoundException {
+        return Class.forName("org.postgresql.PGConnection", false, PostgresWakeUp.class.getClassLoader());
+    }
+
+    private static String parameter(Object notification) throws ReflectiveOperationException, IllegalArgumentException {
+        Method getParameter = Class.forName(
+                        "org.postgresql.PGNotification", false, PostgresWakeUp.class.getClassLoader())
+                .getMethod("getParameter");
+        return (String) getParameter.invoke(notification);
+    }
+
+    private static String cause(Exception e) {
+        Throwable t = e instanceof InvocationTargetException ite && ite.getCause() != null ? ite.getCause() : e;
+        return t instanceof SQLException sql
+                ? "SQLState " + sql.getSQLState()
+                : t.getClass().getSimpleName();
+    }
+
+    /** A connection that goes back to a pool must not keep collecting notifications nobody reads. */
+    private static void unlistenQuietly(Connection connection) {
+        if (connection != null) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("UNLISTEN *");
+            } catch (SQLException ignored) {
+                // A broken connection listens to nothing any more.
+            }
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // Already broken: that is why it is being closed.
+            }
+        }
+    }
+
+    /** Stops the listener thread and closes its connection. */
+    @Override
+    public void close() {
+        running = false;
+        Thread stopping = thread;
+        closeQuietly(current);
+        if (stopping != null) {
+            stopping.interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "PostgresWakeUp[channel=" + CHANNEL + ", listening=" + listening + "]";
+    }
+
+    /** Opens a connection that belongs to the caller alone. */
+    @FunctionalInterface
+    public interface ConnectionFactory {
+        /**
+         * Opens a new connection.
+         *
+         * @return the connection
+         * @throws SQLException if it cannot be opened
+         */
+        Connection open() throws SQLException;
+    }
+
+    /** Configures a {@link PostgresWakeUp}. */
+    public static final class Builder {
+        private final DataSource dataSource;
+        private final ConnectionFactory listenConnection;
+        private RunflowClient client;
+        private WebhookVerifier verifier;
+        private Duration pollTimeout = Duration.ofMillis(500);
+        private Duration reconnectDelay = Duration.ofSeconds(1);
+        private Consumer<String> warnings = message -> LOG.log(System.Logger.Level.WARNING, message);
+
+        private Builder(DataSource dataSource, ConnectionFactory listenConnection) {
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+            this.listenConnection = Objects.requireNonNull(listenConnection, "listenConnection");
+        }
+
+        /**
+         * Sets the client whose waits notifications end (required).
+         *
+         * @param client the client
+         * @return this builder
+         */
+        public Builder client(RunflowClient client) {
+            this.client = Objects.requireNonNull(client, "client");
+            return this;
+        }
+
+        /**
+         * Sets the verifier that checks each notification's signature (required).
+         *
+         * @param verifier the verifier, with the callback secrets
+         * @return this builder
+         */
+        public Builder verifier(WebhookVerifier verifier) {
+            this.verifier = Objects.requireNonNull(verifier, "verifier");
+            return this;
+        }
+
+        /**
+         * Sets how long one read of notifications blocks before the connection is checked again.
+         *
+         * @param pollTimeout positive; default 500 ms
+         * @return this builder
+         */
+        public Builder pollTimeout(Duration pollTimeout) {
+            this.pollTimeout = positive(pollTimeout, "pollTimeout");
+            return this;
+        }
+
+        /**
+         * Sets the pause before reconnecting a lost connection.
+         *
+         * @param reconnectDelay positive; default 1 s
+         * @return this builder
+         */
+        public Builder reconnectDelay(Duration reconnectDelay) {
+            this.reconnectDelay = positive(reconnectDelay, "reconnectDelay");
+            return this;
+        }
+
+        /**
+         * Sets where the one warning goes when {@code LISTEN} cannot work, for tests.
+         *
+         * @param warnings the receiver; default the logger at WARNING
+         * @return this builder
+         */
+        public Builder warnings(Consumer<String> warnings) {
+            this.warnings = Objects.requireNonNull(warnings, "warnings");
+            return this;
+        }
+
+        private static Duration positive(Duration value, String name) {
+            Objects.requireNonNull(value, name);
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, got " + value);
+            }
+            return value;
+        }
+
+        /**
+         * Builds it; nothing is opened before {@link PostgresWakeUp#start()}.
+         *
+         * @return the wake-up
+         * @throws IllegalStateException without a client or a verifier
+         */
+        public PostgresWakeUp build() {
+            if (client == null || verifier == null) {
+                throw new IllegalStateException("client and verifier are required");
+            }
+            return new PostgresWakeUp(this);
+        }
+    }
+}
