@@ -32,6 +32,14 @@ class NativeImageMetadataTest {
     }
 
     @Test
+    void boundTypesAreExactlyTheModulesTypes() throws Exception {
+        Set<String> listed = new TreeSet<>();
+        RunflowJson.boundTypes().forEach(type -> listed.add(type.getName()));
+
+        assertThat(listed).isEqualTo(boundTypes(RunflowJson.module()));
+    }
+
+    @Test
     void theVirtualThreadExecutorLookUpIsInTheReflectionMetadata() throws IOException {
         JsonNode executors = entry("java.util.concurrent.Executors");
 
