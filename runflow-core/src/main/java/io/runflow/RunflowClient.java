@@ -151,6 +151,8 @@ public final class RunflowClient implements AutoCloseable {
      * @param settings sets what differs from this client (on a view: from the view)
      * @return the view
      * @throws IllegalArgumentException if a setting is invalid, such as a header the SDK sets itself
+     * @throws UnsupportedOperationException if the transport has no per-call options (runflow-feign
+     *     has them)
      */
     public RunflowClient withOptions(java.util.function.Consumer<RequestOptions.Builder> settings) {
         Objects.requireNonNull(settings, "settings");
