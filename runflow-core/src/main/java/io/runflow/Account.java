@@ -23,6 +23,19 @@ public final class Account {
     }
 
     /**
+     * Returns this service's requests with the HTTP status and headers of each answer.
+     *
+     * <pre>{@code
+     * RawResponse<Balance> balance = runflow.account().withRawResponse().balance();
+     * }</pre>
+     *
+     * @return the raw view
+     */
+    public RawAccount withRawResponse() {
+        return new RawAccount(this, api);
+    }
+
+    /**
      * Reads the user behind the API key with their memberships and organizations ({@code GET
      * /v1/auth/me?embed=memberships,organizations}); also a check that the key works.
      *

@@ -66,6 +66,19 @@ public final class Assets {
     }
 
     /**
+     * Returns this service's requests with the HTTP status and headers of each answer.
+     *
+     * <pre>{@code
+     * RawResponse<Asset> asset = runflow.assets().withRawResponse().get(assetId);
+     * }</pre>
+     *
+     * @return the raw view
+     */
+    public RawAssets withRawResponse() {
+        return new RawAssets(this, api);
+    }
+
+    /**
      * Uploads a file, its MIME type told by its extension ({@code .jpg}, {@code .png}, {@code .webp},
      * {@code .gif}, {@code .avif}, {@code .heic}, {@code .mp4}, {@code .mov}, {@code .webm}, {@code
      * .mp3}, {@code .wav}, {@code .m4a}).

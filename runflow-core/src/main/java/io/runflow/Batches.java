@@ -55,6 +55,19 @@ public final class Batches {
     }
 
     /**
+     * Returns this service's requests with the HTTP status and headers of each answer.
+     *
+     * <pre>{@code
+     * RawResponse<Batch> batch = runflow.batches().withRawResponse().get(batchId);
+     * }</pre>
+     *
+     * @return the raw view
+     */
+    public RawBatches withRawResponse() {
+        return new RawBatches(this, api);
+    }
+
+    /**
      * Creates a batch ({@code POST /v1/models/{model}/batches}) and returns it at once. Without an
      * idempotency key on the request one is generated for this call and sent on each of its
      * attempts, so a retry never makes a second batch.

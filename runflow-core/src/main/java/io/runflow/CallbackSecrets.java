@@ -21,6 +21,19 @@ public final class CallbackSecrets {
     }
 
     /**
+     * Returns this service's requests with the HTTP status and headers of each answer.
+     *
+     * <pre>{@code
+     * RawResponse<CallbackSecret> secret = runflow.callbackSecrets().withRawResponse().get(secretId);
+     * }</pre>
+     *
+     * @return the raw view
+     */
+    public RawCallbackSecrets withRawResponse() {
+        return new RawCallbackSecrets(this, api);
+    }
+
+    /**
      * Creates a secret ({@code POST /v1/callback-secrets}). The result carries the secret material,
      * {@link CallbackSecret#secret()}, this once: store it now.
      *

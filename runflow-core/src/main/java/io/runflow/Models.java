@@ -16,6 +16,19 @@ public final class Models {
     }
 
     /**
+     * Returns this service's requests with the HTTP status and headers of each answer.
+     *
+     * <pre>{@code
+     * RawResponse<Model> model = runflow.models().withRawResponse().get("runflow/flux-pro-ultra");
+     * }</pre>
+     *
+     * @return the raw view
+     */
+    public RawModels withRawResponse() {
+        return new RawModels(this, api);
+    }
+
+    /**
      * Lists the models the organization can run ({@code GET /v1/models}).
      *
      * @param query filters and page size; {@link ListQuery#all()} for everything

@@ -364,6 +364,36 @@ public interface RunflowApi extends AutoCloseable {
      */
     Health health();
 
+    /**
+     * Returns a view of this API whose calls use {@code options}: their {@link
+     * RequestOptions#headers() headers} on every attempt, their {@link RequestOptions#timeout()
+     * timeout} as each attempt's read timeout, their {@link RequestOptions#maxRetries() retries} in
+     * place of the policy's, and their {@link RequestOptions#idempotencyKey() key} in place of the
+     * {@code Idempotency-Key} passed to a {@code POST}. The view shares this API's connections;
+     * closing it does nothing. Options are not merged with a view's: core passes them complete.
+     *
+     * @param options the settings; {@link RequestOptions#none()} for this API's own
+     * @return the view
+     * @throws UnsupportedOperationException if the transport does not support per-call options (the
+     *     default)
+     */
+    default RunflowApi withOptions(RequestOptions options) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not support per-call options");
+    }
+
+    /**
+     * Makes the calls of {@code call} on this thread and returns its result with the status and headers
+     * of the last answer it read. Core's services call it with one endpoint call each.
+     *
+     * @param call one call of this API's methods
+     * @param <T> the type of the call's result
+     * @return the result with its answer's status and headers
+     * @throws UnsupportedOperationException if the transport does not expose answers (the default)
+     */
+    default <T> RawResponse<T> exchange(java.util.function.Supplier<? extends T> call) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not expose raw responses");
+    }
+
     /** Releases the transport's resources; the default does nothing. */
     @Override
     default void close() {}

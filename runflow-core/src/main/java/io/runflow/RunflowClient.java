@@ -20,11 +20,9 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 /**
@@ -77,9 +75,16 @@ public final class RunflowClient implements AutoCloseable {
     private final CallbackSecrets callbackSecrets;
     private final Webhooks webhooks;
     private final RunCallbacks callbacks;
-    private final PendingWaits pending = new PendingWaits();
-    private final PendingBatchWaits pendingBatches = new PendingBatchWaits();
+    private final PendingWaits pending;
+    private final PendingBatchWaits pendingBatches;
     private final RunTracker tracker;
+    /** Where runs created with a callback URL are recorded, or {@code null}. */
+    private final RunLedger ledger;
+    /** The client a {@link #withOptions} view was made from, or {@code null} for a built client. */
+    private final RunflowClient root;
+    /** The view's settings; {@link RequestOptions#none()} for a built client. */
+    private final RequestOptions requestOptions;
+
     private volatile Downloader downloader;
     private volatile Uploader uploader;
 
@@ -88,11 +93,16 @@ public final class RunflowClient implements AutoCloseable {
         this.api = api;
         this.ownsScheduler = builder.scheduler == null;
         this.scheduler = ownsScheduler ? defaultScheduler() : builder.scheduler;
-        this.ownedExecutor = builder.executor == null ? Executors.newCachedThreadPool(daemon("runflow-io-")) : null;
+        this.ownedExecutor = builder.executor == null ? DefaultExecutor.create() : null;
         this.executor = builder.executor == null ? ownedExecutor : builder.executor;
+        this.pending = new PendingWaits();
+        this.pendingBatches = new PendingBatchWaits();
+        this.root = null;
+        this.requestOptions = RequestOptions.none();
         this.tracker = new RunTracker(options, api);
+        this.ledger = builder.runLedger;
         this.runs = new Runs(api, options, scheduler, executor, pending, tracker);
-        this.runs.ledger(builder.runLedger);
+        this.runs.ledger(ledger);
         this.batches = new Batches(api, options, scheduler, executor, pendingBatches);
         this.assets = new Assets(api, this::uploader);
         this.account = new Account(api);
@@ -100,6 +110,31 @@ public final class RunflowClient implements AutoCloseable {
         this.callbackSecrets = new CallbackSecrets(api);
         this.webhooks = new Webhooks(api);
         this.callbacks = new RunCallbacks(pending, pendingBatches, tracker);
+    }
+
+    /** A view: the root's threads, waits and transport, the transport seen through {@code requestOptions}. */
+    private RunflowClient(RunflowClient root, RequestOptions requestOptions) {
+        this.root = root;
+        this.requestOptions = requestOptions;
+        this.options = root.options;
+        this.api = root.api.withOptions(requestOptions);
+        this.ownsScheduler = false;
+        this.scheduler = root.scheduler;
+        this.ownedExecutor = null;
+        this.executor = root.executor;
+        this.pending = root.pending;
+        this.pendingBatches = root.pendingBatches;
+        this.tracker = root.tracker;
+        this.ledger = root.ledger;
+        this.runs = new Runs(api, options, scheduler, executor, pending, tracker);
+        this.runs.ledger(ledger);
+        this.batches = new Batches(api, options, scheduler, executor, pendingBatches);
+        this.assets = new Assets(api, root::uploader);
+        this.account = new Account(api);
+        this.models = new Models(api);
+        this.callbackSecrets = new CallbackSecrets(api);
+        this.webhooks = new Webhooks(api);
+        this.callbacks = root.callbacks;
     }
 
     /**
@@ -121,6 +156,32 @@ public final class RunflowClient implements AutoCloseable {
      */
     public static RunflowClient fromEnv() {
         return builder().fromEnv().build();
+    }
+
+    /**
+     * Returns a view of this client whose calls use other settings: a timeout, a number of retries,
+     * an idempotency key, extra headers. The view shares this client's connections, threads and
+     * waits (a callback completes a wait started through either); every service is reachable from
+     * it. Cheap to make: one per call is fine. Closing a view does nothing.
+     *
+     * <pre>{@code
+     * Run run = runflow.withOptions(o -> o.header("X-Trace", traceId).maxRetries(0))
+     *         .runs()
+     *         .create(request);
+     * }</pre>
+     *
+     * @param settings sets what differs from this client (on a view: from the view)
+     * @return the view
+     * @throws IllegalArgumentException if a setting is invalid, such as a header the SDK sets itself
+     * @throws UnsupportedOperationException if the transport has no per-call options (runflow-feign
+     *     has them)
+     */
+    public RunflowClient withOptions(java.util.function.Consumer<RequestOptions.Builder> settings) {
+        Objects.requireNonNull(settings, "settings");
+        RequestOptions.Builder builder = RequestOptions.builder();
+        settings.accept(builder);
+        RunflowClient base = root == null ? this : root;
+        return new RunflowClient(base, requestOptions.with(builder.build()));
     }
 
     /**
@@ -233,6 +294,9 @@ public final class RunflowClient implements AutoCloseable {
 
     /** Created on first use, like the downloader. */
     private Uploader uploader() {
+        if (root != null) {
+            return root.uploader();
+        }
         Uploader current = uploader;
         if (current == null) {
             synchronized (this) {
@@ -248,6 +312,9 @@ public final class RunflowClient implements AutoCloseable {
 
     /** Created on first use: its HTTP client starts a thread that most applications never need. */
     private Downloader downloader() {
+        if (root != null) {
+            return root.downloader();
+        }
         Downloader current = downloader;
         if (current == null) {
             synchronized (this) {
@@ -272,10 +339,14 @@ public final class RunflowClient implements AutoCloseable {
 
     /**
      * Ends every wait in progress (with a {@link RunflowException} saying the client was closed),
-     * stops polling, releases the threads the client created, and closes the transport.
+     * stops polling, releases the threads the client created, and closes the transport. On a view
+     * made by {@link #withOptions}, does nothing: close the client it came from.
      */
     @Override
     public void close() {
+        if (root != null) {
+            return;
+        }
         pending.closeAll();
         pendingBatches.closeAll();
         tracker.closeAll();
@@ -298,7 +369,7 @@ public final class RunflowClient implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "RunflowClient[" + options + "]";
+        return "RunflowClient[" + options + (root == null ? "" : ", " + requestOptions) + "]";
     }
 
     private static ScheduledExecutorService defaultScheduler() {
@@ -309,12 +380,7 @@ public final class RunflowClient implements AutoCloseable {
     }
 
     private static ThreadFactory daemon(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, prefix + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+        return DefaultExecutor.daemon(prefix);
     }
 
     /** Configures a {@link RunflowClient}: the single configuration funnel of every adapter. */
@@ -496,10 +562,12 @@ public final class RunflowClient implements AutoCloseable {
         }
 
         /**
-         * Sets the executor that makes the blocking HTTP calls of async methods and polls. The caller
-         * owns it.
+         * Sets the executor that makes the blocking HTTP calls of async methods and polls: every async
+         * path of the client runs on it (never on the common pool). The caller owns it.
          *
-         * @param executor the executor; default a cached pool of daemon threads owned by the client
+         * @param executor the executor; default, owned by the client: a virtual thread per task on JDK
+         *     21 and later, a pool of at most 64 daemon threads (idle ones ending after a minute) on
+         *     JDK 17
          * @return this builder
          */
         public Builder executor(java.util.concurrent.Executor executor) {

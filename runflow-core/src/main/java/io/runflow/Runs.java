@@ -65,6 +65,19 @@ public final class Runs {
     }
 
     /**
+     * Returns this service's requests with the HTTP status and headers of each answer.
+     *
+     * <pre>{@code
+     * RawResponse<Run> created = runflow.runs().withRawResponse().create(request);
+     * }</pre>
+     *
+     * @return the raw view
+     */
+    public RawRuns withRawResponse() {
+        return new RawRuns(this, api);
+    }
+
+    /**
      * Creates a run ({@code POST /v1/models/{model}/runs}) and returns it at once, usually {@code
      * queued}. Without an idempotency key on the request, one is generated for this call and sent on
      * each of its attempts, so retries never create a second run.

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * Core's {@link RetryPolicy} as Feign's {@link Retryer}: one instance per call (Feign clones it), the
  * delay reported to the observer, then slept through the injected {@link Sleeper}. Each request's {@link Replay} comes from {@link
  * Endpoints#replay}, so an ambiguous failure of an unsafe {@code POST} is not retried. When the policy
- * gives up, the core exception is thrown (never Feign's wrapper); for an ambiguous failure of an
+ * gives up (or a {@code withOptions} view's {@code maxRetries} are spent: {@link CallScope}), the core exception is thrown (never Feign's wrapper); for an ambiguous failure of an
  * unsafe call, one of the same type saying that the request may have been applied ({@link
  * RetryPolicy#finalFailure}).
  */
@@ -42,7 +42,10 @@ final class PolicyRetryer implements Retryer {
         RunflowException failure = Failures.toRunflow(e);
         Replay replay = Endpoints.replay(e.request());
         failedAttempts++;
-        Optional<Duration> delay = policy.delayBeforeRetry(failedAttempts, failure, replay);
+        int maxAttempts = maxAttempts();
+        Optional<Duration> delay = failedAttempts >= maxAttempts
+                ? Optional.empty()
+                : policy.delayBeforeRetry(failedAttempts, failure, replay);
         if (delay.isEmpty()) {
             throw RetryPolicy.finalFailure(failure, replay, Endpoints.of(e.request()));
         }
@@ -53,7 +56,7 @@ final class PolicyRetryer implements Retryer {
                     seconds(delay.get()),
                     FailureKinds.retryReason(failure),
                     failedAttempts + 1,
-                    policy.maxAttempts());
+                    maxAttempts);
         }
         if (observer != RunflowObserver.noop()) {
             observer.onRetry(new RunflowObserver.Retry(
@@ -68,6 +71,15 @@ final class PolicyRetryer implements Retryer {
             stopped.addSuppressed(failure);
             throw stopped;
         }
+    }
+
+    /** The policy's attempts, or those of a {@code withOptions} view's {@code maxRetries}. */
+    private int maxAttempts() {
+        CallScope scope = CallScope.current();
+        if (scope == null || scope.options == null || scope.options.maxRetries().isEmpty()) {
+            return policy.maxAttempts();
+        }
+        return scope.options.maxRetries().getAsInt() + 1;
     }
 
     /** {@code 250 ms}, {@code 2 s}, {@code 1.5 s}: what a person reads at a glance. */

@@ -5,6 +5,8 @@ import feign.Feign;
 import feign.FeignException;
 import feign.Logger;
 import feign.Request;
+import io.runflow.RawResponse;
+import io.runflow.RequestOptions;
 import io.runflow.RunflowApi;
 import io.runflow.RunflowObserver;
 import io.runflow.RunflowOptions;
@@ -103,10 +105,19 @@ public final class RunflowFeign implements RunflowApi {
     private final LazyHttpClient httpClient;
     private final boolean observed;
 
+    /** A {@link #withOptions} view's settings, or {@code null} for the API client itself. */
+    private final RequestOptions callOptions;
+
     private RunflowFeign(Supplier<RunflowFeignApi> target, LazyHttpClient httpClient, boolean observed) {
-        this.api = new Lazy<>(target);
+        this(new Lazy<>(target), httpClient, observed, null);
+    }
+
+    private RunflowFeign(
+            Lazy<RunflowFeignApi> api, LazyHttpClient httpClient, boolean observed, RequestOptions callOptions) {
+        this.api = api;
         this.httpClient = httpClient;
         this.observed = observed;
+        this.callOptions = callOptions;
     }
 
     private RunflowFeignApi api() {
@@ -167,7 +178,9 @@ public final class RunflowFeign implements RunflowApi {
                 .errorDecoder(new RunflowErrorDecoder(options.apiKey()))
                 .retryer(new PolicyRetryer(options.retryPolicy(), options.sleeper(), options.observer()))
                 .logger(new RedactingLogger(options.apiKey()))
-                .logLevel(Logger.Level.BASIC);
+                .logLevel(Logger.Level.BASIC)
+                // First, so the observer's wrapper (and any a customizer adds) sees the request as sent.
+                .addCapability(new PerCallCapability());
         RunflowObserver observer = options.observer();
         boolean observed = observer != RunflowObserver.noop();
         if (observed) {
@@ -198,6 +211,32 @@ public final class RunflowFeign implements RunflowApi {
     /** Feign keeps timeouts as {@code int} milliseconds: a longer one (about 24.8 days) is capped. */
     static Duration feignMillis(Duration timeout) {
         return Duration.ofMillis(Math.min(timeout.toMillis(), Integer.MAX_VALUE));
+    }
+
+    /**
+     * Returns a view sharing this client's Feign proxy and connections, whose calls carry {@code
+     * options}' headers, read timeout, retries and idempotency key.
+     *
+     * @param options the settings
+     * @return the view; closing it does nothing
+     */
+    @Override
+    public RunflowFeign withOptions(RequestOptions options) {
+        Objects.requireNonNull(options, "options");
+        return new RunflowFeign(api, httpClient, observed, options);
+    }
+
+    /**
+     * Runs {@code call} on this thread and returns its result with the last answer's status and headers.
+     *
+     * @param call one call of this API's methods
+     * @param <T> the type of the call's result
+     * @return the result with its answer's status and headers
+     */
+    @Override
+    public <T> RawResponse<T> exchange(Supplier<? extends T> call) {
+        Objects.requireNonNull(call, "call");
+        return CallScope.capturing(callOptions, call);
     }
 
     @Override
@@ -448,6 +487,9 @@ public final class RunflowFeign implements RunflowApi {
      */
     @Override
     public void close() {
+        if (callOptions != null) {
+            return;
+        }
         httpClient.shutdown();
     }
 
@@ -469,9 +511,13 @@ public final class RunflowFeign implements RunflowApi {
      * The caller's key, sent unchanged on every attempt. Core decides keys (one per logical call); a
      * transport that made its own would hide a caller that forgot one, and two places would decide.
      */
-    private static String key(String idempotencyKey, String name) {
-        return Objects.requireNonNull(
+    private String key(String idempotencyKey, String name) {
+        Objects.requireNonNull(
                 idempotencyKey, () -> name + " is required: core's services set one per call (see RunflowApi)");
+        // A view's key is the caller's choice for every POST through it, as RunflowApi#withOptions says.
+        return callOptions == null
+                ? idempotencyKey
+                : callOptions.idempotencyKey().orElse(idempotencyKey);
     }
 
     /** One path segment, percent-encoded; a {@code /} inside it stays encoded. */
@@ -484,6 +530,13 @@ public final class RunflowFeign implements RunflowApi {
     }
 
     private <T> T call(Supplier<T> request) {
+        if (callOptions != null) {
+            return CallScope.withOptions(callOptions, () -> send(request));
+        }
+        return send(request);
+    }
+
+    private <T> T send(Supplier<T> request) {
         try {
             return observed ? Attempts.counting(request) : request.get();
         } catch (RunflowException e) {

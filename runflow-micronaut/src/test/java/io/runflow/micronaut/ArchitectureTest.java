@@ -36,4 +36,32 @@ class ArchitectureTest {
                 .resideInAPackage("io.runflow.testkit.internal..")
                 .check(MICRONAUT);
     }
+
+    /**
+     * Native images: Micronaut compiles its bean definitions ahead of time, so the module needs no
+     * reflection metadata as long as it reflects on nothing itself (and it binds no body type: the
+     * webhook controller takes raw bytes, so no {@code @Introspected} or {@code @Serdeable} either).
+     */
+    @Test
+    void usesNoReflection() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.runflow.micronaut..")
+                // Micronaut's generated definitions ($Foo$Definition...) are its own business.
+                .and()
+                .haveNameNotMatching("io\\.runflow\\.micronaut\\.\\$.*")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("java.lang.reflect..")
+                .orShould()
+                .callMethod(Class.class, "forName", String.class)
+                .orShould()
+                .callMethod(Class.class, "getMethod", String.class, Class[].class)
+                .orShould()
+                .callMethod(Class.class, "getDeclaredMethod", String.class, Class[].class)
+                .orShould()
+                .callMethod(Class.class, "getDeclaredConstructor", Class[].class)
+                .because("Micronaut's AOT bean definitions need no reflection metadata; reflection here would")
+                .check(MICRONAUT);
+    }
 }

@@ -100,6 +100,38 @@ public final class RunflowJson {
     }
 
     /**
+     * Returns every type {@link #module()} reads or writes: what a native image must keep for Jackson
+     * (runflow-core's reachability metadata and the Spring starter's runtime hints name them; a test
+     * checks this list against the module).
+     *
+     * @return the bound types
+     */
+    public static List<Class<?>> boundTypes() {
+        return List.of(
+                ApiError.class,
+                Asset.class,
+                AssetTypeList.class,
+                AssetUpload.class,
+                AssetUploadRequest.class,
+                Balance.class,
+                Batch.class,
+                BatchItem.class,
+                BatchRequest.class,
+                CallbackDelivery.class,
+                CallbackSecret.class,
+                CallbackSecretUpdate.class,
+                Health.class,
+                Me.class,
+                Model.class,
+                Page.class,
+                Run.class,
+                RunLog.class,
+                RunOutput.class,
+                RunRequest.class,
+                RunStatusList.class);
+    }
+
+    /**
      * Returns a module that teaches any {@link ObjectMapper} the SDK's records.
      *
      * @return a new module

@@ -23,7 +23,13 @@ public class ImagesApplication {
         String key = System.getenv("RUNFLOW_API_KEY");
         if (key == null || key.isBlank()) {
             FakeRunflowServer fake = FakeRunflowServer.builder().build();
-            Runtime.getRuntime().addShutdownHook(new Thread(fake::close));
+            if (Boolean.getBoolean("spring.aot.processing")) {
+                // spring-boot:process-aot runs this main to see the beans, and waits for it to end:
+                // the same settings (so the same conditions match), but no server left running.
+                fake.close();
+            } else {
+                Runtime.getRuntime().addShutdownHook(new Thread(fake::close));
+            }
             defaults.put("runflow.base-url", fake.baseUrl());
             defaults.put("runflow.api-key", fake.apiKey());
             defaults.put("runflow.webhook.secrets", fake.webhookSecret());
