@@ -36,9 +36,6 @@ public class Images {
     /** The starter publishes each verified callback once; this keeps its result. */
     @EventListener
     void on(RunCallback callback) {
-        if (callback.runId() == null) {
-            return;
-        }
         String url = callback.output() == null
                 ? null
                 : callback.output().outputs().stream()
