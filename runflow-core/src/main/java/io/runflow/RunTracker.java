@@ -27,19 +27,20 @@ final class RunTracker {
 
     private static final String KEY = RunflowClient.TRACE_CONTEXT_METADATA_KEY;
 
-    private final RunflowApi api;
     private final RunflowObserver observer;
     private final boolean inMetadata;
     private final ConcurrentHashMap<String, Tracked> open = new ConcurrentHashMap<>();
 
-    RunTracker(RunflowOptions options, RunflowApi api) {
-        this.api = api;
+    RunTracker(RunflowOptions options) {
         this.observer = options.observer();
         this.inMetadata = options.traceContextInMetadata();
     }
 
-    /** Creates the run: inside its work, with the trace context in its metadata, when observed. */
-    Run create(RunRequest request) {
+    /**
+     * Creates the run through {@code api} (the client's, or a {@code withOptions} view's): inside its
+     * work, with the trace context in its metadata, when observed.
+     */
+    Run create(RunflowApi api, RunRequest request) {
         if (inMetadata && hasKey(request.metadata())) {
             throw new IllegalArgumentException("metadata must not use the key " + KEY
                     + ": the client stores the trace context there (turn that off with"

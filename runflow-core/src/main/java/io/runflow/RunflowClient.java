@@ -99,7 +99,7 @@ public final class RunflowClient implements AutoCloseable {
         this.pendingBatches = new PendingBatchWaits();
         this.root = null;
         this.requestOptions = RequestOptions.none();
-        this.tracker = new RunTracker(options, api);
+        this.tracker = new RunTracker(options);
         this.ledger = builder.runLedger;
         this.runs = new Runs(api, options, scheduler, executor, pending, tracker);
         this.runs.ledger(ledger);

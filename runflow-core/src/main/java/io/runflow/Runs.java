@@ -94,7 +94,7 @@ public final class Runs {
     public Run create(RunRequest request) {
         Objects.requireNonNull(request, "request");
         String key = Endpoint.CREATE_RUN.idempotencyKey(request.idempotencyKey());
-        Run run = tracker.create(key.equals(request.idempotencyKey()) ? request : request.withIdempotencyKey(key));
+        Run run = tracker.create(api, key.equals(request.idempotencyKey()) ? request : request.withIdempotencyKey(key));
         Ledgers.record(ledger, run);
         return run;
     }

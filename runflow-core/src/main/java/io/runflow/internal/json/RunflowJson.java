@@ -123,12 +123,18 @@ public final class RunflowJson {
                 Health.class,
                 Me.class,
                 Model.class,
+                NodeRun.class,
                 Page.class,
                 Run.class,
                 RunLog.class,
                 RunOutput.class,
                 RunRequest.class,
-                RunStatusList.class);
+                RunStatusList.class,
+                Webhook.class,
+                WebhookAttempt.class,
+                WebhookDelivery.class,
+                WebhookEventType.class,
+                WebhookUpdate.class);
     }
 
     /**
