@@ -1,5 +1,6 @@
 package io.runflow.model;
 
+import io.runflow.internal.Frozen;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -206,10 +207,15 @@ public sealed interface JsonValue
         /** Copies the members; a {@code null} member value is stored as {@link JsonNull}. */
         public JsonObject {
             Objects.requireNonNull(members, "members");
+            // The SDK's own readers hand over a map already frozen: an answer is not copied twice.
+            members = Frozen.isFrozen(members) ? members : copyOf(members);
+        }
+
+        private static Map<String, JsonValue> copyOf(Map<String, JsonValue> members) {
             LinkedHashMap<String, JsonValue> copy = new LinkedHashMap<>(Math.max(4, members.size() * 2));
             members.forEach((name, value) ->
                     copy.put(Objects.requireNonNull(name, "member name"), value == null ? JsonNull.INSTANCE : value));
-            members = Collections.unmodifiableMap(copy);
+            return Collections.unmodifiableMap(copy);
         }
 
         @Override
@@ -259,11 +265,15 @@ public sealed interface JsonValue
         /** Copies the elements; a {@code null} element is stored as {@link JsonNull}. */
         public JsonArray {
             Objects.requireNonNull(elements, "elements");
+            elements = Frozen.isFrozen(elements) ? elements : copyOf(elements);
+        }
+
+        private static List<JsonValue> copyOf(List<JsonValue> elements) {
             List<JsonValue> copy = new ArrayList<>(elements.size());
             for (JsonValue element : elements) {
                 copy.add(element == null ? JsonNull.INSTANCE : element);
             }
-            elements = Collections.unmodifiableList(copy);
+            return Collections.unmodifiableList(copy);
         }
 
         @Override

@@ -2,13 +2,13 @@ package io.runflow.model;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.runflow.internal.Frozen;
 import io.runflow.internal.JsonLimits;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Reads {@link JsonValue}s straight from a Jackson parser of the SDK's one limited factory. */
 final class JsonValueReader {
@@ -35,17 +35,17 @@ final class JsonValueReader {
     private static JsonValue read(JsonParser parser, JsonToken token) throws IOException {
         switch (token) {
             case START_OBJECT:
-                Map<String, JsonValue> members = new LinkedHashMap<>();
+                LinkedHashMap<String, JsonValue> members = new LinkedHashMap<>();
                 for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
                     members.put(name, read(parser, parser.nextToken()));
                 }
-                return new JsonValue.JsonObject(members);
+                return new JsonValue.JsonObject(Frozen.map(members));
             case START_ARRAY:
                 List<JsonValue> elements = new ArrayList<>();
                 for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
                     elements.add(read(parser, next));
                 }
-                return new JsonValue.JsonArray(elements);
+                return new JsonValue.JsonArray(Frozen.list(elements));
             case VALUE_STRING:
                 return new JsonValue.JsonString(parser.getText());
             case VALUE_NUMBER_INT:

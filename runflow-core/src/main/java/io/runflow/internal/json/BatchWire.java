@@ -138,7 +138,7 @@ public final class BatchWire {
                 .clientRef(text(node, "client_ref"))
                 .input(json.path("input"))
                 .cost(decimal(node, "cost"))
-                .output(output == null || !output.isObject() ? null : RunWire.outputOf(output, json.path("output")))
+                .output(output == null || !output.isObject() ? null : RunWire.outputOf(json.path("output")))
                 .error(json.path("error"))
                 .createdAt(timestamp(node, "created_at"))
                 .startedAt(timestamp(node, "started_at"))

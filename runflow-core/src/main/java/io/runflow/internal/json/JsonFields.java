@@ -1,6 +1,7 @@
 package io.runflow.internal.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.runflow.model.JsonValue;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -333,5 +334,124 @@ public final class JsonFields {
             }
         }
         return null;
+    }
+
+    // ---------------------------------------------------------------- the same readers over JsonValue
+    // Each reads a JsonValue as its JsonNode twin reads the tree JsonValues.of converts from: numbers
+    // are whole (scale 0) when Jackson read an integer token, else the double it read, as a decimal.
+
+    /**
+     * Reads a scalar member as text, as {@link #text(JsonNode, String)} reads the tree.
+     *
+     * @param value the object
+     * @param field the member name
+     * @return the text, or {@code null} when absent, {@code null} or a container
+     */
+    public static String text(JsonValue value, String field) {
+        return scalarText(value.path(field));
+    }
+
+    private static String scalarText(JsonValue member) {
+        if (member instanceof JsonValue.JsonString string) {
+            return string.value();
+        } else if (member instanceof JsonValue.JsonNumber number) {
+            BigDecimal decimal = number.value();
+            // An integer token keeps scale 0; a double's decimal form is Double.toString's, as Jackson's text.
+            return decimal.scale() == 0 ? decimal.toString() : Double.toString(decimal.doubleValue());
+        } else if (member instanceof JsonValue.JsonBoolean bool) {
+            return bool.value() ? "true" : "false";
+        }
+        return null;
+    }
+
+    static String firstText(JsonValue value, String... fields) {
+        for (String field : fields) {
+            String text = text(value, field);
+            if (text != null) {
+                return text;
+            }
+        }
+        return null;
+    }
+
+    static Long longValue(JsonValue value, String field) {
+        JsonValue member = value.path(field);
+        BigDecimal number;
+        if (member instanceof JsonValue.JsonNumber json) {
+            number = bounded(json.value());
+        } else if (member instanceof JsonValue.JsonString string) {
+            number = parseDecimal(string.value());
+        } else {
+            return null;
+        }
+        try {
+            return number == null ? null : number.longValueExact();
+        } catch (ArithmeticException notWhole) {
+            return null;
+        }
+    }
+
+    static Integer intValue(JsonValue value, String field) {
+        Long number = longValue(value, field);
+        return number == null || number > Integer.MAX_VALUE || number < Integer.MIN_VALUE ? null : number.intValue();
+    }
+
+    static Boolean bool(JsonValue value, String field) {
+        return value.path(field) instanceof JsonValue.JsonBoolean bool ? bool.value() : null;
+    }
+
+    static BigDecimal decimal(JsonValue value, String field) {
+        JsonValue member = value.path(field);
+        if (member instanceof JsonValue.JsonNumber number) {
+            return bounded(number.value());
+        }
+        return member instanceof JsonValue.JsonString string ? parseDecimal(string.value()) : null;
+    }
+
+    static Duration millis(JsonValue value, String field) {
+        Long number = longValue(value, field);
+        return number == null ? null : Duration.ofMillis(number);
+    }
+
+    static OffsetDateTime timestamp(JsonValue value, String field) {
+        String text = text(value, field);
+        return text == null ? null : parseTimestamp(text);
+    }
+
+    static void requireObject(JsonValue value, String what) {
+        if (!(value instanceof JsonValue.JsonObject)) {
+            throw new IllegalArgumentException(what + " must be a JSON object, got " + nodeType(value));
+        }
+    }
+
+    /** The name Jackson's {@code JsonNodeType} gives the kind, for messages as the tree readers word them. */
+    private static String nodeType(JsonValue value) {
+        if (value == null) {
+            return "nothing";
+        } else if (value instanceof JsonValue.JsonArray) {
+            return "ARRAY";
+        } else if (value instanceof JsonValue.JsonString) {
+            return "STRING";
+        } else if (value instanceof JsonValue.JsonNumber) {
+            return "NUMBER";
+        } else if (value instanceof JsonValue.JsonBoolean) {
+            return "BOOLEAN";
+        } else if (value instanceof JsonValue.JsonObject) {
+            return "OBJECT";
+        }
+        return "NULL";
+    }
+
+    static String requireText(JsonValue value, String field, String what) {
+        String text = text(value, field);
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException(what + " has no \"" + field + "\"");
+        }
+        return text;
+    }
+
+    static String requestId(JsonValue value, String headerRequestId) {
+        String body = text(value, "request_id");
+        return body != null && !body.isBlank() ? body : headerRequestId;
     }
 }

@@ -1,10 +1,16 @@
 package io.runflow.internal.json;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.runflow.internal.Frozen;
 import io.runflow.model.JsonValue;
+import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,17 +35,17 @@ public final class JsonValues {
         if (node == null || node.isMissingNode() || node.isNull()) {
             return JsonValue.JsonNull.INSTANCE;
         } else if (node.isObject()) {
-            Map<String, JsonValue> members = new LinkedHashMap<>(Math.max(4, node.size() * 2));
+            LinkedHashMap<String, JsonValue> members = new LinkedHashMap<>(Math.max(4, node.size() * 2));
             for (Map.Entry<String, JsonNode> field : node.properties()) {
                 members.put(field.getKey(), of(field.getValue()));
             }
-            return new JsonValue.JsonObject(members);
+            return new JsonValue.JsonObject(Frozen.map(members));
         } else if (node.isArray()) {
             List<JsonValue> elements = new ArrayList<>(node.size());
             for (JsonNode element : node) {
                 elements.add(of(element));
             }
-            return new JsonValue.JsonArray(elements);
+            return new JsonValue.JsonArray(Frozen.list(elements));
         } else if (node.isNumber()) {
             if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
                 // A number no double holds (1e400) was read as infinity: no exact value is left to keep.
@@ -53,6 +59,62 @@ public final class JsonValues {
         }
         // Binary and POJO nodes are never read from text; their text form is the closest JSON.
         return new JsonValue.JsonString(node.asText());
+    }
+
+    /**
+     * Reads the value at the parser's current token straight into a {@link JsonValue}, with the
+     * values {@link #of(JsonNode)} gives for the tree Jackson would have read: floating-point numbers
+     * through a {@code double} (one no double holds, {@code 1e400}, becomes JSON {@code null}), a
+     * repeated member name keeping its first place and last value. One tree, not two.
+     *
+     * @param parser a parser on the first token of the value
+     * @return the value; the parser is left on its last token
+     * @throws IOException if the text is not JSON, or passes the read limits
+     */
+    public static JsonValue read(JsonParser parser) throws IOException {
+        JsonToken token = parser.currentToken();
+        switch (token == null ? JsonToken.NOT_AVAILABLE : token) {
+            case START_OBJECT:
+            case FIELD_NAME:
+                LinkedHashMap<String, JsonValue> members = new LinkedHashMap<>();
+                String name = token == JsonToken.FIELD_NAME ? parser.currentName() : parser.nextFieldName();
+                for (; name != null; name = parser.nextFieldName()) {
+                    parser.nextToken();
+                    members.put(name, read(parser));
+                }
+                return new JsonValue.JsonObject(Frozen.map(members));
+            case START_ARRAY:
+                List<JsonValue> elements = new ArrayList<>();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    elements.add(read(parser));
+                }
+                return new JsonValue.JsonArray(Frozen.list(elements));
+            case VALUE_STRING:
+                return new JsonValue.JsonString(parser.getText());
+            case VALUE_NUMBER_INT:
+                switch (parser.getNumberType()) {
+                    case INT:
+                    case LONG:
+                        return new JsonValue.JsonNumber(BigDecimal.valueOf(parser.getLongValue()));
+                    default:
+                        return new JsonValue.JsonNumber(new BigDecimal(parser.getBigIntegerValue()));
+                }
+            case VALUE_NUMBER_FLOAT:
+                double value = parser.getDoubleValue();
+                return Double.isFinite(value)
+                        ? new JsonValue.JsonNumber(BigDecimal.valueOf(value))
+                        : JsonValue.JsonNull.INSTANCE;
+            case VALUE_TRUE:
+                return JsonValue.JsonBoolean.TRUE;
+            case VALUE_FALSE:
+                return JsonValue.JsonBoolean.FALSE;
+            case VALUE_NULL:
+                return JsonValue.JsonNull.INSTANCE;
+            case VALUE_EMBEDDED_OBJECT:
+                return of(parser.readValueAsTree());
+            default:
+                throw new JsonParseException(parser, "unexpected token " + token);
+        }
     }
 
     /**

@@ -13,7 +13,6 @@ import static io.runflow.internal.json.JsonFields.requireObject;
 import static io.runflow.internal.json.JsonFields.requireText;
 import static io.runflow.internal.json.JsonFields.text;
 import static io.runflow.internal.json.JsonFields.timestamp;
-import static io.runflow.internal.json.JsonFields.tree;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -74,48 +73,74 @@ public final class RunWire {
      */
     public static Run listedRun(JsonNode node, String headerRequestId) {
         requireObject(node, "run");
-        String id = text(node, "id");
-        String statusCode = firstText(node, "status_code", "status");
-        JsonNode output = tree(node, "output");
-        JsonValue json = JsonValues.of(node);
+        return listedRun(JsonValues.of(node), headerRequestId);
+    }
+
+    /**
+     * Reads a run already read into a {@link JsonValue}: as {@link #run(JsonNode, String)} reads the
+     * tree {@link JsonValues#of(JsonNode)} converts from, without a second tree.
+     *
+     * @param json a JSON object with at least {@code id}; every other field is optional
+     * @param headerRequestId the answer's {@code Runflow-Request-Id}, or {@code null}
+     * @return the run
+     */
+    public static Run run(JsonValue json, String headerRequestId) {
+        requireObject(json, "run");
+        requireText(json, "id", "run");
+        return listedRun(json, headerRequestId);
+    }
+
+    /**
+     * Reads a listed run already read into a {@link JsonValue}, as {@link #listedRun(JsonNode,
+     * String)} reads the tree.
+     *
+     * @param json a JSON object
+     * @param headerRequestId the answer's {@code Runflow-Request-Id}, or {@code null}
+     * @return the run
+     */
+    public static Run listedRun(JsonValue json, String headerRequestId) {
+        requireObject(json, "run");
+        String id = text(json, "id");
+        String statusCode = firstText(json, "status_code", "status");
+        JsonValue output = json.path("output");
         Run.Builder run = Run.builder();
         if (id != null) {
             run.id(id);
         }
         return run.status(RunStatus.from(statusCode))
                 .statusCode(statusCode)
-                .modelId(text(node, "model_id"))
-                .targetType(text(node, "target_type"))
-                .orgId(text(node, "org_id"))
+                .modelId(text(json, "model_id"))
+                .targetType(text(json, "target_type"))
+                .orgId(text(json, "org_id"))
                 .input(json.path("input"))
-                .output(output == null || !output.isObject() ? null : outputOf(output, json.path("output")))
-                .cost(decimal(node, "cost"))
-                .duration(millis(node, "duration_ms"))
-                .clientRef(text(node, "client_ref"))
-                .callbackUrl(text(node, "callback_url"))
+                .output(output instanceof JsonValue.JsonObject ? outputOf(output) : null)
+                .cost(decimal(json, "cost"))
+                .duration(millis(json, "duration_ms"))
+                .clientRef(text(json, "client_ref"))
+                .callbackUrl(text(json, "callback_url"))
                 .metadata(json.path("metadata"))
-                .batchId(text(node, "batch_id"))
-                .requestId(requestId(node, headerRequestId))
-                .createdAt(timestamp(node, "created_at"))
-                .startedAt(timestamp(node, "started_at"))
-                .completedAt(firstTimestamp(node))
-                .failure(failure(node))
-                .nodesTotal(intValue(node, "nodes_total"))
-                .nodesCompleted(intValue(node, "nodes_completed"))
-                .hasNodeRuns(bool(node, "has_node_runs"))
-                .hasLogs(bool(node, "has_logs"))
-                .logs(embeddedLogs(node.path("logs")))
+                .batchId(text(json, "batch_id"))
+                .requestId(requestId(json, headerRequestId))
+                .createdAt(timestamp(json, "created_at"))
+                .startedAt(timestamp(json, "started_at"))
+                .completedAt(firstTimestamp(json))
+                .failure(failure(json))
+                .nodesTotal(intValue(json, "nodes_total"))
+                .nodesCompleted(intValue(json, "nodes_completed"))
+                .hasNodeRuns(bool(json, "has_node_runs"))
+                .hasLogs(bool(json, "has_logs"))
+                .logs(embeddedLogs(json.path("logs")))
                 .raw(json)
                 .build();
     }
 
-    private static List<RunLog> embeddedLogs(JsonNode logs) {
-        if (!logs.isArray()) {
+    private static List<RunLog> embeddedLogs(JsonValue logs) {
+        if (!(logs instanceof JsonValue.JsonArray array)) {
             return List.of();
         }
         List<RunLog> entries = new ArrayList<>();
-        for (JsonNode entry : logs) {
-            if (entry.isObject() && entry.path("id").isTextual()) {
+        for (JsonValue entry : array.elements()) {
+            if (entry instanceof JsonValue.JsonObject && entry.path("id") instanceof JsonValue.JsonString) {
                 entries.add(runLog(entry));
             }
         }
@@ -130,37 +155,39 @@ public final class RunWire {
      * @return the output
      */
     public static RunOutput output(JsonNode node) {
-        return outputOf(node, JsonValues.of(node));
+        requireObject(node, "output");
+        return outputOf(JsonValues.of(node));
     }
 
-    static RunOutput outputOf(JsonNode node, JsonValue raw) {
+    static RunOutput outputOf(JsonValue node) {
         requireObject(node, "output");
         List<OutputFile> files = new ArrayList<>();
-        JsonNode outputs = node.path("outputs");
-        if (outputs.isArray()) {
-            for (JsonNode entry : outputs) {
+        JsonValue outputs = node.path("outputs");
+        JsonValue imageUrls = node.path("image_urls");
+        if (outputs instanceof JsonValue.JsonArray array) {
+            for (JsonValue entry : array.elements()) {
                 OutputFile file = outputFile(entry);
                 if (file != null) {
                     files.add(file);
                 }
             }
-        } else if (node.path("image_urls").isArray()) {
-            for (JsonNode url : node.path("image_urls")) {
-                if (url.isTextual()) {
-                    files.add(OutputFile.of(url.asText(), "image"));
+        } else if (imageUrls instanceof JsonValue.JsonArray array) {
+            for (JsonValue url : array.elements()) {
+                if (url instanceof JsonValue.JsonString string) {
+                    files.add(OutputFile.of(string.value(), "image"));
                 }
             }
         }
-        return new RunOutput(files, longValue(node, "seed"), raw.path("timing"), bool(node, "nsfw_detected"), raw);
+        return new RunOutput(files, longValue(node, "seed"), node.path("timing"), bool(node, "nsfw_detected"), node);
     }
 
-    private static OutputFile outputFile(JsonNode entry) {
-        if (entry.isTextual()) {
-            String url = entry.asText();
+    private static OutputFile outputFile(JsonValue entry) {
+        if (entry instanceof JsonValue.JsonString string) {
+            String url = string.value();
             String mediaType = DataUris.mediaType(url);
             return new OutputFile(url, kind(mediaType), null, null, mediaType, null);
         }
-        String url = entry.isObject() ? firstText(entry, "url", "data_uri") : null;
+        String url = entry instanceof JsonValue.JsonObject ? firstText(entry, "url", "data_uri") : null;
         if (url == null) {
             return null;
         }
@@ -171,8 +198,7 @@ public final class RunWire {
             contentType = contentType != null ? contentType : DataUris.mediaType(url);
             type = type != null ? type : kind(contentType);
         }
-        return new OutputFile(
-                url, type, intValue(entry, "width"), intValue(entry, "height"), contentType, JsonValues.of(entry));
+        return new OutputFile(url, type, intValue(entry, "width"), intValue(entry, "height"), contentType, entry);
     }
 
     /** {@code image}, {@code video} or {@code audio} from a media type, else {@code null}. */
@@ -202,7 +228,21 @@ public final class RunWire {
         return new RunFailure(code, stage, message);
     }
 
-    private static java.time.OffsetDateTime firstTimestamp(JsonNode node) {
+    static RunFailure failure(JsonValue node) {
+        String code = text(node, "failure_code");
+        String stage = firstText(node, "failure_stage_code", "failure_stage");
+        String message = text(node, "failure_message");
+        if (code == null && stage == null && message == null) {
+            JsonValue error = node.path("error");
+            if (error instanceof JsonValue.JsonObject) {
+                return new RunFailure(text(error, "code"), null, text(error, "message"));
+            }
+            return null;
+        }
+        return new RunFailure(code, stage, message);
+    }
+
+    private static java.time.OffsetDateTime firstTimestamp(JsonValue node) {
         java.time.OffsetDateTime completed = timestamp(node, "completed_at");
         return completed != null ? completed : timestamp(node, "finished_at");
     }
@@ -215,13 +255,17 @@ public final class RunWire {
      */
     public static RunLog runLog(JsonNode node) {
         requireObject(node, "run log");
-        JsonValue json = JsonValues.of(node);
+        return runLog(JsonValues.of(node));
+    }
+
+    private static RunLog runLog(JsonValue json) {
+        requireObject(json, "run log");
         return RunLog.builder()
-                .id(requireText(node, "id", "run log"))
-                .runId(text(node, "run_id"))
-                .level(firstText(node, "level_code", "level"))
-                .message(text(node, "message"))
-                .timestamp(timestamp(node, "timestamp"))
+                .id(requireText(json, "id", "run log"))
+                .runId(text(json, "run_id"))
+                .level(firstText(json, "level_code", "level"))
+                .message(text(json, "message"))
+                .timestamp(timestamp(json, "timestamp"))
                 .meta(json.path("meta"))
                 .raw(json)
                 .build();

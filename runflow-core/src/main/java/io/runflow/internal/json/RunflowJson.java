@@ -33,6 +33,7 @@ import io.runflow.model.CallbackDelivery;
 import io.runflow.model.CallbackSecret;
 import io.runflow.model.CallbackSecretUpdate;
 import io.runflow.model.Health;
+import io.runflow.model.JsonValue;
 import io.runflow.model.Me;
 import io.runflow.model.Model;
 import io.runflow.model.NodeRun;
@@ -146,7 +147,7 @@ public final class RunflowJson {
         SimpleModule module = new SimpleModule("runflow");
         module.addDeserializer(
                 Run.class,
-                new TreeDeserializer<>(
+                new ValueDeserializer<>(
                         Run.class,
                         (n, requestId, listItem) ->
                                 listItem ? RunWire.listedRun(n, requestId) : RunWire.run(n, requestId)));
@@ -291,6 +292,46 @@ public final class RunflowJson {
         public T getNullValue(DeserializationContext context) {
             return null;
         }
+    }
+
+    /**
+     * Reads a {@link JsonValue} straight from the parser ({@link JsonValues#read}) and hands it to a
+     * wire reader: the answer is materialised once, as the record's raw JSON, not first as a Jackson
+     * tree. Its complaints become Jackson's, as {@link TreeDeserializer}'s do.
+     */
+    private static final class ValueDeserializer<T> extends JsonDeserializer<T> {
+        private final Class<T> type;
+        private final ValueReader<T> reader;
+
+        ValueDeserializer(Class<T> type, ValueReader<T> reader) {
+            this.type = type;
+            this.reader = reader;
+        }
+
+        @Override
+        public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            JsonValue value = JsonValues.read(parser);
+            try {
+                Object requestId = context.getAttribute(REQUEST_ID_ATTRIBUTE);
+                return reader.read(
+                        value,
+                        requestId instanceof String ? (String) requestId : null,
+                        Boolean.TRUE.equals(context.getAttribute(LIST_ITEM_ATTRIBUTE)));
+            } catch (RuntimeException e) {
+                return context.reportInputMismatch(type, "cannot read %s: %s", type.getSimpleName(), e.getMessage());
+            }
+        }
+
+        @Override
+        public T getNullValue(DeserializationContext context) {
+            return null;
+        }
+    }
+
+    /** A wire reader of {@link JsonValue}s told the answer's request id and whether it is a list item. */
+    @FunctionalInterface
+    private interface ValueReader<T> {
+        T read(JsonValue value, String requestId, boolean listItem);
     }
 
     /** A wire reader told the answer's request id and whether the node is a list item. */
