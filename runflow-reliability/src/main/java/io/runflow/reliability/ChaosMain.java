@@ -11,10 +11,11 @@ import java.util.List;
  * Runs the chaos scenario ({@link ChaosRun}) with transactional delivery, then the same with {@code
  * runflow.webhook.transactional=false} (mark-first, whose losses it reports), prints the summary,
  * writes it to {@code runflow-reliability/target/chaos-results.md}; exits 1 unless the transactional
- * run delivered every run's effect exactly once.
+ * run delivered every run's effect exactly once. {@code --mode waits} runs {@link WaitsRun} instead
+ * (at most 200 waits, {@code target/waits-results.md}).
  *
  * <pre>
- * ChaosMain [--runs N] [--mode both|transactional|mark-first] [--root DIR]
+ * ChaosMain [--runs N] [--mode both|transactional|mark-first|waits] [--root DIR]
  * </pre>
  */
 public final class ChaosMain {
@@ -47,12 +48,21 @@ public final class ChaosMain {
         Instant start = Instant.now();
         StringBuilder markdown = new StringBuilder();
         boolean passed = true;
-        if (!mode.equals("mark-first")) {
+        if (mode.equals("waits")) {
+            WaitsRun waits = new WaitsRun(new Samples(root, List.of()), target.resolve("waits-logs"), System.out);
+            markdown.append("| notify | waits | ended | p50 ms after the callback | p99 ms | max ms |"
+                    + " GET /v1/runs/{id} in all | most for a run |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
+            for (String notify : List.of("postgres", "none")) {
+                markdown.append(waits.run(Math.min(runs, 200), notify).markdown());
+            }
+            markdown.append('\n');
+        }
+        if (mode.equals("both") || mode.equals("transactional")) {
             ChaosRun.Report report = chaos.run(ChaosRun.Settings.full(true).withRuns(runs));
             markdown.append(report.markdown()).append('\n');
             passed = report.passed();
         }
-        if (!mode.equals("transactional")) {
+        if (mode.equals("both") || mode.equals("mark-first")) {
             ChaosRun.Report report = chaos.run(ChaosRun.Settings.full(false).withRuns(runs));
             markdown.append(report.markdown()).append('\n');
         }
@@ -65,7 +75,10 @@ public final class ChaosMain {
                         .getSystemLoadAverage(),
                 (Instant.now().toEpochMilli() - start.toEpochMilli()) / 1000.0));
         Files.createDirectories(target);
-        Files.writeString(target.resolve("chaos-results.md"), markdown, StandardCharsets.UTF_8);
+        Files.writeString(
+                target.resolve(mode.equals("waits") ? "waits-results.md" : "chaos-results.md"),
+                markdown,
+                StandardCharsets.UTF_8);
         System.out.println();
         System.out.println(markdown);
         System.exit(passed ? 0 : 1);
