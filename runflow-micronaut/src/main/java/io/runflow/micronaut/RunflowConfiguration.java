@@ -2,11 +2,13 @@ package io.runflow.micronaut;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Creator;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 import io.micronaut.core.convert.format.ReadableBytes;
 import io.runflow.ClientSettings;
 import io.runflow.webhook.DedupKind;
+import io.runflow.webhook.NotifyKind;
 import io.runflow.webhook.WebhookSettings;
 import java.time.Duration;
 import java.util.List;
@@ -68,6 +70,9 @@ public record RunflowConfiguration(
     /** {@code runflow.tracing.metadata}: {@code false} keeps the trace context out of runs' metadata. */
     public static final String TRACING_METADATA = PREFIX + ".tracing.metadata";
 
+    /** {@code runflow.webhook.notify}: {@code postgres} (default with {@code dedup=jdbc}) or {@code none}. */
+    public static final String WEBHOOK_NOTIFY = PREFIX + ".webhook.notify";
+
     /** {@code runflow.webhook.reconcile.enabled}: {@code false} turns catching up on missed callbacks off. */
     public static final String WEBHOOK_RECONCILE_ENABLED = PREFIX + ".webhook.reconcile.enabled";
 
@@ -114,6 +119,7 @@ public record RunflowConfiguration(
                         webhook.reconcile() == null ? null : webhook.reconcile().after())
                 .reconcileInterval(
                         webhook.reconcile() == null ? null : webhook.reconcile().interval())
+                .notifyKind(webhook.notifyKind())
                 .build();
     }
 
@@ -172,6 +178,11 @@ public record RunflowConfiguration(
      *     that a listener that throws or an instance that dies leaves no mark; needs dedup=jdbc; default
      *     true with dedup=jdbc
      * @param reconcile catching up on callbacks that never arrived
+     * @param notifyKind the key {@code runflow.webhook.notify} (a component cannot be named {@code
+     *     notify}: its accessor would clash with {@link Object#notify()}; the constructor Micronaut binds
+     *     with names the parameter so): how a callback ends the waits on other instances, postgres
+     *     (NOTIFY/LISTEN on the data source, the default with dedup=jdbc on PostgreSQL) or none (they
+     *     end by polling)
      */
     @ConfigurationProperties("webhook")
     public record Webhook(
@@ -180,13 +191,41 @@ public record RunflowConfiguration(
             @Nullable @ReadableBytes Long maxBodySize,
             @Nullable DedupKind dedup,
             @Nullable Boolean transactional,
-            @Nullable Reconcile reconcile) {
+            @Nullable Reconcile reconcile,
+            @Nullable NotifyKind notifyKind) {
+
+        /**
+         * The constructor Micronaut binds {@code runflow.webhook.*} with: the same components, {@code
+         * notify} first, so that the key is {@code runflow.webhook.notify}.
+         *
+         * @param notify how a callback ends the waits on other instances: postgres (NOTIFY/LISTEN on the
+         *     data source; default with dedup=jdbc on PostgreSQL) or none (polling)
+         * @param path where the controller listens, the path of the callback_url; default /runflow/webhook
+         * @param secrets the callback signing secrets (whsec_...); the controller exists only with them
+         * @param maxBodySize the largest callback body accepted, in bytes or as 512KB or 2MB; default 1 MB
+         * @param dedup how repeated deliveries are recognized: memory (default), jdbc or none
+         * @param transactional whether each callback's mark and its listeners share one transaction, so
+         *     that a listener that throws or an instance that dies leaves no mark; needs dedup=jdbc;
+         *     default true with dedup=jdbc
+         * @param reconcile catching up on callbacks that never arrived
+         */
+        @Creator
+        public Webhook(
+                @Nullable NotifyKind notify,
+                @Nullable String path,
+                @Nullable List<String> secrets,
+                @Nullable @ReadableBytes Long maxBodySize,
+                @Nullable DedupKind dedup,
+                @Nullable Boolean transactional,
+                @Nullable Reconcile reconcile) {
+            this(path, secrets, maxBodySize, dedup, transactional, reconcile, notify);
+        }
 
         @Override
         public String toString() {
             return "Webhook[path=" + path + ", secrets=" + (secrets == null ? 0 : secrets.size())
                     + " (redacted), maxBodySize=" + maxBodySize + ", dedup=" + dedup + ", transactional="
-                    + transactional + ", reconcile=" + reconcile + "]";
+                    + transactional + ", reconcile=" + reconcile + ", notify=" + notifyKind + "]";
         }
 
         /**

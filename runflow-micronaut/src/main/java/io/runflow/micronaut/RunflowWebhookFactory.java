@@ -10,6 +10,7 @@ import io.runflow.webhook.BatchCallback;
 import io.runflow.webhook.CallbackDeduplicator;
 import io.runflow.webhook.CallbackListener;
 import io.runflow.webhook.CallbackReconciler;
+import io.runflow.webhook.CallbackRelay;
 import io.runflow.webhook.InMemoryCallbackDeduplicator;
 import io.runflow.webhook.JdbcCallbackDeduplicator;
 import io.runflow.webhook.JdbcRunLedger;
@@ -101,6 +102,7 @@ final class RunflowWebhookFactory {
             ApplicationEventPublisher<RunCallback> runEvents,
             ApplicationEventPublisher<BatchCallback> batchEvents,
             List<RunflowObserver> observers,
+            Optional<CallbackRelay> relay,
             RunflowConfiguration config) {
         WebhookEndpoint.Builder builder = WebhookEndpoint.builder()
                 .verifier(verifier)
@@ -112,6 +114,7 @@ final class RunflowWebhookFactory {
                 .listener(CallbackListener.batches(batchEvents::publishEvent))
                 .observer(RunflowObserver.composite(observers));
         client.ifPresent(builder::client);
+        relay.ifPresent(builder::relay);
         return builder.build();
     }
 }

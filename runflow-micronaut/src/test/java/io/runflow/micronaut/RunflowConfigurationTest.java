@@ -8,6 +8,7 @@ import io.micronaut.context.ApplicationContext;
 import io.runflow.RunflowClient;
 import io.runflow.RunflowOptions;
 import io.runflow.webhook.DedupKind;
+import io.runflow.webhook.NotifyKind;
 import io.runflow.webhook.WebhookVerifier;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,6 +42,7 @@ class RunflowConfigurationTest {
             "runflow.webhook.reconcile.enabled",
             "runflow.webhook.reconcile.after",
             "runflow.webhook.reconcile.interval",
+            "runflow.webhook.notify",
             "runflow.health.enabled",
             "runflow.tracing.metadata");
 
@@ -88,7 +90,8 @@ class RunflowConfigurationTest {
                             null,
                             null,
                             null,
-                            new RunflowConfiguration.Webhook.Reconcile(null, null, null)));
+                            new RunflowConfiguration.Webhook.Reconcile(null, null, null),
+                            null));
             assertThat(config.webhookSettings().path()).isEqualTo("/runflow/webhook");
             assertThat(config.webhookSettings().dedup()).isEqualTo(DedupKind.MEMORY);
             assertThat(config.health().enabled()).isTrue();
@@ -138,6 +141,25 @@ class RunflowConfigurationTest {
     }
 
     @Test
+    void bindsTheNotifyKeyToNotifyKind() {
+        try (ApplicationContext context = ApplicationContext.run(Map.of(
+                "runflow.api-key", "rf_test_key", "runflow.webhook.dedup", "jdbc", "runflow.webhook.notify", "none"))) {
+            RunflowConfiguration config = context.getBean(RunflowConfiguration.class);
+            assertThat(config.webhook().notifyKind()).isEqualTo(NotifyKind.NONE);
+            assertThat(config.webhookSettings().notifyKind()).isEqualTo(NotifyKind.NONE);
+        }
+        try (ApplicationContext context =
+                ApplicationContext.run(Map.of("runflow.api-key", "rf_test_key", "runflow.webhook.dedup", "jdbc"))) {
+            assertThat(context.getBean(RunflowConfiguration.class).webhook().notifyKind())
+                    .isNull();
+            assertThat(context.getBean(RunflowConfiguration.class)
+                            .webhookSettings()
+                            .notifyKind())
+                    .isEqualTo(NotifyKind.POSTGRES);
+        }
+    }
+
+    @Test
     void bindsTheDedupChoiceInAnyCase() {
         try (ApplicationContext context =
                 ApplicationContext.run(Map.of("runflow.api-key", "rf_test_key", "runflow.webhook.dedup", "JDBC"))) {
@@ -156,7 +178,8 @@ class RunflowConfigurationTest {
                             + " initialDelay=null, maxDelay=null], poll=Poll[initialInterval=null, maxInterval=null,"
                             + " timeout=null], webhook=Webhook[path=null, secrets=1 (redacted), maxBodySize=null,"
                             + " dedup=null, transactional=null,"
-                            + " reconcile=Reconcile[enabled=null, after=null, interval=null]], health=Health[enabled=true],"
+                            + " reconcile=Reconcile[enabled=null, after=null, interval=null], notify=null],"
+                            + " health=Health[enabled=true],"
                             + " tracing=Tracing[metadata=null]]");
         }
     }

@@ -56,7 +56,19 @@ final class SampleInstance implements AutoCloseable {
             List<String> args,
             Map<String, String> env,
             Path logDirectory) {
-        int port = freePort();
+        return start(name, mainClass, jvmOptions, classPath, args, env, logDirectory, freePort());
+    }
+
+    /** As above, on the given port (a restarted instance takes its predecessor's). */
+    static SampleInstance start(
+            String name,
+            String mainClass,
+            List<String> jvmOptions,
+            List<String> classPath,
+            List<String> args,
+            Map<String, String> env,
+            Path logDirectory,
+            int port) {
         Path log = logDirectory.resolve(name + ".log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -137,6 +149,20 @@ final class SampleInstance implements AutoCloseable {
 
     Path log() {
         return log;
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** Ends the process with SIGKILL, at once, and waits until it is gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    boolean alive() {
+        return process.isAlive();
     }
 
     /** Asks the process to end (SIGTERM) without waiting, so that several instances stop at once. */

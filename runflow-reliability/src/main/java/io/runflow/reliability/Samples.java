@@ -38,36 +38,58 @@ final class Samples {
     }
 
     SampleInstance spring(String name, Connection connection, Path logs) {
-        List<String> args = List.of(
+        return spring(name, connection, logs, List.of(), 0);
+    }
+
+    /**
+     * A Spring instance with further arguments, on {@code port} (0: a free one).
+     */
+    SampleInstance spring(String name, Connection connection, Path logs, List<String> extra, int port) {
+        List<String> args = new ArrayList<>(List.of(
                 "--server.address=127.0.0.1",
                 "--runflow.webhook.dedup=jdbc",
                 "--spring.datasource.url=" + connection.jdbcUrl(),
-                "--spring.datasource.username=" + connection.user());
-        return SampleInstance.start(
-                name,
-                SPRING_MAIN,
-                jvmOptions,
-                classPath("runflow-examples-spring", "spring"),
-                args,
-                connection.environment(),
-                logs);
+                "--spring.datasource.username=" + connection.user()));
+        args.addAll(extra);
+        return start(name, SPRING_MAIN, classPath("runflow-examples-spring", "spring"), args, connection, logs, port);
     }
 
     SampleInstance micronaut(String name, Connection connection, Path logs) {
-        List<String> args = List.of(
+        return micronaut(name, connection, logs, List.of(), 0);
+    }
+
+    /**
+     * A Micronaut instance with further arguments, on {@code port} (0: a free one).
+     */
+    SampleInstance micronaut(String name, Connection connection, Path logs, List<String> extra, int port) {
+        List<String> args = new ArrayList<>(List.of(
                 "--micronaut.server.host=127.0.0.1",
                 "--runflow.webhook.dedup=jdbc",
                 "--datasources.default.url=" + connection.jdbcUrl(),
                 "--datasources.default.username=" + connection.user(),
-                "--datasources.default.driver-class-name=org.postgresql.Driver");
-        return SampleInstance.start(
+                "--datasources.default.driver-class-name=org.postgresql.Driver"));
+        args.addAll(extra);
+        return start(
                 name,
                 MICRONAUT_MAIN,
-                jvmOptions,
                 classPath("runflow-examples-micronaut", "micronaut"),
                 args,
-                connection.environment(),
-                logs);
+                connection,
+                logs,
+                port);
+    }
+
+    private SampleInstance start(
+            String name,
+            String main,
+            List<String> classPath,
+            List<String> args,
+            Connection connection,
+            Path logs,
+            int port) {
+        return port == 0
+                ? SampleInstance.start(name, main, jvmOptions, classPath, args, connection.environment(), logs)
+                : SampleInstance.start(name, main, jvmOptions, classPath, args, connection.environment(), logs, port);
     }
 
     List<String> classPath(String module, String launch) {
