@@ -9,7 +9,7 @@ import io.runflow.RunflowObserver.HttpStart;
  * The context of {@code runflow.client.request}: the attempt's start as its carrier (a tracer adds
  * {@code traceparent} through it) and, once it ended, the attempt as its response.
  */
-public class RunflowClientRequestContext extends RequestReplySenderContext<HttpStart, HttpAttempt> {
+public final class RunflowClientRequestContext extends RequestReplySenderContext<HttpStart, HttpAttempt> {
 
     /**
      * Creates the context of one attempt.

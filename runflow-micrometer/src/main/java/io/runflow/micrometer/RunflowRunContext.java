@@ -9,7 +9,7 @@ import io.runflow.RunflowObserver.RunStart;
  * The context of {@code runflow.run}: the run's start as its carrier (a tracer's context goes through
  * it to the run's metadata) and, once it ended, how.
  */
-public class RunflowRunContext extends SenderContext<RunStart> {
+public final class RunflowRunContext extends SenderContext<RunStart> {
 
     private volatile RunEnd end;
 

@@ -10,7 +10,7 @@ import io.runflow.RunflowObserver.WebhookStart;
  * parent from the trace context its run's create stored; a rejected request carries none) and, once
  * answered, the answer.
  */
-public class RunflowWebhookContext extends ReceiverContext<WebhookStart> {
+public final class RunflowWebhookContext extends ReceiverContext<WebhookStart> {
 
     private volatile WebhookRequest request;
 
