@@ -1,7 +1,7 @@
 package io.runflow;
 
-import static io.runflow.DurationChecks.nonNegative;
-import static io.runflow.DurationChecks.positive;
+import static io.runflow.internal.DurationChecks.nonNegative;
+import static io.runflow.internal.DurationChecks.positive;
 
 import io.runflow.model.Health;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package io.runflow;
 
-import static io.runflow.DurationChecks.positive;
+import static io.runflow.internal.DurationChecks.positive;
 
 import java.time.Duration;
 import java.util.Collections;

@@ -1,6 +1,6 @@
 package io.runflow;
 
-import static io.runflow.DurationChecks.nonNegative;
+import static io.runflow.internal.DurationChecks.nonNegative;
 
 import io.runflow.errors.RateLimitException;
 import io.runflow.errors.RunflowApiException;

@@ -1,5 +1,7 @@
 package io.runflow.webhook;
 
+import static io.runflow.internal.DurationChecks.positive;
+
 import io.runflow.RunflowClient;
 import io.runflow.errors.NotFoundException;
 import io.runflow.model.Run;
@@ -277,11 +279,7 @@ public final class CallbackReconciler implements AutoCloseable {
          * @return this builder
          */
         public Builder interval(Duration interval) {
-            Objects.requireNonNull(interval, "interval");
-            if (interval.isNegative() || interval.isZero()) {
-                throw new IllegalArgumentException("interval must be positive, got " + interval);
-            }
-            this.interval = interval;
+            this.interval = positive(interval, "interval");
             return this;
         }
 

@@ -1,5 +1,7 @@
 package io.runflow.webhook;
 
+import static io.runflow.internal.DurationChecks.positive;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -148,11 +150,7 @@ public final class InMemoryCallbackDeduplicator implements CallbackDeduplicator 
          * @return this builder
          */
         public Builder timeToLive(Duration timeToLive) {
-            Objects.requireNonNull(timeToLive, "timeToLive");
-            if (timeToLive.isNegative() || timeToLive.isZero()) {
-                throw new IllegalArgumentException("timeToLive must be positive, got " + timeToLive);
-            }
-            this.timeToLive = timeToLive;
+            this.timeToLive = positive(timeToLive, "timeToLive");
             return this;
         }
 

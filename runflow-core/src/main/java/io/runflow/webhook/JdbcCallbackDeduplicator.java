@@ -1,5 +1,7 @@
 package io.runflow.webhook;
 
+import static io.runflow.internal.DurationChecks.positive;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -500,11 +502,7 @@ public final class JdbcCallbackDeduplicator implements TransactionalCallbackDedu
          * @throws IllegalArgumentException if it is zero or negative
          */
         public Builder retention(Duration retention) {
-            Objects.requireNonNull(retention, "retention");
-            if (retention.isNegative() || retention.isZero()) {
-                throw new IllegalArgumentException("retention must be positive, got " + retention);
-            }
-            this.retention = retention;
+            this.retention = positive(retention, "retention");
             return this;
         }
 

@@ -1,5 +1,7 @@
 package io.runflow.webhook;
 
+import static io.runflow.internal.DurationChecks.positive;
+
 import io.runflow.RunLedger;
 import io.runflow.model.Run;
 import java.sql.Connection;
@@ -321,11 +323,7 @@ public final class JdbcRunLedger implements RunLedger {
          * @return this builder
          */
         public Builder after(Duration after) {
-            Objects.requireNonNull(after, "after");
-            if (after.isNegative() || after.isZero()) {
-                throw new IllegalArgumentException("after must be positive, got " + after);
-            }
-            this.after = after;
+            this.after = positive(after, "after");
             return this;
         }
 
@@ -336,11 +334,7 @@ public final class JdbcRunLedger implements RunLedger {
          * @return this builder
          */
         public Builder retention(Duration retention) {
-            Objects.requireNonNull(retention, "retention");
-            if (retention.isNegative() || retention.isZero()) {
-                throw new IllegalArgumentException("retention must be positive, got " + retention);
-            }
-            this.retention = retention;
+            this.retention = positive(retention, "retention");
             return this;
         }
 

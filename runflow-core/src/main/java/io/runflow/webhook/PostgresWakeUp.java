@@ -1,5 +1,7 @@
 package io.runflow.webhook;
 
+import static io.runflow.internal.DurationChecks.positive;
+
 import io.runflow.RunflowClient;
 import io.runflow.model.Run;
 import java.lang.reflect.InvocationTargetException;
@@ -378,14 +380,6 @@ public final class PostgresWakeUp implements CallbackRelay, AutoCloseable {
         public Builder warnings(Consumer<String> warnings) {
             this.warnings = Objects.requireNonNull(warnings, "warnings");
             return this;
-        }
-
-        private static Duration positive(Duration value, String name) {
-            Objects.requireNonNull(value, name);
-            if (value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive, got " + value);
-            }
-            return value;
         }
 
         /**
