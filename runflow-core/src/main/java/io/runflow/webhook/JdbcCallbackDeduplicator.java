@@ -107,6 +107,16 @@ public final class JdbcCallbackDeduplicator implements TransactionalCallbackDedu
     private static final Pattern TABLE_NAME =
             Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}(\\.[A-Za-z_][A-Za-z0-9_]{0,62})?");
 
+    /** The one check of the table names this package's JDBC stores put into their SQL. */
+    static String checkTableName(String tableName) {
+        Objects.requireNonNull(tableName, "tableName");
+        if (!TABLE_NAME.matcher(tableName).matches()) {
+            throw new IllegalArgumentException(
+                    "tableName must be a plain SQL identifier, optionally schema-qualified, got \"" + tableName + "\"");
+        }
+        return tableName;
+    }
+
     /** The connection of the delivery running on this thread, for {@link #listener(JdbcCallbackListener)}. */
     private static final ThreadLocal<Connection> DELIVERY = new ThreadLocal<>();
 
@@ -482,13 +492,7 @@ public final class JdbcCallbackDeduplicator implements TransactionalCallbackDedu
          * @throws IllegalArgumentException if it is not a plain identifier
          */
         public Builder tableName(String tableName) {
-            Objects.requireNonNull(tableName, "tableName");
-            if (!TABLE_NAME.matcher(tableName).matches()) {
-                throw new IllegalArgumentException(
-                        "tableName must be a plain SQL identifier, optionally schema-qualified, got \"" + tableName
-                                + "\"");
-            }
-            this.tableName = tableName;
+            this.tableName = checkTableName(tableName);
             return this;
         }
 

@@ -309,9 +309,7 @@ public final class JdbcRunLedger implements RunLedger {
          * @throws IllegalArgumentException if it is not a plain identifier
          */
         public Builder tableName(String tableName) {
-            // The deduplicator's builder holds the one check of identifiers.
-            JdbcCallbackDeduplicator.builder(dataSource).tableName(tableName);
-            this.tableName = tableName;
+            this.tableName = JdbcCallbackDeduplicator.checkTableName(tableName);
             return this;
         }
 
