@@ -59,15 +59,15 @@ public final class Main {
         for (String arg : args) {
             if (arg.equals("--quick")) {
                 quick = true;
-            } else if (arg.matches("p[1-5]")) {
+            } else if (arg.matches("p[1-5]|p7")) {
                 selected.add(arg);
             } else {
-                System.err.println("usage: Main [--quick] [p1] [p2] [p3] [p4] [p5]");
+                System.err.println("usage: Main [--quick] [p1] [p2] [p3] [p4] [p5] [p7]");
                 System.exit(2);
             }
         }
         if (selected.isEmpty()) {
-            selected.addAll(List.of("p1", "p2", "p3", "p4", "p5"));
+            selected.addAll(List.of("p1", "p2", "p3", "p4", "p5", "p7"));
         }
         Main main = new Main(quick);
         String loadBefore = load();
@@ -87,6 +87,9 @@ public final class Main {
                     break;
                 case "p4":
                     main.pendingWaits();
+                    break;
+                case "p7":
+                    main.testSuiteCost();
                     break;
                 default:
                     main.adapters();
@@ -397,6 +400,58 @@ public final class Main {
                         added.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN)),
                 String.format(Locale.ROOT, "≤ %.0f ms added", goalMillis),
                 median <= goalMillis ? "PASS" : "MISS"));
+    }
+
+    // ---------------------------------------------------------------- P7
+
+    /** The testkit's cost in a user's test run: {@link TestSuiteCost}. */
+    private void testSuiteCost() {
+        int rounds = quick ? 1 : Integer.getInteger("runflow.benchmarks.p7.rounds", 10);
+        TestSuiteCost.Rounds r = TestSuiteCost.measure(rounds, quick);
+        List<TestSuiteCost.Measurement> a = r.testkit();
+        List<TestSuiteCost.Measurement> b = r.stub();
+        String figures = String.format(
+                Locale.ROOT,
+                "%d rounds, a fresh JVM per suite run, 20 tests each creating and awaiting a FLUX Ultra run;"
+                        + " median ms, @RunflowTest / JDK HttpServer stub: process %.0f / %.0f, launcher %.0f / %.0f,"
+                        + " per test %.2f / %.2f (first test %.1f / %.1f); classes loaded %.0f / %.0f",
+                a.size(),
+                TestSuiteCost.Rounds.median(a, TestSuiteCost.Measurement::processMillis),
+                TestSuiteCost.Rounds.median(b, TestSuiteCost.Measurement::processMillis),
+                TestSuiteCost.Rounds.median(a, m -> m.result().executionMillis()),
+                TestSuiteCost.Rounds.median(b, m -> m.result().executionMillis()),
+                TestSuiteCost.Rounds.median(a, TestSuiteCost.Measurement::medianTestMillis),
+                TestSuiteCost.Rounds.median(b, TestSuiteCost.Measurement::medianTestMillis),
+                TestSuiteCost.Rounds.median(a, m -> m.result().testMillis().get(0)),
+                TestSuiteCost.Rounds.median(b, m -> m.result().testMillis().get(0)),
+                TestSuiteCost.Rounds.median(a, m -> m.result().classesLoaded()),
+                TestSuiteCost.Rounds.median(b, m -> m.result().classesLoaded()));
+        rows.add(atMost(
+                "P7",
+                "test-suite cost: a 20-test class with @RunflowTest vs hand-stubbed on a JDK HttpServer, process"
+                        + " start to exit",
+                figures,
+                r.ratios(TestSuiteCost.Measurement::processMillis),
+                1.5));
+        rows.add(info(
+                "P7-exec",
+                "the same, the launcher's execution alone (the class's set-up, its tests, its tear-down)",
+                "same run",
+                r.ratios(m -> m.result().executionMillis())));
+        rows.add(info(
+                "P7-cpu",
+                "the same, the process's CPU time (every thread, JIT and GC included)",
+                String.format(
+                        Locale.ROOT,
+                        "CPU ms %.0f / %.0f",
+                        TestSuiteCost.Rounds.median(a, m -> m.result().cpuMillis()),
+                        TestSuiteCost.Rounds.median(b, m -> m.result().cpuMillis())),
+                r.ratios(m -> m.result().cpuMillis())));
+        rows.add(info(
+                "P7-test",
+                "the same, median test (before- and after-each included)",
+                "same run",
+                r.ratios(TestSuiteCost.Measurement::medianTestMillis)));
     }
 
     // ---------------------------------------------------------------- helpers

@@ -9,6 +9,7 @@ import io.runflow.webhook.Callback;
 import io.runflow.webhook.RunCallback;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
@@ -107,6 +108,30 @@ class BenchmarksSmokeTest {
         assertThat(api.getRun("r").status()).isEqualTo(RunStatus.RUNNING);
         assertThat(api.getRun("r").status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(api.getRun("r").status()).isEqualTo(RunStatus.SUCCEEDED);
+    }
+
+    @Test
+    void bothTestSuitesPassThroughTheLauncher() {
+        for (Class<?> suite : List.of(RunflowTestSuite.class, JdkHttpServerSuite.class)) {
+            SuiteMain.Result result = SuiteMain.run(suite);
+
+            assertThat(result.failures()).as(suite.getSimpleName()).isEmpty();
+            assertThat(result.succeeded()).as(suite.getSimpleName()).isEqualTo(20);
+            assertThat(result.testMillis()).hasSize(20);
+        }
+    }
+
+    @Test
+    void aTestSuiteRunsInAFreshJvmWithOnlyWhatItNeeds() {
+        TestSuiteCost.Measurement run = TestSuiteCost.run(TestSuiteCost.Suite.TESTKIT, List.of());
+
+        assertThat(run.result().succeeded()).isEqualTo(20);
+        assertThat(run.result().testMillis()).hasSize(20);
+        assertThat(run.result().classesLoaded()).isPositive();
+        assertThat(TestSuiteCost.classPath(TestSuiteCost.Suite.TESTKIT)).contains("runflow-testkit");
+        assertThat(TestSuiteCost.classPath(TestSuiteCost.Suite.STUB))
+                .contains("runflow-feign")
+                .doesNotContain("runflow-testkit");
     }
 
     @Test
