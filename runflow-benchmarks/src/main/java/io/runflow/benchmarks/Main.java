@@ -414,7 +414,7 @@ public final class Main {
                 Locale.ROOT,
                 "%d rounds, a fresh JVM per suite run, 20 tests each creating and awaiting a FLUX Ultra run;"
                         + " median ms, @RunflowTest / JDK HttpServer stub: process %.0f / %.0f, launcher %.0f / %.0f,"
-                        + " per test %.2f / %.2f (first test %.1f / %.1f); classes loaded %.0f / %.0f",
+                        + " per test %.1f / %.1f (first test %.0f / %.0f); classes loaded %.0f / %.0f",
                 a.size(),
                 TestSuiteCost.Rounds.median(a, TestSuiteCost.Measurement::processMillis),
                 TestSuiteCost.Rounds.median(b, TestSuiteCost.Measurement::processMillis),
