@@ -408,29 +408,11 @@ public final class Main {
     private void testSuiteCost() {
         int rounds = quick ? 1 : Integer.getInteger("runflow.benchmarks.p7.rounds", 10);
         TestSuiteCost.Rounds r = TestSuiteCost.measure(rounds, quick);
-        List<TestSuiteCost.Measurement> a = r.testkit();
-        List<TestSuiteCost.Measurement> b = r.stub();
-        String figures = String.format(
-                Locale.ROOT,
-                "%d rounds, a fresh JVM per suite run, 20 tests each creating and awaiting a FLUX Ultra run;"
-                        + " median ms, @RunflowTest / JDK HttpServer stub: process %.0f / %.0f, launcher %.0f / %.0f,"
-                        + " per test %.1f / %.1f (first test %.0f / %.0f); classes loaded %.0f / %.0f",
-                a.size(),
-                TestSuiteCost.Rounds.median(a, TestSuiteCost.Measurement::processMillis),
-                TestSuiteCost.Rounds.median(b, TestSuiteCost.Measurement::processMillis),
-                TestSuiteCost.Rounds.median(a, m -> m.result().executionMillis()),
-                TestSuiteCost.Rounds.median(b, m -> m.result().executionMillis()),
-                TestSuiteCost.Rounds.median(a, TestSuiteCost.Measurement::medianTestMillis),
-                TestSuiteCost.Rounds.median(b, TestSuiteCost.Measurement::medianTestMillis),
-                TestSuiteCost.Rounds.median(a, m -> m.result().testMillis().get(0)),
-                TestSuiteCost.Rounds.median(b, m -> m.result().testMillis().get(0)),
-                TestSuiteCost.Rounds.median(a, m -> m.result().classesLoaded()),
-                TestSuiteCost.Rounds.median(b, m -> m.result().classesLoaded()));
         rows.add(atMost(
                 "P7",
                 "test-suite cost: a 20-test class with @RunflowTest vs hand-stubbed on a JDK HttpServer, process"
                         + " start to exit",
-                figures,
+                r.figures(),
                 r.ratios(TestSuiteCost.Measurement::processMillis),
                 1.5));
         rows.add(info(
@@ -441,11 +423,7 @@ public final class Main {
         rows.add(info(
                 "P7-cpu",
                 "the same, the process's CPU time (every thread, JIT and GC included)",
-                String.format(
-                        Locale.ROOT,
-                        "CPU ms %.0f / %.0f",
-                        TestSuiteCost.Rounds.median(a, m -> m.result().cpuMillis()),
-                        TestSuiteCost.Rounds.median(b, m -> m.result().cpuMillis())),
+                r.cpuFigures(),
                 r.ratios(m -> m.result().cpuMillis())));
         rows.add(info(
                 "P7-test",

@@ -129,6 +129,35 @@ final class TestSuiteCost {
             }
             return Main.median(values);
         }
+
+        /** P7's figures column: the median milliseconds of both suites, and the classes loaded. */
+        String figures() {
+            return String.format(
+                    Locale.ROOT,
+                    "%d rounds, a fresh JVM per suite run, 20 tests each creating and awaiting a FLUX Ultra run;"
+                            + " median ms, @RunflowTest / JDK HttpServer stub: process %.0f / %.0f, launcher %.0f /"
+                            + " %.0f, per test %.1f / %.1f (first test %.0f / %.0f); classes loaded %.0f / %.0f",
+                    testkit.size(),
+                    median(testkit, Measurement::processMillis),
+                    median(stub, Measurement::processMillis),
+                    median(testkit, m -> m.result().executionMillis()),
+                    median(stub, m -> m.result().executionMillis()),
+                    median(testkit, Measurement::medianTestMillis),
+                    median(stub, Measurement::medianTestMillis),
+                    median(testkit, m -> m.result().testMillis().get(0)),
+                    median(stub, m -> m.result().testMillis().get(0)),
+                    median(testkit, m -> m.result().classesLoaded()),
+                    median(stub, m -> m.result().classesLoaded()));
+        }
+
+        /** P7-cpu's figures column. */
+        String cpuFigures() {
+            return String.format(
+                    Locale.ROOT,
+                    "CPU ms %.0f / %.0f",
+                    median(testkit, m -> m.result().cpuMillis()),
+                    median(stub, m -> m.result().cpuMillis()));
+        }
     }
 
     /**
