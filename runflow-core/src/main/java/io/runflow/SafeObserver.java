@@ -20,7 +20,14 @@ final class SafeObserver implements RunflowObserver {
     /** The work that does nothing, behind {@link RunflowObserver.Work#none()}. */
     static final Work<Object> NONE_WORK = result -> {};
 
-    private static final System.Logger LOG = System.getLogger(RunflowObserver.class.getName());
+    /**
+     * Looked up on the first observer failure, not when the class is first used: finding a {@code
+     * System.Logger} loads the JDK's logger finder (a service look-up over the class path), which
+     * every client and adapter start-up would otherwise pay for a logger that seldom logs.
+     */
+    private static final class Log {
+        static final System.Logger LOG = System.getLogger(RunflowObserver.class.getName());
+    }
 
     private final RunflowObserver delegate;
 
@@ -168,7 +175,7 @@ final class SafeObserver implements RunflowObserver {
 
     private void ignored(String method, RuntimeException e) {
         // The class name only: the observer's own message might quote what it was handed.
-        LOG.log(
+        Log.LOG.log(
                 System.Logger.Level.WARNING,
                 () -> "RunflowObserver " + delegate.getClass().getName() + "." + method + " threw "
                         + e.getClass().getName() + "; ignored");

@@ -17,8 +17,9 @@ import java.util.concurrent.TimeUnit;
  * P5: one of the two startup apps ({@code runflow-benchmarks/startup-spring}, {@code
  * startup-micronaut}) started in a fresh JVM, with or without the adapter's jars on its class path.
  * The two class paths are written by those modules' builds: the app's runtime scope, and the same
- * plus exactly the jars only the adapter brings. The child prints how long its framework's {@code
- * run} took; the launcher also times the whole process from start to that line.
+ * plus exactly the jars only the adapter brings. The child prints how many classes were loaded when
+ * its context was running and how long its framework's {@code run} took; the launcher also times the
+ * whole process from start to that line.
  */
 final class AdapterStartup {
 
@@ -40,8 +41,11 @@ final class AdapterStartup {
         }
     }
 
-    /** One start: the framework's own start-up time and the process's time to it, in milliseconds. */
-    record Start(double contextMillis, double processMillis) {}
+    /**
+     * One start: the framework's own start-up time and the process's time to it, in milliseconds, and
+     * the classes the JVM had loaded when the context was running (a figure load does not move).
+     */
+    record Start(double contextMillis, double processMillis, long classes) {}
 
     private AdapterStartup() {}
 
@@ -80,6 +84,7 @@ final class AdapterStartup {
             throw new UncheckedIOException(e);
         }
         List<String> lines = new ArrayList<>();
+        long classes = -1;
         try (BufferedReader out =
                 new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             process.getOutputStream().close();
@@ -89,7 +94,10 @@ final class AdapterStartup {
                     double contextMillis = Long.parseLong(line.substring("context-ns=".length())) / 1e6;
                     drain(out);
                     waitFor(process);
-                    return new Start(contextMillis, processMillis);
+                    return new Start(contextMillis, processMillis, classes);
+                }
+                if (line.startsWith("classes=")) {
+                    classes = Long.parseLong(line.substring("classes=".length()));
                 }
                 lines.add(line);
             }

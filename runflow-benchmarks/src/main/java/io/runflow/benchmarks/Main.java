@@ -355,6 +355,7 @@ public final class Main {
         List<Double> with = new ArrayList<>();
         List<Double> added = new ArrayList<>();
         List<Double> processAdded = new ArrayList<>();
+        List<Double> classesAdded = new ArrayList<>();
         for (int round = 0; round <= rounds; round++) {
             boolean adapterFirst = round % 2 == 1;
             AdapterStartup.Start first = AdapterStartup.start(app, adapterFirst);
@@ -363,14 +364,17 @@ public final class Main {
             AdapterStartup.Start adapted = adapterFirst ? first : second;
             System.out.printf(
                     Locale.ROOT,
-                    "P5 %s round %d/%d: context ms without %.0f, with %.0f; process ms without %.0f, with %.0f%n",
+                    "P5 %s round %d/%d: context ms without %.0f, with %.0f; process ms without %.0f, with %.0f;"
+                            + " classes without %d, with %d%n",
                     app.label,
                     round,
                     rounds,
                     plain.contextMillis(),
                     adapted.contextMillis(),
                     plain.processMillis(),
-                    adapted.processMillis());
+                    adapted.processMillis(),
+                    plain.classes(),
+                    adapted.classes());
             if (round == 0 && !quick) {
                 continue;
             }
@@ -378,16 +382,18 @@ public final class Main {
             with.add(adapted.contextMillis());
             added.add(adapted.contextMillis() - plain.contextMillis());
             processAdded.add(adapted.processMillis() - plain.processMillis());
+            classesAdded.add((double) (adapted.classes() - plain.classes()));
         }
         double median = median(added);
         String figures = String.format(
                 Locale.ROOT,
                 "%d rounds, a fresh JVM per start; median context ms without %.0f, with %.0f;"
-                        + " process start to started, added: %.0f ms",
+                        + " process start to started, added: %.0f ms; classes added at start: %.0f",
                 rounds,
                 median(without),
                 median(with),
-                median(processAdded));
+                median(processAdded),
+                median(classesAdded));
         rows.add(new Row(
                 id,
                 what,

@@ -1,21 +1,23 @@
 package io.runflow.spring;
 
 import io.runflow.HealthCheck;
+import java.util.function.Supplier;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 
 /** The {@code runflow} indicator on Spring Boot 3.5; loaded only where its types exist. */
 final class Boot3HealthIndicator implements HealthIndicator {
 
-    private final HealthCheck check;
+    private final Supplier<HealthCheck> check;
 
-    Boot3HealthIndicator(HealthCheck check) {
+    /** {@code check} is asked for on the first health request, not as the context starts. */
+    Boot3HealthIndicator(Supplier<HealthCheck> check) {
         this.check = check;
     }
 
     @Override
     public Health health() {
-        HealthCheck.Result result = check.check();
+        HealthCheck.Result result = check.get().check();
         Health.Builder builder = result.up() ? Health.up() : Health.down().withDetail("error", result.error());
         return builder.withDetail("latencyMs", result.latency().toMillis())
                 .withDetail("checkedAt", result.checkedAt().toString())

@@ -2,6 +2,7 @@ package io.runflow.spring;
 
 import io.runflow.HealthCheck;
 import io.runflow.RunflowClient;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -9,13 +10,16 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Auto-configures the {@code runflow} health indicator ({@code GET /v1/health} through core's
  * {@link HealthCheck}: cached, short timeout, never throws) when Spring Boot Actuator is present, on
  * Boot 3.5 ({@code org.springframework.boot.actuate.health}) and on Boot 4 ({@code
  * org.springframework.boot.health.contributor}). It joins no probe group: an API outage must not make
- * the platform restart the application. {@code runflow.health.enabled=false} leaves it out.
+ * the platform restart the application. {@code runflow.health.enabled=false} leaves it out. The check
+ * (and the client) is made on the first health request.
  */
 @AutoConfiguration(after = RunflowAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = "runflow.enabled", matchIfMissing = true)
@@ -26,6 +30,7 @@ public final class RunflowHealthAutoConfiguration {
     RunflowHealthAutoConfiguration() {}
 
     @Bean
+    @Lazy
     @ConditionalOnMissingBean
     HealthCheck runflowHealthCheck(RunflowClient client) {
         return HealthCheck.builder(client).build();
@@ -38,8 +43,8 @@ public final class RunflowHealthAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean(name = "runflowHealthIndicator")
-        Boot3HealthIndicator runflowHealthIndicator(HealthCheck check) {
-            return new Boot3HealthIndicator(check);
+        Boot3HealthIndicator runflowHealthIndicator(ObjectProvider<HealthCheck> check) {
+            return new Boot3HealthIndicator(SingletonSupplier.of(check::getObject));
         }
     }
 
@@ -50,8 +55,8 @@ public final class RunflowHealthAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean(name = "runflowHealthIndicator")
-        Boot4HealthIndicator runflowHealthIndicator(HealthCheck check) {
-            return new Boot4HealthIndicator(check);
+        Boot4HealthIndicator runflowHealthIndicator(ObjectProvider<HealthCheck> check) {
+            return new Boot4HealthIndicator(SingletonSupplier.of(check::getObject));
         }
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
 
 /**
  * Auto-configures {@link RunflowMeters} when a {@link MeterRegistry} exists: a {@link RunflowObserver}
@@ -32,6 +33,7 @@ public final class RunflowMetricsAutoConfiguration {
     RunflowMetricsAutoConfiguration() {}
 
     @Bean
+    @Lazy
     @ConditionalOnMissingBean
     RunflowMeters runflowMeters(MeterRegistry registry) {
         return new RunflowMeters(registry);

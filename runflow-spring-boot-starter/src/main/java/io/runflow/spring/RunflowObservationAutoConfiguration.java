@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
 
 /**
  * Auto-configures {@link RunflowObservations} when an {@link ObservationRegistry} exists (the
@@ -37,6 +38,7 @@ public final class RunflowObservationAutoConfiguration {
     RunflowObservationAutoConfiguration() {}
 
     @Bean
+    @Lazy
     @ConditionalOnMissingBean
     RunflowObservations runflowObservations(
             ObservationRegistry registry,

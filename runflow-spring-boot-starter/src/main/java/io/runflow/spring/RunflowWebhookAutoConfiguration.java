@@ -16,12 +16,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandi
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 
 /**
  * Auto-configures what checks Runflow's callbacks: a {@link WebhookVerifier} with the {@code
  * runflow.webhook.secrets}, and a {@link CallbackDeduplicator} chosen by {@code
  * runflow.webhook.dedup} ({@code memory}, {@code jdbc} on the application's {@link DataSource}, or
- * {@code none}).
+ * {@code none}). The settings are checked as the context starts; the verifier and the in-memory
+ * store are made with the endpoint, the JDBC store and ledger (which create their tables) at start.
  */
 @AutoConfiguration(
         after = RunflowAutoConfiguration.class,
@@ -34,13 +36,29 @@ public final class RunflowWebhookAutoConfiguration {
 
     RunflowWebhookAutoConfiguration() {}
 
-    @Bean
-    @ConditionalOnMissingBean
+    /**
+     * The verifier, unless the application has its own: the webhook settings checked as the context
+     * starts, the verifier made with the endpoint, when the first callback arrives or the application
+     * asks for it.
+     */
+    @Configuration(proxyBeanMethods = false)
     @Conditional(OnWebhookSecretsCondition.class)
-    WebhookVerifier runflowWebhookVerifier(RunflowProperties properties) {
-        WebhookSettings settings = properties.webhookSettings();
-        InvalidRunflowPropertyException.throwIfAny(settings.problems());
-        return settings.verifier();
+    @ConditionalOnMissingBean(WebhookVerifier.class)
+    static final class Verifier {
+
+        @Bean
+        RunflowStartupCheck runflowWebhookSettingsCheck(RunflowProperties properties) {
+            return RunflowStartupCheck.of(
+                    "runflow webhook settings", properties.webhookSettings().problems());
+        }
+
+        @Bean
+        @Lazy
+        WebhookVerifier runflowWebhookVerifier(RunflowProperties properties) {
+            WebhookSettings settings = properties.webhookSettings();
+            InvalidRunflowPropertyException.throwIfAny(settings.problems());
+            return settings.verifier();
+        }
     }
 
     /** The pending-runs ledger, on the same DataSource as the marks; the client records runs in it. */
@@ -74,12 +92,14 @@ public final class RunflowWebhookAutoConfiguration {
     static final class Deduplicators {
 
         @Bean
+        @Lazy
         @ConditionalOnProperty(name = "runflow.webhook.dedup", havingValue = "memory", matchIfMissing = true)
         InMemoryCallbackDeduplicator runflowCallbackDeduplicator() {
             return InMemoryCallbackDeduplicator.create();
         }
 
         @Bean
+        @Lazy
         @ConditionalOnProperty(name = "runflow.webhook.dedup", havingValue = "none")
         CallbackDeduplicator runflowNoCallbackDeduplicator() {
             return CallbackDeduplicator.none();

@@ -26,6 +26,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 
 /**
  * Auto-configures the {@link WebhookEndpoint} when a {@link WebhookVerifier} exists, and routes
@@ -34,47 +35,70 @@ import org.springframework.context.annotation.Configuration;
  * {@code @EventListener void on(RunCallback callback)} receives run callbacks, {@code @EventListener
  * void on(BatchCallback callback)} batch callbacks, and a listener of the sealed {@code Callback}
  * both; a listener that throws makes the endpoint answer 500, and Runflow delivers the callback
- * again.
+ * again. The route is there as the context starts; the endpoint (with its verifier, store and the
+ * client) is made when the first callback arrives, unless something needs it sooner.
  */
 @AutoConfiguration(after = {RunflowAutoConfiguration.class, RunflowWebhookAutoConfiguration.class})
 @ConditionalOnBooleanProperty(name = "runflow.enabled", matchIfMissing = true)
 @ConditionalOnBean(WebhookVerifier.class)
 public final class RunflowWebhookEndpointAutoConfiguration {
 
+    private static final SettingProblem NO_DATA_SOURCE = new SettingProblem(
+            "runflow.webhook.dedup",
+            "runflow.webhook.dedup=jdbc needs a single DataSource, and the application has none.",
+            "Add a DataSource (for example spring-boot-starter-jdbc and spring.datasource.url), define"
+                    + " a CallbackDeduplicator bean, or set runflow.webhook.dedup=memory.");
+
     RunflowWebhookEndpointAutoConfiguration() {}
 
-    @Bean
-    @ConditionalOnMissingBean
-    WebhookEndpoint runflowWebhookEndpoint(
-            WebhookVerifier verifier,
-            RunflowProperties properties,
-            ObjectProvider<CallbackDeduplicator> deduplicator,
-            ObjectProvider<RunflowClient> client,
-            ObjectProvider<RunflowObserver> observers,
-            ApplicationEventPublisher events,
-            ListableBeanFactory beans,
-            ObjectProvider<CallbackRelay> relay) {
-        WebhookEndpoint.Builder builder = WebhookEndpoint.builder()
-                .verifier(verifier)
-                // The payload's own class is the event type: RunCallback and BatchCallback reach their own
-                // listeners, and a listener of Callback hears both.
-                .listener(events::publishEvent)
-                .observer(RunflowObserver.composite(observers.orderedStream().toList()));
-        CallbackDeduplicator chosen = deduplicator.getIfAvailable();
-        boolean transactional = properties.webhookSettings().transactional();
-        builder.transactional(transactional);
-        if (chosen != null) {
-            builder.deduplicator(transactional ? SpringTransactions.join(chosen, beans) : chosen);
-        } else if (properties.webhookSettings().dedup() == DedupKind.JDBC) {
-            throw new InvalidRunflowPropertyException(List.of(new SettingProblem(
-                    "runflow.webhook.dedup",
-                    "runflow.webhook.dedup=jdbc needs a single DataSource, and the application has none.",
-                    "Add a DataSource (for example spring-boot-starter-jdbc and spring.datasource.url), define"
-                            + " a CallbackDeduplicator bean, or set runflow.webhook.dedup=memory.")));
+    /**
+     * The endpoint, unless the application has its own: what it needs checked as the context starts,
+     * the endpoint made when the first callback arrives (or the application asks for it).
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnMissingBean(WebhookEndpoint.class)
+    static final class Endpoint {
+
+        @Bean
+        RunflowStartupCheck runflowWebhookStoreCheck(RunflowProperties properties, ListableBeanFactory beans) {
+            boolean noStore = beans.getBeanNamesForType(CallbackDeduplicator.class).length == 0;
+            return RunflowStartupCheck.of(
+                    "runflow webhook store",
+                    noStore && properties.webhookSettings().dedup() == DedupKind.JDBC
+                            ? List.of(NO_DATA_SOURCE)
+                            : List.of());
         }
-        client.ifAvailable(builder::client);
-        relay.ifAvailable(builder::relay);
-        return builder.build();
+
+        @Bean
+        @Lazy
+        WebhookEndpoint runflowWebhookEndpoint(
+                WebhookVerifier verifier,
+                RunflowProperties properties,
+                ObjectProvider<CallbackDeduplicator> deduplicator,
+                ObjectProvider<RunflowClient> client,
+                ObjectProvider<RunflowObserver> observers,
+                ApplicationEventPublisher events,
+                ListableBeanFactory beans,
+                ObjectProvider<CallbackRelay> relay) {
+            WebhookEndpoint.Builder builder = WebhookEndpoint.builder()
+                    .verifier(verifier)
+                    // The payload's own class is the event type: RunCallback and BatchCallback reach their own
+                    // listeners, and a listener of Callback hears both.
+                    .listener(events::publishEvent)
+                    .observer(
+                            RunflowObserver.composite(observers.orderedStream().toList()));
+            CallbackDeduplicator chosen = deduplicator.getIfAvailable();
+            boolean transactional = properties.webhookSettings().transactional();
+            builder.transactional(transactional);
+            if (chosen != null) {
+                builder.deduplicator(transactional ? SpringTransactions.join(chosen, beans) : chosen);
+            } else if (properties.webhookSettings().dedup() == DedupKind.JDBC) {
+                throw new InvalidRunflowPropertyException(List.of(NO_DATA_SOURCE));
+            }
+            client.ifAvailable(builder::client);
+            relay.ifAvailable(builder::relay);
+            return builder.build();
+        }
     }
 
     @Bean
@@ -108,8 +132,8 @@ public final class RunflowWebhookEndpointAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean(name = "runflowWebhookRoute")
         org.springframework.web.servlet.function.RouterFunction<org.springframework.web.servlet.function.ServerResponse>
-                runflowWebhookRoute(WebhookEndpoint endpoint, RunflowProperties properties) {
-            return ServletWebhookRoute.create(properties.webhookSettings().path(), endpoint);
+                runflowWebhookRoute(ObjectProvider<WebhookEndpoint> endpoint, RunflowProperties properties) {
+            return LazyServletWebhookRoute.create(properties.webhookSettings().path(), endpoint::getObject);
         }
     }
 
@@ -122,8 +146,8 @@ public final class RunflowWebhookEndpointAutoConfiguration {
         @ConditionalOnMissingBean(name = "runflowWebhookRoute")
         org.springframework.web.reactive.function.server.RouterFunction<
                         org.springframework.web.reactive.function.server.ServerResponse>
-                runflowWebhookRoute(WebhookEndpoint endpoint, RunflowProperties properties) {
-            return ReactiveWebhookRoute.create(properties.webhookSettings().path(), endpoint);
+                runflowWebhookRoute(ObjectProvider<WebhookEndpoint> endpoint, RunflowProperties properties) {
+            return LazyReactiveWebhookRoute.create(properties.webhookSettings().path(), endpoint::getObject);
         }
     }
 }

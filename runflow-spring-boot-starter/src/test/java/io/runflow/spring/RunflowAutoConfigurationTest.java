@@ -157,9 +157,26 @@ class RunflowAutoConfigurationTest {
                         return method.invoke(api, args);
                     });
         });
-        runner.withBean(RunflowClientCustomizer.class, () -> recordingClose)
-                .run(context -> assertThat(closed).isFalse());
+        runner.withBean(RunflowClientCustomizer.class, () -> recordingClose).run(context -> {
+            // Made on first use (see makesTheClientOnFirstUse), then closed with the context.
+            context.getBean(RunflowClient.class);
+            assertThat(closed).isFalse();
+        });
         assertThat(closed).isTrue();
+    }
+
+    @Test
+    void makesTheClientOnFirstUseAfterCheckingItsPropertiesAtStart() {
+        AtomicBoolean made = new AtomicBoolean();
+        runner.withBean(RunflowClientCustomizer.class, () -> builder -> made.set(true))
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBeanFactory().containsBeanDefinition("runflowClient"))
+                            .isTrue();
+                    assertThat(made).isFalse();
+                    context.getBean(RunflowClient.class);
+                    assertThat(made).isTrue();
+                });
     }
 
     @Test

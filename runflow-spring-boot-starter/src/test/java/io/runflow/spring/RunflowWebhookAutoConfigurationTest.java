@@ -100,6 +100,30 @@ class RunflowWebhookAutoConfigurationTest {
     }
 
     @Test
+    void startsWithTheRouteAndMakesTheEndpointAndTheClientOnFirstUse() {
+        servlet.withPropertyValues(SECRETS)
+                .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .run(context -> {
+                    assertThat(context).hasNotFailed().hasBean("runflowWebhookRoute");
+                    for (String made : new String[] {
+                        "runflowClient",
+                        "runflowWebhookVerifier",
+                        "runflowCallbackDeduplicator",
+                        "runflowWebhookEndpoint",
+                        "runflowHealthCheck",
+                        "runflowMeters"
+                    }) {
+                        assertThat(context.getBeanFactory().containsSingleton(made))
+                                .as(made)
+                                .isFalse();
+                    }
+                    assertThat(context.getBean(WebhookEndpoint.class)).isNotNull();
+                    assertThat(context.getBeanFactory().containsSingleton("runflowClient"))
+                            .isTrue();
+                });
+    }
+
+    @Test
     void routesTheWebhookInAServletApplication() {
         servlet.withPropertyValues(SECRETS)
                 .run(context -> assertThat(context)

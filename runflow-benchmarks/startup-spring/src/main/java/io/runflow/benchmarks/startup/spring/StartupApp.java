@@ -1,5 +1,6 @@
 package io.runflow.benchmarks.startup.spring;
 
+import java.lang.management.ManagementFactory;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -15,6 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class StartupApp {
 
+    /** Classes the JVM had loaded when the last {@link #startAndStop} had its context running. */
+    private static long classesAtStart;
+
     /** The app's one endpoint. */
     @GetMapping("/hello")
     String hello() {
@@ -22,13 +26,16 @@ public class StartupApp {
     }
 
     /**
-     * Starts the context (web server on a free loopback port), prints {@code context-ns=<n>} (how long
-     * the start took) and exits.
+     * Starts the context (web server on a free loopback port), prints {@code classes=<n>} (classes loaded
+     * by then) and {@code context-ns=<n>} (how long the start took) and exits.
      *
      * @param args passed to Spring Boot
      */
     public static void main(String[] args) {
-        System.out.println("context-ns=" + startAndStop(args));
+        long elapsed = startAndStop(args);
+        // Classes loaded by the time the context was running (counted before it was closed).
+        System.out.println("classes=" + classesAtStart);
+        System.out.println("context-ns=" + elapsed);
         System.exit(0);
     }
 
@@ -42,6 +49,7 @@ public class StartupApp {
         long start = System.nanoTime();
         ConfigurableApplicationContext context = start(args);
         long elapsed = System.nanoTime() - start;
+        classesAtStart = ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
         context.close();
         return elapsed;
     }
