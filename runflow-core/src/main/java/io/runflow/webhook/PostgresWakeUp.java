@@ -14,6 +14,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
@@ -47,6 +49,8 @@ public final class PostgresWakeUp implements CallbackRelay, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(PostgresWakeUp.class.getName());
     /** PostgreSQL's limit is 8,000 bytes; the rest is the signature and a separator. */
     private static final int MAX_BODY = 7_800;
+    /** At most this many signatures wait for their own notification; more are forgotten (and verified). */
+    private static final int MAX_RELAYED = 4_096;
 
     private final DataSource dataSource;
     private final ConnectionFactory listenConnection;
@@ -60,6 +64,12 @@ public final class PostgresWakeUp implements CallbackRelay, AutoCloseable {
     private volatile Connection current;
     private volatile int backendPid;
     private volatile boolean listening;
+    /**
+     * Signatures of the callbacks this instance relayed whose notification has not come back to its
+     * own listener yet. Its own notifications are dropped unverified: the endpoint already offered
+     * those callbacks to this instance's client before relaying them.
+     */
+    private final Set<String> relayedHere = ConcurrentHashMap.newKeySet();
 
     private PostgresWakeUp(Builder builder) {
         this.dataSource = builder.dataSource;
@@ -92,9 +102,11 @@ public final class PostgresWakeUp implements CallbackRelay, AutoCloseable {
      */
     @Override
     public void relay(Callback callback, byte[] rawBody, String signature) {
-        String payload = rawBody.length <= MAX_BODY && signature != null
+        boolean whole = rawBody.length <= MAX_BODY && signature != null;
+        String payload = whole
                 ? signature + "\n" + new String(rawBody, StandardCharsets.UTF_8)
                 : (callback instanceof BatchCallback ? "batch:" : "run:") + callback.id();
+        boolean remembered = whole && listening && remember(signature);
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
             if (!connection.getAutoCommit()) {
@@ -104,6 +116,9 @@ public final class PostgresWakeUp implements CallbackRelay, AutoCloseable {
             notify.setString(2, payload);
             notify.execute();
         } catch (SQLException e) {
+            if (remembered) {
+                relayedHere.remove(signature);
+            }
             LOG.log(
                     System.Logger.Level.WARNING,
                     "pg_notify for " + callback + " failed (SQLState " + e.getSQLState() + "); other instances'"
@@ -177,11 +192,14 @@ public final class PostgresWakeUp implements CallbackRelay, AutoCloseable {
                 first = false;
                 Method getNotifications = pgConnection().getMethod("getNotifications", int.class);
                 Object pg = connection.unwrap(pgConnection());
+                Method getParameter = Class.forName(
+                                "org.postgresql.PGNotification", false, PostgresWakeUp.class.getClassLoader())
+                        .getMethod("getParameter");
                 while (running && connection.isValid(5)) {
                     Object[] notifications = (Object[]) getNotifications.invoke(pg, (int) pollTimeout.toMillis());
                     if (notifications != null) {
                         for (Object notification : notifications) {
-                            received(parameter(notification));
+                            received((String) getParameter.invoke(notification));
                         }
                     }
                 }
@@ -207,9 +225,22 @@ public final class PostgresWakeUp implements CallbackRelay, AutoCloseable {
         }
     }
 
+    /** Notes a signature this instance relays; false when too many are pending (then it is verified). */
+    private boolean remember(String signature) {
+        if (relayedHere.size() >= MAX_RELAYED) {
+            // Notifications lost while the listener was down never come back to remove theirs.
+            relayedHere.clear();
+        }
+        return relayedHere.add(signature);
+    }
+
     private void received(String payload) {
         int newline = payload.indexOf('\n');
         try {
+            if (newline > 0 && !relayedHere.isEmpty() && relayedHere.remove(payload.substring(0, newline))) {
+                // This instance's own: its endpoint offered the callback to the client already.
+                return;
+            }
             if (newline > 0) {
                 Callback callback = verifier.verify(
                         payload.substring(newline + 1).getBytes(StandardCharsets.UTF_8), payload.substring(0, newline));
@@ -247,13 +278,6 @@ public final class PostgresWakeUp implements CallbackRelay, AutoCloseable {
 
     private static Class<?> pgConnection() throws ClassNotFoundException {
         return Class.forName("org.postgresql.PGConnection", false, PostgresWakeUp.class.getClassLoader());
-    }
-
-    private static String parameter(Object notification) throws ReflectiveOperationException, IllegalArgumentException {
-        Method getParameter = Class.forName(
-                        "org.postgresql.PGNotification", false, PostgresWakeUp.class.getClassLoader())
-                .getMethod("getParameter");
-        return (String) getParameter.invoke(notification);
     }
 
     private static String cause(Exception e) {
