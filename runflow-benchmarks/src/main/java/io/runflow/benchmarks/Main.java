@@ -25,9 +25,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * Runs P1 to P5 and prints one table of ratios with each goal and PASS or MISS. Start it with {@code
+ * Runs P1 to P7 and prints one table of ratios with each goal and PASS or MISS. Start it with {@code
  * runflow-benchmarks/run} (which builds the module and sets the class path); arguments: any of {@code
- * p1 p2 p3 p4 p5} to run only those, {@code --quick} for a seconds-long smoke run whose figures mean
+ * p1 .. p7} to run only those, {@code --quick} for a seconds-long smoke run whose figures mean
  * nothing.
  *
  * <p>JMH runs every benchmark in a fresh JVM of its own. Candidate and yardsticks are interleaved:
@@ -50,7 +50,7 @@ public final class Main {
     /**
      * Runs the benchmarks.
      *
-     * @param args {@code p1}..{@code p5} to select, {@code --quick} for a smoke run
+     * @param args {@code p1}..{@code p6} to select, {@code --quick} for a smoke run
      * @throws Exception if a benchmark fails
      */
     public static void main(String[] args) throws Exception {
@@ -59,15 +59,15 @@ public final class Main {
         for (String arg : args) {
             if (arg.equals("--quick")) {
                 quick = true;
-            } else if (arg.matches("p[1-5]|p7")) {
+            } else if (arg.matches("p[1-7]")) {
                 selected.add(arg);
             } else {
-                System.err.println("usage: Main [--quick] [p1] [p2] [p3] [p4] [p5] [p7]");
+                System.err.println("usage: Main [--quick] [p1] [p2] [p3] [p4] [p5] [p6] [p7]");
                 System.exit(2);
             }
         }
         if (selected.isEmpty()) {
-            selected.addAll(List.of("p1", "p2", "p3", "p4", "p5", "p7"));
+            selected.addAll(List.of("p1", "p2", "p3", "p4", "p5", "p6", "p7"));
         }
         Main main = new Main(quick);
         String loadBefore = load();
@@ -87,6 +87,9 @@ public final class Main {
                     break;
                 case "p4":
                     main.pendingWaits();
+                    break;
+                case "p6":
+                    main.webhookEndpoint();
                     break;
                 case "p7":
                     main.testSuiteCost();
@@ -406,6 +409,42 @@ public final class Main {
                         added.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN)),
                 String.format(Locale.ROOT, "≤ %.0f ms added", goalMillis),
                 median <= goalMillis ? "PASS" : "MISS"));
+    }
+
+    // ---------------------------------------------------------------- P6
+
+    private void webhookEndpoint() {
+        if (!WebhookEndpointRuns.built()) {
+            throw new IllegalStateException("P6's webhook app is not built: run runflow-benchmarks/run");
+        }
+        webhookEndpoint("memory", "P6a", "webhook endpoint, memory store: callbacks/s vs bare @PostMapping", 0.8);
+        webhookEndpoint("jdbc", "P6b", "webhook endpoint, JDBC store (PostgreSQL): callbacks/s vs bare INSERT", 0.7);
+    }
+
+    private void webhookEndpoint(String store, String id, String what, double goal) {
+        int rounds = quick ? 1 : Integer.getInteger("runflow.benchmarks.p6.rounds", 15);
+        int calls = quick ? 20 : Integer.getInteger("runflow.benchmarks.p6.calls", store.equals("memory") ? 600 : 300);
+        int warmup = quick ? 20 : 2_000;
+        Map<String, List<Double>> figures = WebhookEndpointRuns.run(store, rounds, calls, warmup);
+        String measured = String.format(
+                Locale.ROOT,
+                "%d rounds × %d signed 2 KiB callbacks per variant, interleaved, one keep-alive JDK client;"
+                        + " median/s: Runflow %.0f, bare %.0f; whole JVM per request: %.0f B and %.0f µs CPU"
+                        + " against %.0f B and %.0f µs",
+                rounds,
+                calls,
+                median(figures.get("runflow")),
+                median(figures.get("bare")),
+                median(figures.get("runflowAlloc")),
+                median(figures.get("runflowCpu")),
+                median(figures.get("bareAlloc")),
+                median(figures.get("bareCpu")));
+        rows.add(atLeast(id, what, measured, ratios(figures.get("runflow"), figures.get("bare")), goal));
+        rows.add(info(
+                id + "-alloc",
+                "the same, bytes the JVM allocates per request, Runflow vs bare (load does not move this one)",
+                "same run",
+                ratios(figures.get("runflowAlloc"), figures.get("bareAlloc"))));
     }
 
     // ---------------------------------------------------------------- P7

@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.Statement;
@@ -129,6 +130,12 @@ public final class JdbcCallbackDeduplicator implements TransactionalCallbackDedu
     private final String deleteExpiredKey;
     private final String deleteKey;
     private final String deleteExpired;
+    /** PostgreSQL: the mark in one statement, an expired one taken over (see {@link #markOnPostgres}). */
+    private final String upsert;
+    /** PostgreSQL with a ledger: the same, and the run settled in the same statement. */
+    private final String upsertAndSettle;
+    /** Whether the data source is PostgreSQL; read from the first connection's metadata. */
+    private volatile Boolean postgres;
 
     private JdbcCallbackDeduplicator(Builder builder) {
         this.dataSource = builder.dataSource;
@@ -140,6 +147,13 @@ public final class JdbcCallbackDeduplicator implements TransactionalCallbackDedu
         this.deleteExpiredKey = "DELETE FROM " + tableName + " WHERE delivery_key = ? AND first_seen <= ?";
         this.deleteKey = "DELETE FROM " + tableName + " WHERE delivery_key = ?";
         this.deleteExpired = "DELETE FROM " + tableName + " WHERE first_seen <= ?";
+        this.upsert = "INSERT INTO " + tableName + " AS m (delivery_key, first_seen) VALUES (?, ?)"
+                + " ON CONFLICT (delivery_key) DO UPDATE SET first_seen = EXCLUDED.first_seen WHERE m.first_seen <= ?"
+                + " RETURNING 1";
+        this.upsertAndSettle = ledger == null
+                ? null
+                : "WITH mark AS (" + upsert + "), settled AS (DELETE FROM " + ledger.tableName()
+                        + " WHERE run_id = ? AND EXISTS (SELECT 1 FROM mark)) SELECT count(*) FROM mark";
     }
 
     /**
@@ -202,6 +216,9 @@ public final class JdbcCallbackDeduplicator implements TransactionalCallbackDedu
         String key = storedKey(Objects.requireNonNull(callback, "callback"));
         Instant now = clock.instant();
         return withConnection("firstDelivery", connection -> {
+            if (isPostgres(connection)) {
+                return markOnPostgres(connection, key, now);
+            }
             if (tryInsert(connection, key, now)) {
                 return settled(connection, key);
             }
@@ -314,11 +331,47 @@ public final class JdbcCallbackDeduplicator implements TransactionalCallbackDedu
 
     /** Inside a transaction: drops an expired mark of the key, then inserts; the key's lock decides. */
     private boolean mark(Connection connection, String key, Instant now) throws SQLException {
+        if (isPostgres(connection)) {
+            return markOnPostgres(connection, key, now);
+        }
         // The guarded delete first, never after a failed insert: on PostgreSQL that failure aborts the
         // transaction. Two deliveries racing over an expired mark: one deletes it, the other waits on
         // its row lock, deletes nothing, and loses on the key of the first one's new mark.
         deleteIfExpired(connection, key, now);
         return tryInsert(connection, key, now) && settled(connection, key);
+    }
+
+    /**
+     * PostgreSQL: the mark, the takeover of an expired one and the ledger's settling in one statement
+     * and one round trip (the other databases' delete, insert and settle take three), and a repeat
+     * is no error, so it does not abort the transaction. The same outcome as {@link #mark}: a fresh
+     * mark of the key blocks the insert and the update alike; an expired one is updated, which takes
+     * its row lock, so two deliveries racing over it are decided as the delete's lock decides them;
+     * a repeat arriving while the first delivery's transaction is open waits for it to end.
+     */
+    private boolean markOnPostgres(Connection connection, String key, Instant now) throws SQLException {
+        boolean settle = upsertAndSettle != null && key.startsWith("run:");
+        try (PreparedStatement statement = connection.prepareStatement(settle ? upsertAndSettle : upsert)) {
+            statement.setString(1, key);
+            statement.setObject(2, utc(now));
+            statement.setObject(3, utc(now.minus(retention)));
+            if (settle) {
+                statement.setString(4, key.substring(4, key.lastIndexOf(':')));
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                return settle ? rows.next() && rows.getLong(1) > 0 : rows.next();
+            }
+        }
+    }
+
+    private boolean isPostgres(Connection connection) throws SQLException {
+        Boolean known = postgres;
+        if (known == null) {
+            // The driver answers from what it learnt at connect time: no round trip.
+            known = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+            postgres = known;
+        }
+        return known;
     }
 
     /** A run delivered is off the ledger, in the same transaction (or at once, marking first). */

@@ -157,6 +157,11 @@ public final class JdbcRunLedger implements RunLedger {
         run("settle", connection -> settleIn(connection, runId));
     }
 
+    /** The table, checked when it was set, for a de-duplicator that settles in its own statement. */
+    String tableName() {
+        return tableName;
+    }
+
     /** Settles inside the caller's transaction, so that it commits with the delivery's mark. */
     Void settleIn(Connection connection, String runId) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + tableName + " WHERE run_id = ?")) {

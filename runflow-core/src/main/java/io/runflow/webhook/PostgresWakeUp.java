@@ -14,6 +14,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
@@ -21,7 +26,8 @@ import javax.sql.DataSource;
  * Ends waits on every instance when any instance receives a callback, through PostgreSQL's {@code
  * NOTIFY}. As a {@link CallbackRelay} of the {@link WebhookEndpoint}, it sends each verified callback
  * ({@code pg_notify} on {@link #CHANNEL}, with the signature and the body, on a connection of the data
- * source); its one listener thread ({@code LISTEN} on a dedicated connection with auto-commit, read
+ * source; once started, from a sender thread of its own, so that the endpoint's answer does not wait
+ * for that round trip); its one listener thread ({@code LISTEN} on a dedicated connection with auto-commit, read
  * with a finite timeout, checked with {@code isValid} and reconnected) verifies what arrives with
  * the instance's own {@link WebhookVerifier} and offers it to the client's waits, which end at once.
  * Polling stays the backstop: after each reconnect every run with a wait in progress is read once,
@@ -47,6 +53,10 @@ public final class PostgresWakeUp implements CallbackRelay, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(PostgresWakeUp.class.getName());
     /** PostgreSQL's limit is 8,000 bytes; the rest is the signature and a separator. */
     private static final int MAX_BODY = 7_800;
+    /** At most this many signatures wait for their own notification; more are forgotten (and verified). */
+    private static final int MAX_RELAYED = 4_096;
+    /** Notifications waiting for the sender thread; past this the relaying thread sends its own. */
+    private static final int MAX_QUEUED = 1_024;
 
     private final DataSource dataSource;
     private final ConnectionFactory listenConnection;
@@ -57,9 +67,18 @@ public final class PostgresWakeUp implements CallbackRelay, AutoCloseable {
     private final Consumer<String> warnings;
     private volatile boolean running;
     private volatile Thread thread;
+    /** Sends the notifications once started; until then the relaying thread sends them itself. */
+    private volatile ThreadPoolExecutor notifier;
+
     private volatile Connection current;
     private volatile int backendPid;
     private volatile boolean listening;
+    /**
+     * Signatures of the callbacks this instance relayed whose notification has not come back to its
+     * own listener yet. Its own notifications are dropped unverified: the endpoint already offered
+     * those callbacks to this instance's client before relaying them.
+     */
+    private final Set<String> relayedHere = ConcurrentHashMap.newKeySet();
 
     private PostgresWakeUp(Builder builder) {
         this.dataSource = builder.dataSource;
@@ -84,7 +103,10 @@ public final class PostgresWakeUp implements CallbackRelay, AutoCloseable {
     }
 
     /**
-     * Sends a verified callback to every instance listening. A failure is logged, never thrown.
+     * Sends a verified callback to every instance listening. A failure is logged, never thrown. Once
+     * {@link #start() started}, the notification is queued for the sender thread and sent in order;
+     * before that, or when 1,024 are already queued, or after {@link #close()}, it is sent on the
+     * calling thread.
      *
      * @param callback the callback
      * @param rawBody its body
@@ -92,9 +114,23 @@ public final class PostgresWakeUp implements CallbackRelay, AutoCloseable {
      */
     @Override
     public void relay(Callback callback, byte[] rawBody, String signature) {
-        String payload = rawBody.length <= MAX_BODY && signature != null
+        boolean whole = rawBody.length <= MAX_BODY && signature != null;
+        String payload = whole
                 ? signature + "\n" + new String(rawBody, StandardCharsets.UTF_8)
                 : (callback instanceof BatchCallback ? "batch:" : "run:") + callback.id();
+        boolean remembered = whole && listening && remember(signature);
+        ThreadPoolExecutor sender = notifier;
+        if (sender == null) {
+            send(callback, payload, remembered ? signature : null);
+        } else {
+            // Off the request's thread: the endpoint answers without waiting for the round trip. A full
+            // queue (or a closed sender) makes the caller send it, as before the sender existed.
+            sender.execute(() -> send(callback, payload, remembered ? signature : null));
+        }
+    }
+
+    /** One pg_notify on a pooled connection; {@code remembered} is the signature noted for it, if any. */
+    private void send(Callback callback, String payload, String remembered) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
             if (!connection.getAutoCommit()) {
@@ -104,6 +140,9 @@ public final class PostgresWakeUp implements CallbackRelay, AutoCloseable {
             notify.setString(2, payload);
             notify.execute();
         } catch (SQLException e) {
+            if (remembered != null) {
+                relayedHere.remove(remembered);
+            }
             LOG.log(
                     System.Logger.Level.WARNING,
                     "pg_notify for " + callback + " failed (SQLState " + e.getSQLState() + "); other instances'"
@@ -112,13 +151,26 @@ public final class PostgresWakeUp implements CallbackRelay, AutoCloseable {
     }
 
     /**
-     * Starts the listener thread.
+     * Starts the listener thread and the sender thread.
      *
      * @return this
      */
     public synchronized PostgresWakeUp start() {
         if (thread == null) {
             running = true;
+            ThreadPoolExecutor sender = new ThreadPoolExecutor(
+                    1,
+                    1,
+                    0,
+                    TimeUnit.MILLISECONDS,
+                    new ArrayBlockingQueue<>(MAX_QUEUED),
+                    runnable -> {
+                        Thread notifying = new Thread(runnable, "runflow-pg-notify");
+                        notifying.setDaemon(true);
+                        return notifying;
+                    },
+                    (task, executor) -> task.run());
+            notifier = sender;
             Thread started = new Thread(this::listen, "runflow-pg-listen");
             started.setDaemon(true);
             thread = started;
@@ -177,11 +229,14 @@ public final class PostgresWakeUp implements CallbackRelay, AutoCloseable {
                 first = false;
                 Method getNotifications = pgConnection().getMethod("getNotifications", int.class);
                 Object pg = connection.unwrap(pgConnection());
+                Method getParameter = Class.forName(
+                                "org.postgresql.PGNotification", false, PostgresWakeUp.class.getClassLoader())
+                        .getMethod("getParameter");
                 while (running && connection.isValid(5)) {
                     Object[] notifications = (Object[]) getNotifications.invoke(pg, (int) pollTimeout.toMillis());
                     if (notifications != null) {
                         for (Object notification : notifications) {
-                            received(parameter(notification));
+                            received((String) getParameter.invoke(notification));
                         }
                     }
                 }
@@ -207,9 +262,22 @@ public final class PostgresWakeUp implements CallbackRelay, AutoCloseable {
         }
     }
 
+    /** Notes a signature this instance relays; false when too many are pending (then it is verified). */
+    private boolean remember(String signature) {
+        if (relayedHere.size() >= MAX_RELAYED) {
+            // Notifications lost while the listener was down never come back to remove theirs.
+            relayedHere.clear();
+        }
+        return relayedHere.add(signature);
+    }
+
     private void received(String payload) {
         int newline = payload.indexOf('\n');
         try {
+            if (newline > 0 && !relayedHere.isEmpty() && relayedHere.remove(payload.substring(0, newline))) {
+                // This instance's own: its endpoint offered the callback to the client already.
+                return;
+            }
             if (newline > 0) {
                 Callback callback = verifier.verify(
                         payload.substring(newline + 1).getBytes(StandardCharsets.UTF_8), payload.substring(0, newline));
@@ -249,13 +317,6 @@ public final class PostgresWakeUp implements CallbackRelay, AutoCloseable {
         return Class.forName("org.postgresql.PGConnection", false, PostgresWakeUp.class.getClassLoader());
     }
 
-    private static String parameter(Object notification) throws ReflectiveOperationException, IllegalArgumentException {
-        Method getParameter = Class.forName(
-                        "org.postgresql.PGNotification", false, PostgresWakeUp.class.getClassLoader())
-                .getMethod("getParameter");
-        return (String) getParameter.invoke(notification);
-    }
-
     private static String cause(Exception e) {
         Throwable t = e instanceof InvocationTargetException ite && ite.getCause() != null ? ite.getCause() : e;
         return t instanceof SQLException sql
@@ -284,10 +345,20 @@ public final class PostgresWakeUp implements CallbackRelay, AutoCloseable {
         }
     }
 
-    /** Stops the listener thread and closes its connection. */
+    /** Sends what is queued (waiting at most 5 seconds), stops the listener thread and closes its connection. */
     @Override
     public void close() {
         running = false;
+        ThreadPoolExecutor sender = notifier;
+        if (sender != null) {
+            // What was relayed before close is still sent; relays after it are sent by their caller.
+            sender.shutdown();
+            try {
+                sender.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         Thread stopping = thread;
         closeQuietly(current);
         if (stopping != null) {

@@ -62,7 +62,56 @@ abstract class JdbcCallbackDeduplicatorContract {
                 "DROP TABLE IF EXISTS " + JdbcCallbackDeduplicator.DEFAULT_TABLE_NAME,
                 "DROP TABLE IF EXISTS " + CUSTOM_TABLE,
                 "DROP TABLE IF EXISTS " + OTHER_SHAPE_TABLE,
-                "DROP TABLE IF EXISTS effects");
+                "DROP TABLE IF EXISTS effects",
+                "DROP TABLE IF EXISTS " + JdbcRunLedger.DEFAULT_TABLE_NAME);
+    }
+
+    @Test
+    void settlesTheLedgerOnARunsFirstDeliveryOnlyWhicheverWayItIsMarked() throws SQLException {
+        JdbcRunLedger ledger = JdbcRunLedger.builder(pool()).clock(clock).build();
+        ledger.createTableIfMissing();
+        for (String id : List.of("run-1", "run-2", "run-3", "run-4")) {
+            ledger.runCreated(io.runflow.model.Run.builder()
+                    .id(id)
+                    .status(io.runflow.model.RunStatus.QUEUED)
+                    .callbackUrl("https://example.com/hook")
+                    .build());
+        }
+        JdbcCallbackDeduplicator deduplicator = JdbcCallbackDeduplicator.builder(pool())
+                .retention(RETENTION)
+                .clock(clock)
+                .ledger(ledger)
+                .build();
+        deduplicator.createTableIfMissing();
+
+        assertThat(deduplicator.firstDelivery(run("run-1", "run.completed"))).isTrue();
+        assertThat(deduplicator.deliverOnce(run("run-2", "run.completed"), callback -> {}))
+                .isTrue();
+        assertThat(ledger.size()).isEqualTo(2);
+        assertThatThrownBy(() -> deduplicator.deliverOnce(run("run-3", "run.completed"), callback -> {
+                    throw new IllegalStateException("listener failed");
+                }))
+                .hasMessage("listener failed");
+        assertThat(ledger.size()).as("rolled back with the mark").isEqualTo(2);
+
+        // A repeat settles nothing: run-4 entered the ledger again after its first delivery.
+        assertThat(deduplicator.deliverOnce(run("run-4", "run.completed"), callback -> {}))
+                .isTrue();
+        ledger.runCreated(io.runflow.model.Run.builder()
+                .id("run-4")
+                .status(io.runflow.model.RunStatus.QUEUED)
+                .callbackUrl("https://example.com/hook")
+                .build());
+        assertThat(deduplicator.deliverOnce(run("run-4", "run.completed"), callback -> {}))
+                .isFalse();
+        assertThat(deduplicator.firstDelivery(run("run-4", "run.completed"))).isFalse();
+        assertThat(ledger.size()).isEqualTo(2);
+        // Once the mark has expired, the delivery is a first one again and settles.
+        clock.advance(RETENTION);
+        assertThat(deduplicator.deliverOnce(run("run-4", "run.completed"), callback -> {}))
+                .isTrue();
+        assertThat(ledger.size()).isEqualTo(1);
+        assertThat(rows(JdbcCallbackDeduplicator.DEFAULT_TABLE_NAME)).isEqualTo(3);
     }
 
     @Test

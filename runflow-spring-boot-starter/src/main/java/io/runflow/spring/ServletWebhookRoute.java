@@ -5,6 +5,7 @@ import io.runflow.webhook.WebhookResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
@@ -36,8 +37,17 @@ final class ServletWebhookRoute {
     /** One byte past the limit is enough for the endpoint to answer 413; the rest is never read. */
     private static byte[] read(HttpServletRequest servlet, long maxBodySize) throws IOException {
         int limit = (int) Math.min(maxBodySize + 1, Integer.MAX_VALUE - 8);
+        long declared = servlet.getContentLengthLong();
         try (InputStream body = servlet.getInputStream()) {
-            return body.readNBytes(limit);
+            if (declared < 0 || declared >= limit) {
+                return body.readNBytes(limit);
+            }
+            // The declared length (within the limit, checked by the caller): one array of that size,
+            // not readNBytes's 8 KiB chunks copied into a third array. A body that ends early is cut
+            // to what came, as readNBytes would; the container reads no more than the declared length.
+            byte[] bytes = new byte[(int) declared];
+            int read = body.readNBytes(bytes, 0, bytes.length);
+            return read == bytes.length ? bytes : Arrays.copyOf(bytes, read);
         }
     }
 }
