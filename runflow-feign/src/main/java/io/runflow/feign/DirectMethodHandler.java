@@ -197,18 +197,22 @@ final class DirectMethodHandler implements MethodHandler {
 
     /** The request Feign would build for these arguments, or {@code null} to let Feign build it. */
     private Request request(Object[] argv) {
-        StringBuilder url = new StringBuilder(base.length() + 96).append(base);
+        int length = base.length();
+        for (int i = 0; i < path.length; i++) {
+            Object chunk = (i & 1) == 0 ? path[i] : argv[(Integer) path[i]];
+            if (!(chunk instanceof String) || ((i & 1) == 1 && !unchangedByFeign((String) chunk))) {
+                return null;
+            }
+            length += ((String) chunk).length();
+        }
+        StringBuilder url = new StringBuilder(length).append(base);
         for (int i = 0; i < path.length; i++) {
             if ((i & 1) == 0) {
                 url.append((String) path[i]);
-                continue;
+            } else {
+                String segment = (String) argv[(Integer) path[i]];
+                url.append(decodeSlash ? segment.replace("%2F", "/") : segment);
             }
-            Object value = argv[(Integer) path[i]];
-            if (!(value instanceof String) || !unchangedByFeign((String) value)) {
-                return null;
-            }
-            String segment = (String) value;
-            url.append(decodeSlash ? segment.replace("%2F", "/") : segment);
         }
         Map<String, Collection<String>> requestHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         if (keyIndex >= 0) {

@@ -20,7 +20,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
@@ -125,15 +124,15 @@ final class JavaNetClient implements Client {
                                 ? Request.ProtocolVersion.HTTP_2
                                 : Request.ProtocolVersion.HTTP_1_1)
                 .status(response.statusCode())
-                .reason(headers.firstValue("Reason-Phrase").orElse(null))
+                .reason(first(feignHeaders, "Reason-Phrase"))
                 .request(request)
                 .headers(feignHeaders);
-        Optional<String> encoding = headers.firstValue("Content-Encoding");
+        String encoding = first(feignHeaders, "Content-Encoding");
         byte[] bytes = response.body();
-        if (encoding.isPresent() && bytes != null && bytes.length > 0) {
-            bytes = decoded(encoding.get(), bytes, response.statusCode(), request);
+        if (encoding != null && bytes != null && bytes.length > 0) {
+            bytes = decoded(encoding, bytes, response.statusCode(), request);
         }
-        return answer.body(bytes).build();
+        return answer.body(AnswerBody.of(bytes)).build();
     }
 
     /**
@@ -172,6 +171,15 @@ final class JavaNetClient implements Client {
                 Endpoints.of(request) + ": the answer is larger than " + maxAnswerBytes + " bytes" + after
                         + ", the most this client reads; not read further",
                 null);
+    }
+
+    /**
+     * A header's first value, as {@code HttpHeaders.firstValue} finds it (the JDK's map is
+     * case-insensitive) but without a stream and an {@code Optional} per look-up.
+     */
+    private static String first(Map<String, Collection<String>> headers, String name) {
+        Collection<String> values = headers.get(name);
+        return values == null || values.isEmpty() ? null : values.iterator().next();
     }
 
     /** One {@link Duration} for the usual single read timeout, rather than one per request. */
