@@ -15,8 +15,11 @@ import feign.ResponseHandler;
  * Feign builds.
  *
  * <p>Feign enriches every field of the builder with the capabilities before {@link #internalBuild},
- * {@link #sdkClient} included, so the direct calls use the same client wrappers (per-call options,
- * observation, a customizer's capability) that Feign's handlers get.
+ * reflectively, this class's included (so its fields are in the native-image reflection metadata):
+ * {@link #sdkClient} gets the same client wrappers (per-call options, observation, a customizer's
+ * capability) that Feign's own client field gets, and a capability that replaces the encoder, the
+ * options or the invocation handler factory makes the copies here differ from Feign's, which sends
+ * the calls Feign's way.
  */
 final class RunflowFeignBuilder extends Feign.Builder {
 
