@@ -52,24 +52,34 @@ public class ClientOverheadBenchmark {
         // Deterministic: server time stands still, so every read answers the same queued run and
         // no variant is handed bigger bodies because its reads happened to come later.
         server = FakeRunflowServer.builder().deterministic().build();
-        runflow = RunflowClient.builder()
-                .apiKey(server.apiKey())
-                .baseUrl(server.baseUrl())
-                .build();
+        connect(server.baseUrl(), server.apiKey());
+    }
+
+    /**
+     * Points the client and the peers' JDK client at a fake running elsewhere (P1c: in a process of
+     * its own), which this instance neither starts nor stops.
+     *
+     * @param baseUrl the fake's base URL
+     * @param apiKey its API key
+     */
+    void connect(String baseUrl, String apiKey) {
+        runflow = RunflowClient.builder().apiKey(apiKey).baseUrl(baseUrl).build();
         // What a user writes: HTTP/1.1 (the JDK's h2c upgrade costs a round trip on http://).
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         mapper = JsonMapper.builder().build();
-        createUri = URI.create(server.baseUrl() + "/v1/models/" + FluxProUltra.MODEL + "/runs");
-        runsPrefix = server.baseUrl() + "/v1/runs/";
-        authorization = "Bearer " + server.apiKey();
+        createUri = URI.create(baseUrl + "/v1/models/" + FluxProUltra.MODEL + "/runs");
+        runsPrefix = baseUrl + "/v1/runs/";
+        authorization = "Bearer " + apiKey;
         constantBody = ("{\"input\":{\"prompt\":\"" + PROMPT + "\"}}").getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Closes the client and the fake. */
+    /** Closes the client and the fake, if this instance started it. */
     @TearDown
     public void stop() {
         runflow.close();
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     /**

@@ -36,9 +36,19 @@ public final class ClientOverheadMain {
         ClientOverheadBenchmark sdk = new ClientOverheadBenchmark();
         ClientOverheadBenchmark tree = new ClientOverheadBenchmark();
         ClientOverheadBenchmark bare = new ClientOverheadBenchmark();
-        sdk.start();
-        tree.start();
-        bare.start();
+        // P1c: each variant's fake in a process of its own, as a user's application meets the network.
+        List<RemoteFake> remote = new ArrayList<>();
+        if (Boolean.getBoolean("runflow.benchmarks.p1.remote")) {
+            for (ClientOverheadBenchmark variant : List.of(sdk, tree, bare)) {
+                RemoteFake fake = RemoteFake.start();
+                remote.add(fake);
+                variant.connect(fake.baseUrl(), fake.apiKey());
+            }
+        } else {
+            sdk.start();
+            tree.start();
+            bare.start();
+        }
         try {
             List<Variant> variants = new ArrayList<>(List.of(
                     new Variant("sdk", sdk::runflowClient),
@@ -85,6 +95,7 @@ public final class ClientOverheadMain {
             sdk.stop();
             tree.stop();
             bare.stop();
+            remote.forEach(RemoteFake::close);
         }
     }
 

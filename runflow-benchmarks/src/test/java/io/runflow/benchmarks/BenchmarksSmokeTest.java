@@ -60,6 +60,22 @@ class BenchmarksSmokeTest {
     }
 
     @Test
+    void clientOverheadVariantsWorkAgainstTheFakeInItsOwnProcess() throws Exception {
+        try (RemoteFake fake = RemoteFake.start()) {
+            ClientOverheadBenchmark benchmark = new ClientOverheadBenchmark();
+            benchmark.connect(fake.baseUrl(), fake.apiKey());
+            try {
+                assertThat(benchmark.runflowClient().status()).isEqualTo(RunStatus.QUEUED);
+                assertThat(benchmark.handRolledJackson().path("status_code").asText())
+                        .isEqualTo("queued");
+                assertThat(benchmark.bareHttpClient()).isPositive();
+            } finally {
+                benchmark.stop();
+            }
+        }
+    }
+
+    @Test
     void webhookVariantsAllAcceptTheSignedBody() throws Exception {
         WebhookBenchmark benchmark = new WebhookBenchmark();
         benchmark.start();

@@ -56,8 +56,29 @@ public final class ModelIds {
      * @return the encoded segment
      */
     public static String encodeSegment(String segment) {
+        if (unreserved(segment)) {
+            // What the encoder would return (its %7E turned back into ~), without its buffers: ids are like this.
+            return segment;
+        }
         return URLEncoder.encode(segment, StandardCharsets.UTF_8)
                 .replace("+", "%20")
                 .replace("%7E", "~");
+    }
+
+    /** Whether every character is an RFC 3986 unreserved one: letters, digits, {@code -._~}. */
+    private static boolean unreserved(String segment) {
+        for (int i = 0; i < segment.length(); i++) {
+            char c = segment.charAt(i);
+            if (!((c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~')) {
+                return false;
+            }
+        }
+        return true;
     }
 }

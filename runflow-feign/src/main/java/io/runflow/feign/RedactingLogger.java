@@ -74,6 +74,21 @@ final class RedactingLogger extends Slf4jLogger {
         super.log(configKey, "%s", redact(String.format(format, args)));
     }
 
+    /** Feign's request line and headers, for {@link DirectMethodHandler} (the method is protected). */
+    void request(String configKey, Level logLevel, feign.Request request) {
+        logRequest(configKey, logLevel, request);
+    }
+
+    /** Feign's I/O failure line, for {@link DirectMethodHandler}. */
+    void ioFailure(String configKey, Level logLevel, IOException failure, long elapsedMillis) {
+        logIOException(configKey, logLevel, failure, elapsedMillis);
+    }
+
+    /** Feign's retry line, for {@link DirectMethodHandler}. */
+    void retry(String configKey, Level logLevel) {
+        logRetry(configKey, logLevel);
+    }
+
     String redact(String line) {
         return Redaction.redact(line, apiKey);
     }

@@ -89,6 +89,10 @@ final class RunflowDecoder implements Decoder {
         if (response.body() == null) {
             return new byte[0];
         }
+        byte[] bytes = AnswerBody.bytesOf(response.body());
+        if (bytes != null) {
+            return bytes; // JavaNetClient's own array: no copy
+        }
         try (InputStream in = response.body().asInputStream()) {
             // JavaNetClient hands over a byte array: reading it back is one copy.
             return in.readAllBytes();

@@ -26,11 +26,28 @@ final class RunflowEncoder implements Encoder {
 
     @Override
     public void encode(Object object, Type bodyType, RequestTemplate template) {
+        template.body(bytes(object, bodyType), Util.UTF_8);
+    }
+
+    /**
+     * Writes a body as {@link #encode} does, for {@link DirectMethodHandler}'s requests.
+     *
+     * @param object the body
+     * @param bodyType its declared type
+     * @return the UTF-8 JSON
+     * @throws EncodeException if Jackson cannot write it (as Feign reports it)
+     */
+    byte[] bytes(Object object, Type bodyType) {
         ObjectWriter writer = writers.computeIfAbsent(
                 bodyType, type -> mapper.writerFor(mapper.getTypeFactory().constructType(type)));
         try {
-            template.body(writer.writeValueAsBytes(object), Util.UTF_8);
+            return writer.writeValueAsBytes(object);
         } catch (JsonProcessingException e) {
+            throw new EncodeException(e.getMessage(), e);
+        } catch (EncodeException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // As Feign's template factory wraps an encoder's unexpected failure.
             throw new EncodeException(e.getMessage(), e);
         }
     }

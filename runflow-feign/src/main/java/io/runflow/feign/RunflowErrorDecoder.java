@@ -65,6 +65,10 @@ final class RunflowErrorDecoder implements ErrorDecoder {
         if (response.body() == null) {
             return new byte[0];
         }
+        byte[] bytes = AnswerBody.bytesOf(response.body());
+        if (bytes != null) {
+            return bytes;
+        }
         try (InputStream in = response.body().asInputStream()) {
             return Util.toByteArray(in);
         }

@@ -170,10 +170,8 @@ public final class RunflowFeign implements RunflowApi {
         Request.Options timeouts =
                 new Request.Options(feignMillis(options.connectTimeout()), feignMillis(options.readTimeout()), false);
         LazyHttpClient httpClient = new LazyHttpClient(() -> httpClient(timeouts));
-        Feign.Builder builder = Feign.builder()
+        Feign.Builder builder = new RunflowFeignBuilder(new RunflowEncoder(mapper), timeouts)
                 .client(new DeferredClient(httpClient))
-                .options(timeouts)
-                .encoder(new RunflowEncoder(mapper))
                 .decoder(new RunflowDecoder(mapper, options.apiKey()))
                 .errorDecoder(new RunflowErrorDecoder(options.apiKey()))
                 .retryer(new PolicyRetryer(options.retryPolicy(), options.sleeper(), options.observer()))

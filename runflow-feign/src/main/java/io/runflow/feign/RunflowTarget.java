@@ -31,6 +31,15 @@ final class RunflowTarget<T> extends Target.HardCodedTarget<T> {
         this.headers = headers;
     }
 
+    /** The normalised base URL, or {@code null} when requests are built by {@code HardCodedTarget}. */
+    String base() {
+        return base;
+    }
+
+    CommonHeaders headers() {
+        return headers;
+    }
+
     private static String normalised(String url) {
         String trimmed = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         try {

@@ -61,8 +61,11 @@ public final class BodyReader {
         }
         Object value;
         try {
-            value = reader.withAttribute(RunflowJson.REQUEST_ID_ATTRIBUTE, requestId)
-                    .readValue(body);
+            // No attribute reads as null, as a null one does: without one, no copy of the reader's config.
+            value = requestId == null
+                    ? reader.readValue(body)
+                    : reader.withAttribute(RunflowJson.REQUEST_ID_ATTRIBUTE, requestId)
+                            .readValue(body);
         } catch (JsonProcessingException e) {
             throw new RunflowDecodingException(endpoint + ": " + describe(e), e);
         } catch (IOException | RuntimeException e) {
