@@ -118,7 +118,9 @@ public final class FakeBackend implements AutoCloseable {
                 clock,
                 config.maxRequestBodyBytes(),
                 "/uploads/",
-                AssetsApi.MAX_BYTES);
+                AssetsApi.MAX_BYTES,
+                http::handOff,
+                FakeBackend::waits);
         http.start(dispatcher);
     }
 
@@ -240,6 +242,16 @@ public final class FakeBackend implements AutoCloseable {
                 .route("POST", "/v1/callback-secrets", s::create)
                 .route("GET", "/v1/callback-secrets/{id}", s::get)
                 .route("PATCH", "/v1/callback-secrets/{id}", s::patch);
+    }
+
+    /**
+     * The paths whose handling may wait, served on a pool thread: a callback redelivery waits for its
+     * attempt (whose receiver may call this server), files are drawn or sent in megabytes.
+     */
+    private static boolean waits(String path) {
+        return path.startsWith("/files/")
+                || path.startsWith("/asset-files/")
+                || path.endsWith("/callback-redeliveries");
     }
 
     /** Bearer auth, compared in constant time. */
