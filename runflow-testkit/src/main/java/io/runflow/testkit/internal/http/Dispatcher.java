@@ -130,7 +130,11 @@ public final class Dispatcher implements HttpHandler {
             if (workers != null && mayWait(exchange)) {
                 handOff(exchange, () -> serve(exchange, false));
             } else {
-                guarded(exchange, () -> serve(exchange, workers != null));
+                try {
+                    serve(exchange, workers != null);
+                } catch (Throwable e) {
+                    failed(exchange, e);
+                }
             }
         } finally {
             exit();
@@ -218,18 +222,24 @@ public final class Dispatcher implements HttpHandler {
     private void guarded(HttpExchange exchange, Step step) {
         try {
             step.run();
-        } catch (IOException e) {
+        } catch (Throwable e) {
+            failed(exchange, e);
+        }
+    }
+
+    /** Ends an exchange that failed: an I/O error closes it, anything else is the 500 envelope. */
+    private static void failed(HttpExchange exchange, Throwable e) {
+        if (e instanceof IOException) {
             exchange.close();
-        } catch (Throwable e) { // an Error too (say OutOfMemoryError): the client must still get an answer
-            System.getLogger(FakeRunflowServer.class.getName())
-                    .log(Level.WARNING, "fake Runflow server failed on a request", e);
-            try {
-                write(
-                        exchange,
-                        ErrorResponseException.envelopeResponse(500, "INTERNAL_ERROR", "the fake server failed"));
-            } catch (IOException | RuntimeException alreadyAnswered) {
-                exchange.close();
-            }
+            return;
+        }
+        // An Error too (say OutOfMemoryError): the client must still get an answer.
+        System.getLogger(FakeRunflowServer.class.getName())
+                .log(Level.WARNING, "fake Runflow server failed on a request", e);
+        try {
+            write(exchange, ErrorResponseException.envelopeResponse(500, "INTERNAL_ERROR", "the fake server failed"));
+        } catch (IOException | RuntimeException alreadyAnswered) {
+            exchange.close();
         }
     }
 
