@@ -316,7 +316,8 @@ public final class Main {
                 median(cold.get(Processes.Server.WIREMOCK)),
                 median(cold.get(Processes.Server.MOCKWEBSERVER)));
         rows.add(atMost("P3a", "fake cold start vs bare JDK HttpServer (TCP_NODELAY)", coldFigures, toJdk, 1.3));
-        rows.add(atMost("P3b", "fake cold start vs WireMock 3.13.2", "same run", toWireMock, 0.1));
+        // No goal against WireMock's cold start any more (issue 24): 0.1 x was set against an older WireMock.
+        rows.add(info("P3b", "fake cold start vs WireMock 3.13.2", "same run", toWireMock));
         rows.add(info("P3c", "fake cold start vs MockWebServer (mockwebserver3 5.5.1)", "same run", toMockWebServer));
 
         int passes = quick ? 1 : Integer.getInteger("runflow.benchmarks.p3.passes", 2);
@@ -335,8 +336,10 @@ public final class Main {
                         ServerThroughputBenchmark.class,
                         "healthRequest",
                         Map.of("server", server),
-                        3,
-                        4);
+                        // On this 2-core machine every server's rate still climbs for about 8 s of
+                        // 1 s iterations (JIT): 3 warm-ups measured the climb, not the steady state.
+                        8,
+                        5);
                 scores.put(server, rate);
                 rates.computeIfAbsent(server, k -> new ArrayList<>()).add(rate);
             }
@@ -352,8 +355,9 @@ public final class Main {
                 median(rates.get("jdk")),
                 median(rates.get("wiremock")),
                 median(rates.get("mockwebserver")));
-        rows.add(atLeast("P3d", "fake throughput vs WireMock", rateFigures, overWireMock, 5.0));
-        rows.add(info("P3e", "fake throughput vs bare JDK HttpServer", "same run", overJdk));
+        // Issue 24: >= 1.5 x WireMock 3.13 (the 5 x of issue 13 was set against an older WireMock).
+        rows.add(atLeast("P3d", "fake throughput vs WireMock", rateFigures, overWireMock, 1.5));
+        rows.add(atLeast("P3e", "fake throughput vs bare JDK HttpServer", "same run", overJdk, 0.9));
         rows.add(info("P3f", "fake throughput vs MockWebServer", "same run", overMockWebServer));
     }
 

@@ -89,7 +89,7 @@ public final class FakeRunflowServer implements AutoCloseable {
                 backend.setStartingBalance(startingBalance);
             }
             if (controlApi) {
-                backend.mount(ControlApi.PREFIX, ControlApi.routes(this));
+                backend.mount(ControlApi.PREFIX, () -> ControlApi.routes(this));
             }
         });
     }

@@ -1,24 +1,19 @@
 package io.runflow.testkit.internal.fake;
 
 import io.runflow.testkit.FakeCallbackSecret;
-import io.runflow.testkit.FakeModel;
 import io.runflow.testkit.FakeRun;
 import io.runflow.testkit.RecordedCallback;
 import io.runflow.testkit.RecordedRequest;
 import io.runflow.testkit.internal.http.Dispatcher;
-import io.runflow.testkit.internal.http.ErrorResponseException;
 import io.runflow.testkit.internal.http.FaultRule;
 import io.runflow.testkit.internal.http.Faults;
-import io.runflow.testkit.internal.http.Idempotency;
 import io.runflow.testkit.internal.http.Journal;
 import io.runflow.testkit.internal.http.LoopbackHttpServer;
-import io.runflow.testkit.internal.http.Request;
 import io.runflow.testkit.internal.http.Response;
 import io.runflow.testkit.internal.http.Router;
 import io.runflow.testkit.internal.http.UnrecordedDispatcher;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,41 +22,35 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
- * The fake's insides, wired: the Runflow domain (runs, lifecycle, models, callback secrets,
- * callbacks, outcomes), its route table, and the HTTP plumbing that serves it. {@code
- * FakeRunflowServer} is its public face and holds nothing else. Not public API.
+ * The fake's insides: the HTTP plumbing, the journal, the faults and the clock, made at start, and
+ * the Runflow {@link Domain} (runs, lifecycle, models, callback secrets, callbacks, outcomes and the
+ * route table), made on first use. {@code FakeRunflowServer} is its public face and holds nothing
+ * else. Not public API.
+ *
+ * <p>Start-up does only what the first health check needs: the health check is answered here, and
+ * every other request, scripting or inspection call makes the domain first.
  */
 public final class FakeBackend implements AutoCloseable {
 
     /** Written without Jackson, so that the first health check does not wait for it to load. */
     private static final byte[] HEALTH = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
 
-    private static final String ORG_ID = "00000000-0000-4000-8000-00000000000a";
-
+    private final FakeConfig config;
     private final LoopbackHttpServer http;
-    private final byte[] bearer;
     private final ServerClock clock;
-    private final Scheduler scheduler;
-    private final Ids ids;
-    private final RunStore store = new RunStore();
+    private final Instant startedAt;
     private final Journal journal;
     private final Faults faults = new Faults();
     private final Dispatcher dispatcher;
-    private final CallbackSender sender;
-    private final Idempotency idempotency = new Idempotency();
-    private final Outcomes outcomes = new Outcomes();
-    private final CallbackSecretsApi secrets;
-    private final CallbackLedger ledger;
-    private final RunLifecycle lifecycle;
-    private final VirtualScheduler clientScheduler;
-    private final JpegRenderer images = new JpegRenderer();
-    private final BatchesApi batches;
-    private final AssetsApi assets;
-    private final AccountApi account;
-    private final LoopbackGuard guard;
-    private final WebhooksApi webhooks;
+    /** Made on first use; written under {@code this}. */
+    private volatile Domain domain;
+    /** Guarded by {@code this}. */
+    private BigDecimal startingBalance;
+    /** Guarded by {@code this}. */
+    private boolean closed;
 
     /**
      * Binds the port and starts serving.
@@ -74,75 +63,57 @@ public final class FakeBackend implements AutoCloseable {
      */
     public FakeBackend(FakeConfig config, Instant deterministicStart, Consumer<FakeBackend> beforeStart) {
         LoopbackHttpServer.warmUp();
+        this.config = config;
         this.http = LoopbackHttpServer.bind(config.port());
-        this.bearer = ("Bearer " + config.apiKey()).getBytes(StandardCharsets.UTF_8);
         this.journal = new Journal(config.journalCapacity());
         Clock base = config.clock() != null
                 ? config.clock()
                 : config.deterministic() ? Clock.fixed(deterministicStart, ZoneOffset.UTC) : Clock.systemUTC();
         this.clock = new ServerClock(base, config.timeScale());
-        // An attempt ends within its timeout plus a second (CallbackSender bounds it); advance waits no longer.
-        this.scheduler = new Scheduler(
-                clock, !config.deterministic(), config.callbackTimeout().plusSeconds(2));
-        this.ids = new Ids(config.deterministic(), clock);
-        ModelsApi models = new ModelsApi(config.models(), ORG_ID, clock.instant());
-        this.secrets = new CallbackSecretsApi(ids, clock, ORG_ID, config.webhookSecret());
-        this.ledger = new CallbackLedger(clock);
-        this.sender = new CallbackSender(config.callbackTimeout());
-        this.guard = new LoopbackGuard(config.allowNonLoopbackCallbacks(), clock);
-        Callbacks callbacks = new Callbacks(clock, scheduler, ids, secrets, ledger, sender, guard);
-        this.webhooks = new WebhooksApi(ids, clock, ORG_ID, scheduler, sender, guard);
-        String baseUrl = http.baseUrl();
-        this.lifecycle = new RunLifecycle(
-                store,
-                scheduler,
-                clock,
-                new RunLifecycle.Phases(config.queued(), config.dispatching(), config.running()),
-                () -> baseUrl,
-                run -> {
-                    callbacks.runFinished(store, run);
-                    runTerminal(run);
-                },
-                images);
-        RunJson runJson = new RunJson(ORG_ID);
-        RunsApi runs = new RunsApi(store, models, lifecycle, callbacks, ledger, outcomes, ids, clock, runJson);
-        this.batches = new BatchesApi(store, models, lifecycle, callbacks, ledger, outcomes, ids, clock, runJson);
-        this.assets = new AssetsApi(ids, clock, ORG_ID, () -> baseUrl);
-        this.account = new AccountApi(clock, ORG_ID);
-        this.clientScheduler = new VirtualScheduler(clock::instant, this::advance);
+        this.startedAt = clock.instant();
         beforeStart.accept(this);
+        Router health = new Router(request -> {})
+                .open("GET", "/v1/health", r -> Response.bytes(200, "application/json", HEALTH.clone()))
+                .otherwise(() -> domain().routes);
         this.dispatcher = new Dispatcher(
-                routes(models, runs, new Files(store, images)),
+                health,
                 journal,
                 faults,
                 clock,
                 config.maxRequestBodyBytes(),
                 "/uploads/",
-                AssetsApi.MAX_BYTES);
+                AssetsApi.MAX_BYTES,
+                http::handOff,
+                FakeBackend::waits);
         http.start(dispatcher);
     }
 
-    /** A run became terminal: a succeeded one is billed; the last item of a batch sends its callback. */
-    private void runTerminal(RunState run) {
-        BigDecimal cost = null;
-        com.fasterxml.jackson.databind.node.ObjectNode event;
-        synchronized (store) {
-            if (run.hasSucceeded()) {
-                cost = new BigDecimal(run.model.price());
+    /** The domain, made on first use. */
+    private Domain domain() {
+        Domain d = domain;
+        if (d != null) {
+            return d;
+        }
+        synchronized (this) {
+            if (domain == null) {
+                Domain made = new Domain(config, clock, startedAt, http.baseUrl(), startingBalance);
+                if (closed) {
+                    made.close(); // asked after close: an empty domain, with no thread left running
+                }
+                domain = made;
             }
-            event = RunJson.callbackPayload(run);
+            return domain;
         }
-        webhooks.runFinished(event);
-        if (cost != null) {
-            account.debit(cost);
-        }
-        batches.runFinished(run);
     }
 
-    /** What {@code items} runs of the request's model cost; an unknown model is the handler's 404. */
-    private static BigDecimal price(ModelsApi models, Request request, int items) {
-        FakeModel model = models.require(request.param("model"));
-        return new BigDecimal(model.price()).multiply(BigDecimal.valueOf(items));
+    /**
+     * The paths whose handling may wait, served on a pool thread: a callback redelivery waits for its
+     * attempt (whose receiver may call this server), files are drawn or sent in megabytes.
+     */
+    private static boolean waits(String path) {
+        return path.startsWith("/files/")
+                || path.startsWith("/asset-files/")
+                || path.endsWith("/callback-redeliveries");
     }
 
     /**
@@ -151,7 +122,7 @@ public final class FakeBackend implements AutoCloseable {
      * @param amount the balance in dollars
      */
     public void setBalance(BigDecimal amount) {
-        account.setBalance(amount);
+        domain().account.setBalance(amount);
     }
 
     /**
@@ -160,7 +131,14 @@ public final class FakeBackend implements AutoCloseable {
      * @param amount the balance in dollars
      */
     public void setStartingBalance(BigDecimal amount) {
-        account.setStartingBalance(amount);
+        Domain d;
+        synchronized (this) {
+            startingBalance = amount;
+            d = domain;
+        }
+        if (d != null) {
+            d.account.setStartingBalance(amount);
+        }
     }
 
     /**
@@ -171,8 +149,9 @@ public final class FakeBackend implements AutoCloseable {
      * @return when the block ends
      */
     public Instant blockCallbacks(Duration duration) {
+        Domain d = domain();
         Instant until = clock.instant().plus(duration);
-        guard.blockUntil(duration.isZero() ? null : until);
+        d.guard.blockUntil(duration.isZero() ? null : until);
         return until;
     }
 
@@ -184,71 +163,7 @@ public final class FakeBackend implements AutoCloseable {
      * @return the webhook's id
      */
     public String addWebhook(String url, List<String> eventTypes) {
-        return webhooks.add(url, eventTypes);
-    }
-
-    /** The route table: every endpoint of the contract the fake implements. */
-    private Router routes(ModelsApi models, RunsApi runs, Files files) {
-        CallbackSecretsApi s = secrets;
-        NodeRuns nodeRuns = new NodeRuns(store);
-        return new Router(this::authorize)
-                .use(idempotency)
-                .open("GET", "/v1/health", r -> Response.bytes(200, "application/json", HEALTH.clone()))
-                .open("GET", "/v1/public/models", models::list)
-                .open("GET", "/files/{run}/{file}", files::get)
-                .open("PUT", "/uploads/{id}", assets::put)
-                .open("GET", "/asset-files/{id}", assets::file)
-                .route("GET", "/v1/models", models::list)
-                .route("POST", "/v1/models/{model...}/runs", r -> {
-                    account.requireCredit(price(models, r, 1));
-                    return runs.create(r);
-                })
-                .route("POST", "/v1/models/{model...}/batches", r -> {
-                    account.requireCredit(price(models, r, BatchesApi.itemCount(r)));
-                    return batches.create(r);
-                })
-                .route("GET", "/v1/models/{model...}", models::get)
-                .route("GET", "/v1/runs", runs::list)
-                .route("GET", "/v1/runs/statuses", runs::statuses)
-                .route("GET", "/v1/runs/{id}", runs::get)
-                .route("GET", "/v1/runs/{id}/logs", runs::logs)
-                .route("GET", "/v1/runs/{id}/node-runs", nodeRuns::list)
-                .route("GET", "/v1/runs/{run}/node-runs/{id}", nodeRuns::get)
-                .route("GET", "/v1/runs/{id}/callback", runs::callbackHistory)
-                .route("POST", "/v1/runs/{id}/callback-redeliveries", runs::redeliver)
-                .route("POST", "/v1/admin/runs/{id}/cancellation", runs::cancel)
-                .route("GET", "/v1/batches/{id}", batches::get)
-                .route("GET", "/v1/batches/{id}/items", batches::items)
-                .route("GET", "/v1/batches/{batch}/items/{id}", batches::item)
-                .route("GET", "/v1/batches/{id}/callback", batches::callbackHistory)
-                .route("POST", "/v1/batches/{id}/callback-redeliveries", batches::redeliver)
-                .route("POST", "/v1/asset-uploads", assets::presign)
-                .route("POST", "/v1/asset-uploads/{id}/confirmations", assets::confirm)
-                .route("GET", "/v1/assets/types", assets::types)
-                .route("GET", "/v1/assets/{id}", assets::get)
-                .route("GET", "/v1/auth/me", account::me)
-                .route("GET", "/v1/billing/balance", account::balance)
-                .route("PATCH", "/v1/billing/balance", account::patch)
-                .route("GET", "/v1/webhooks", webhooks::list)
-                .route("GET", "/v1/webhooks/event-types", webhooks::eventTypes)
-                .route("GET", "/v1/webhooks/{id}", webhooks::get)
-                .route("PATCH", "/v1/webhooks/{id}", webhooks::patch)
-                .route("DELETE", "/v1/webhooks/{id}", webhooks::delete)
-                .route("GET", "/v1/webhooks/{id}/deliveries", webhooks::deliveries)
-                .route("GET", "/v1/webhooks/{webhook}/deliveries/{id}/attempts", webhooks::attempts)
-                .route("GET", "/v1/callback-secrets", s::list)
-                .route("POST", "/v1/callback-secrets", s::create)
-                .route("GET", "/v1/callback-secrets/{id}", s::get)
-                .route("PATCH", "/v1/callback-secrets/{id}", s::patch);
-    }
-
-    /** Bearer auth, compared in constant time. */
-    private void authorize(Request request) {
-        String header = request.header("Authorization");
-        byte[] given = header == null ? new byte[0] : header.getBytes(StandardCharsets.UTF_8);
-        if (!MessageDigest.isEqual(bearer, given)) {
-            throw new ErrorResponseException(401, "UNAUTHORIZED", "missing or invalid API key", null);
-        }
+        return domain().webhooks.add(url, eventTypes);
     }
 
     /**
@@ -274,9 +189,9 @@ public final class FakeBackend implements AutoCloseable {
      * no faults, no request ids; the routes bring their own guard and middleware (the control API).
      *
      * @param prefix e.g. {@code /__fake/}
-     * @param routes the routes of those paths
+     * @param routes makes the routes of those paths, on their first request
      */
-    public void mount(String prefix, Router routes) {
+    public void mount(String prefix, Supplier<Router> routes) {
         http.mount(prefix, new UnrecordedDispatcher(routes));
     }
 
@@ -286,7 +201,7 @@ public final class FakeBackend implements AutoCloseable {
      * @return the value, or null when none is current
      */
     public String currentSecret() {
-        return secrets.currentValue();
+        return domain().secrets.currentValue();
     }
 
     /**
@@ -295,7 +210,7 @@ public final class FakeBackend implements AutoCloseable {
      * @return snapshots
      */
     public List<FakeCallbackSecret> callbackSecrets() {
-        return secrets.snapshots();
+        return domain().secrets.snapshots();
     }
 
     /**
@@ -304,7 +219,7 @@ public final class FakeBackend implements AutoCloseable {
      * @return an immutable list
      */
     public List<String> assetIds() {
-        return assets.assetIds();
+        return domain().assets.assetIds();
     }
 
     /**
@@ -313,7 +228,7 @@ public final class FakeBackend implements AutoCloseable {
      * @return the count, confirmed ones included
      */
     public int uploadSessions() {
-        return assets.uploadSessions();
+        return domain().assets.uploadSessions();
     }
 
     /**
@@ -331,7 +246,7 @@ public final class FakeBackend implements AutoCloseable {
      * @return the scheduler
      */
     public ScheduledExecutorService clientScheduler() {
-        return clientScheduler;
+        return domain().clientScheduler;
     }
 
     /**
@@ -340,7 +255,7 @@ public final class FakeBackend implements AutoCloseable {
      * @param duration not negative
      */
     public void advance(Duration duration) {
-        scheduler.advance(duration);
+        domain().scheduler.advance(duration);
     }
 
     /**
@@ -350,7 +265,7 @@ public final class FakeBackend implements AutoCloseable {
      * @param outcome how its runs end
      */
     public void onModel(String model, ScriptedOutcome outcome) {
-        outcomes.onModel(model, outcome);
+        domain().outcomes.onModel(model, outcome);
     }
 
     /**
@@ -359,7 +274,7 @@ public final class FakeBackend implements AutoCloseable {
      * @param outcome how it ends
      */
     public void onNextRun(ScriptedOutcome outcome) {
-        outcomes.onNextRun(outcome);
+        domain().outcomes.onNextRun(outcome);
     }
 
     /**
@@ -371,11 +286,12 @@ public final class FakeBackend implements AutoCloseable {
      * @throws IllegalArgumentException when there is no such run
      */
     public boolean release(String runId, ScriptedOutcome outcome) {
-        RunState run = store.find(runId);
+        Domain d = domain();
+        RunState run = d.store.find(runId);
         if (run == null) {
             throw new IllegalArgumentException("no run with id " + runId);
         }
-        return lifecycle.release(run, outcome);
+        return d.lifecycle.release(run, outcome);
     }
 
     /**
@@ -424,7 +340,7 @@ public final class FakeBackend implements AutoCloseable {
      * @return snapshots
      */
     public List<FakeRun> runs() {
-        return store.snapshots();
+        return domain().store.snapshots();
     }
 
     /**
@@ -434,7 +350,7 @@ public final class FakeBackend implements AutoCloseable {
      * @return a snapshot, or empty
      */
     public Optional<FakeRun> run(String runId) {
-        return Optional.ofNullable(store.snapshot(runId));
+        return Optional.ofNullable(domain().store.snapshot(runId));
     }
 
     /**
@@ -444,7 +360,7 @@ public final class FakeBackend implements AutoCloseable {
      * @return snapshots
      */
     public List<RecordedCallback> deliveries(String runId) {
-        return ledger.snapshots(runId);
+        return domain().ledger.snapshots(runId);
     }
 
     /**
@@ -453,37 +369,32 @@ public final class FakeBackend implements AutoCloseable {
      * @return the count
      */
     public int cachedImages() {
-        return images.cached();
+        return domain().images.cached();
     }
 
     /** Forgets everything a test left, and puts the clock back. */
     public void reset() {
-        clientScheduler.clear();
-        scheduler.clear(() -> {
-            store.clear();
-            batches.clear();
-            assets.clear();
-            account.reset();
+        domain().reset(() -> {
             journal.clear();
             faults.clear();
-            idempotency.clear();
-            outcomes.clear();
-            ledger.clear();
-            ids.reset();
-            clock.reset();
-            secrets.reset();
-            images.clear();
-            guard.blockUntil(null);
-            webhooks.clear();
         });
     }
 
     /** Stops serving and stops every timed task. */
     @Override
     public void close() {
-        clientScheduler.shutdownNow();
+        Domain d;
+        synchronized (this) {
+            closed = true;
+            d = domain;
+        }
+        if (d != null) {
+            d.clientScheduler.shutdownNow();
+        }
         http.stop();
-        scheduler.close();
-        sender.close();
+        if (d != null) {
+            d.scheduler.close();
+            d.sender.close();
+        }
     }
 }

@@ -12,24 +12,29 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The JDK HTTP server on a loopback port, with daemon threads, tuned for a test fake. Not public API.
+ * The JDK HTTP server on a loopback port, tuned for a test fake. Not public API.
+ *
+ * <p>Handlers run on the JDK server's own dispatcher thread, as a bare {@code HttpServer} without an
+ * executor runs them: handing every exchange to a pool thread costs two thread wake-ups per request
+ * (the worker's, then the dispatcher's to take the connection back), about a third of a keep-alive
+ * request's time. A handler whose work may wait (a body still arriving, a delay, a callback attempt,
+ * a large file) passes the exchange on with {@link #handOff(Runnable)} to a pool of daemon threads,
+ * made on first use.
  */
 public final class LoopbackHttpServer {
 
     private final HttpServer http;
-    private final ExecutorService executor;
+    /** Made on the first hand-off; guarded by {@code this}. */
+    private ExecutorService workers;
+
+    private boolean stopped;
 
     private LoopbackHttpServer(HttpServer http) {
         this.http = http;
-        AtomicInteger threads = new AtomicInteger();
-        this.executor = Executors.newCachedThreadPool(task -> {
-            Thread t = new Thread(task, "fake-runflow-http-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     /**
@@ -49,9 +54,10 @@ public final class LoopbackHttpServer {
     }
 
     /**
-     * Loads, on a daemon thread, what the first answers need: the JDK server formats a {@code Date}
-     * header (java.time with locale data, tens of milliseconds the first time in a JVM) and API
-     * answers need Jackson. Overlaps that cost with the client's own start.
+     * Loads, on a daemon thread, what every first answer needs: the JDK server formats a {@code Date}
+     * header (java.time with locale data, tens of milliseconds the first time in a JVM). Overlaps that
+     * cost with the server's and the client's own start. Jackson is not loaded here: the health check
+     * does without it, and the first API answer loads it when it comes.
      */
     public static void warmUp() {
         Thread warmUp = new Thread(
@@ -60,7 +66,6 @@ public final class LoopbackHttpServer {
                     DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss zzz", Locale.US)
                             .withZone(ZoneId.of("GMT"))
                             .format(Instant.now());
-                    Json.write(Json.object().put("warm", true));
                 },
                 "fake-runflow-warm-up");
         warmUp.setDaemon(true);
@@ -84,25 +89,65 @@ public final class LoopbackHttpServer {
     }
 
     /**
-     * Serves every path with one handler.
+     * Serves every path with one handler, called on the JDK server's dispatcher thread.
      *
      * @param handler the handler, usually a {@link Dispatcher}
      */
     public void start(HttpHandler handler) {
         http.createContext("/", handler);
-        http.setExecutor(executor);
         http.start();
+    }
+
+    /**
+     * Runs a task on a pool thread, for work that may wait and so must not hold up the dispatcher
+     * thread, which serves every connection.
+     *
+     * @param task the rest of an exchange
+     * @throws RejectedExecutionException when the server has stopped
+     */
+    public void handOff(Runnable task) {
+        workers().execute(task);
+    }
+
+    private synchronized ExecutorService workers() {
+        if (stopped) {
+            throw new RejectedExecutionException("the fake Runflow server has stopped");
+        }
+        if (workers == null) {
+            AtomicInteger threads = new AtomicInteger();
+            workers = Executors.newCachedThreadPool(task -> {
+                Thread t = new Thread(task, "fake-runflow-http-" + threads.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return workers;
     }
 
     /**
      * Serves the paths under a prefix with another handler than the one given to {@link
      * #start(HttpHandler)}; the longest matching prefix wins. May be called before or after start.
      *
+     * The handler runs on a pool thread: its requests (the control API's {@code advance}, say) may
+     * wait for others.
+     *
      * @param prefix e.g. {@code /__fake/}
      * @param handler the handler of those paths
      */
     public void mount(String prefix, HttpHandler handler) {
-        http.createContext(prefix, handler);
+        http.createContext(prefix, exchange -> {
+            try {
+                handOff(() -> {
+                    try {
+                        handler.handle(exchange);
+                    } catch (IOException | RuntimeException e) {
+                        exchange.close();
+                    }
+                });
+            } catch (RejectedExecutionException stopping) {
+                exchange.close();
+            }
+        });
     }
 
     /**
@@ -126,6 +171,13 @@ public final class LoopbackHttpServer {
     /** Stops serving at once and interrupts the handler threads. */
     public void stop() {
         http.stop(0);
-        executor.shutdownNow();
+        ExecutorService pool;
+        synchronized (this) {
+            stopped = true;
+            pool = workers;
+        }
+        if (pool != null) {
+            pool.shutdownNow();
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Matches a request to its handler. Templates use {@code {name}} for one path segment and at most
@@ -60,6 +61,7 @@ public final class Router {
     private final List<Route> routes = new ArrayList<>();
     private final List<Middleware> middleware = new ArrayList<>();
     private final Guard auth;
+    private Supplier<Router> otherwise;
 
     /**
      * Creates an empty router.
@@ -105,6 +107,18 @@ public final class Router {
         return this;
     }
 
+    /**
+     * Hands every request whose path no route of this router matches to another router, made when
+     * first needed; that router's guard and middleware apply to it. Without it such a path is 404.
+     *
+     * @param more makes the other router; called for each such request, so it returns one it keeps
+     * @return this router
+     */
+    public Router otherwise(Supplier<Router> more) {
+        this.otherwise = more;
+        return this;
+    }
+
     private Router add(String method, String template, Handler handler, boolean open) {
         List<String> segments = segments(template);
         for (Route r : routes) {
@@ -142,6 +156,9 @@ public final class Router {
                 auth.check(request);
             }
             return chain(0, route.text, handler).handle(request.withParams(params));
+        }
+        if (otherwise != null) {
+            return otherwise.get().dispatch(request);
         }
         throw ErrorResponseException.notFound(
                 "NOT_FOUND", "no such endpoint: " + request.method() + " " + request.path());

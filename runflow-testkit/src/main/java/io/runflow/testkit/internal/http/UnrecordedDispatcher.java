@@ -8,6 +8,7 @@ import java.lang.System.Logger.Level;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Serves a reserved path prefix beside the API (the control API) with its own {@link Router}: unlike
@@ -20,15 +21,24 @@ public final class UnrecordedDispatcher implements HttpHandler {
     /** Control bodies are small; a larger one is a mistake, answered 413 unread. */
     static final int MAX_BODY_BYTES = 1024 * 1024;
 
-    private final Router router;
+    private final Supplier<Router> routes;
+    /** Made by {@code routes} on the first request; guarded by {@code this}. */
+    private Router router;
 
     /**
      * Creates the handler.
      *
-     * @param router the routes of the prefix
+     * @param routes makes the routes of the prefix, on the first request
      */
-    public UnrecordedDispatcher(Router router) {
-        this.router = router;
+    public UnrecordedDispatcher(Supplier<Router> routes) {
+        this.routes = routes;
+    }
+
+    private synchronized Router router() {
+        if (router == null) {
+            router = routes.get();
+        }
+        return router;
     }
 
     @Override
@@ -47,7 +57,7 @@ public final class UnrecordedDispatcher implements HttpHandler {
             } else {
                 String rawQuery = exchange.getRequestURI().getRawQuery();
                 Map<String, List<String>> headers = new LinkedHashMap<>(exchange.getRequestHeaders());
-                response = router.dispatch(new Request(
+                response = router().dispatch(new Request(
                         exchange.getRequestMethod(),
                         exchange.getRequestURI().getPath(),
                         Request.parseQuery(rawQuery),
