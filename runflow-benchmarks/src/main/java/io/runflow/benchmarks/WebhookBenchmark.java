@@ -63,7 +63,8 @@ public class WebhookBenchmark {
     }
 
     /**
-     * The SDK's check: size limit, header shape, every secret, constant-time compare; no parsing.
+     * The SDK's check: size limit, header shape, every secret, constant-time compare; no parsing. This
+     * is the public {@code verifySignature} alone (P2a times it; P2c counts what it allocates).
      *
      * @return the body checked
      */

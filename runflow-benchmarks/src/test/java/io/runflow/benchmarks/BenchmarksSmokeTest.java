@@ -86,6 +86,7 @@ class BenchmarksSmokeTest {
         Callback callback = benchmark.fullVerify();
         assertThat(callback).isInstanceOf(RunCallback.class);
         assertThat(callback.id()).isEqualTo("0190f3a2-7c1e-7b3a-9d2e-5c4b3a291807");
+        assertThat(WebhookAllocation.bytesPerCall(1, 1)).containsOnlyKeys("bareMac", "signatureCheck", "fullVerify");
     }
 
     @Test

@@ -1,14 +1,9 @@
 package io.runflow.webhook;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
-import io.runflow.internal.json.ApiErrors;
-import io.runflow.internal.json.BatchWire;
-import io.runflow.internal.json.JsonFields;
+import com.fasterxml.jackson.core.JsonParser;
+import io.runflow.internal.JsonLimits;
+import io.runflow.internal.json.CallbackWire;
 import io.runflow.internal.json.JsonValues;
-import io.runflow.internal.json.RunWire;
-import io.runflow.internal.json.RunflowJson;
 import io.runflow.model.ApiError;
 import io.runflow.model.Batch;
 import io.runflow.model.JsonValue;
@@ -20,12 +15,13 @@ import java.io.IOException;
 /**
  * Reads a callback body. Package-private on purpose: the only public way in is through {@link
  * WebhookVerifier}, so that nobody acts on a body whose signature was not checked.
+ *
+ * <p>The body is read once, by Jackson's streaming parser with the SDK's read limits, straight into
+ * the {@link JsonValue} the callback keeps as {@code raw}, and every field is taken from that value: no
+ * Jackson tree first (the tree, its conversion to {@code raw} and a second conversion of {@code
+ * output} cost a 2 KiB callback more than its HMAC).
  */
 final class CallbackReader {
-
-    // The body is read whole; anything after the object means it is not the envelope Runflow sends.
-    private static final ObjectReader READER =
-            RunflowJson.mapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private CallbackReader() {}
 
@@ -41,32 +37,41 @@ final class CallbackReader {
         }
     }
 
-    private static Callback readSigned(byte[] body, String requestId) {
-        JsonNode node;
-        try {
-            node = READER.readTree(body);
+    /** The whole body as one value; anything after it means it is not the envelope Runflow sends. */
+    private static JsonValue parse(byte[] body) {
+        try (JsonParser parser = JsonLimits.FACTORY.createParser(body)) {
+            if (parser.nextToken() == null) {
+                return null; // empty or white space only
+            }
+            JsonValue value = JsonValues.read(parser);
+            if (parser.nextToken() != null) {
+                throw notACallback("callback body is not valid JSON", null);
+            }
+            return value;
         } catch (IOException e) {
             throw notACallback("callback body is not valid JSON", e);
         }
-        if (node == null || !node.isObject()) {
+    }
+
+    private static Callback readSigned(byte[] body, String requestId) {
+        JsonValue raw = parse(body);
+        if (!(raw instanceof JsonValue.JsonObject)) {
             throw notACallback("callback body is not a JSON object", null);
         }
-        String eventName = nonBlank(node, "event");
+        String eventName = nonBlank(raw, "event");
         if (eventName == null) {
             throw notACallback("callback body has no \"event\"", null);
         }
-        String runId = nonBlank(node, "run_id");
-        String batchId = nonBlank(node, "batch_id");
+        String runId = nonBlank(raw, "run_id");
+        String batchId = nonBlank(raw, "batch_id");
         if (runId == null && batchId == null) {
             throw notACallback("callback body has neither \"run_id\" nor \"batch_id\"", null);
         }
         CallbackEvent event = CallbackEvent.from(eventName);
-        String statusCode = JsonFields.text(node, "status");
+        String statusCode = CallbackWire.text(raw, "status");
         RunStatus status = CallbackFields.status(null, statusCode, event);
-        // One conversion of the whole body; metadata and output are shared parts of it.
-        JsonValue raw = JsonValues.of(node);
         if (runId == null) {
-            Batch batch = BatchWire.batchFromCallback(node, requestId);
+            Batch batch = CallbackWire.batchFromCallback(raw, requestId);
             return BatchCallback.builder()
                     .event(event)
                     .eventName(eventName)
@@ -79,23 +84,23 @@ final class CallbackReader {
                     .itemsCancelled(batch.itemsCancelled())
                     .items(batch.items())
                     .output(raw.path("output"))
-                    .duration(JsonFields.millis(node, "duration_ms"))
-                    .createdAt(JsonFields.timestamp(node, "created_at"))
-                    .completedAt(JsonFields.timestamp(node, "completed_at"))
+                    .duration(CallbackWire.millis(raw, "duration_ms"))
+                    .createdAt(CallbackWire.timestamp(raw, "created_at"))
+                    .completedAt(CallbackWire.timestamp(raw, "completed_at"))
                     .metadata(raw.path("metadata"))
                     .requestId(requestId)
                     .raw(raw)
                     .build();
         }
-        JsonNode outputNode = JsonFields.tree(node, "output");
+        JsonValue outputValue = raw.path("output");
         RunOutput output = null;
         ApiError error = null;
-        if (outputNode != null && outputNode.isObject()) {
+        if (outputValue instanceof JsonValue.JsonObject) {
             if (status == RunStatus.FAILED) {
-                ApiError envelope = ApiErrors.apiError(outputNode);
+                ApiError envelope = CallbackWire.apiError(outputValue);
                 error = envelope.code() == null && envelope.message() == null ? null : envelope;
             } else if (status != RunStatus.CANCELED) {
-                output = RunWire.output(outputNode);
+                output = CallbackWire.output(outputValue);
             }
         }
         return RunCallback.builder()
@@ -107,17 +112,17 @@ final class CallbackReader {
                 .statusCode(statusCode)
                 .output(output)
                 .error(error)
-                .duration(JsonFields.millis(node, "duration_ms"))
-                .createdAt(JsonFields.timestamp(node, "created_at"))
-                .completedAt(JsonFields.timestamp(node, "completed_at"))
+                .duration(CallbackWire.millis(raw, "duration_ms"))
+                .createdAt(CallbackWire.timestamp(raw, "created_at"))
+                .completedAt(CallbackWire.timestamp(raw, "completed_at"))
                 .metadata(raw.path("metadata"))
                 .requestId(requestId)
                 .raw(raw)
                 .build();
     }
 
-    private static String nonBlank(JsonNode node, String field) {
-        String value = JsonFields.text(node, field);
+    private static String nonBlank(JsonValue body, String field) {
+        String value = CallbackWire.text(body, field);
         return value == null || value.isBlank() ? null : value;
     }
 
