@@ -338,45 +338,71 @@ public final class Main {
         rows.add(info("P3b", "fake cold start vs WireMock 3.13.2", "same run", toWireMock));
         rows.add(info("P3c", "fake cold start vs MockWebServer (mockwebserver3 5.5.1)", "same run", toMockWebServer));
 
-        int passes = quick ? 1 : Integer.getInteger("runflow.benchmarks.p3.passes", 2);
-        List<String> servers = List.of("fake", "jdk", "wiremock", "mockwebserver");
+        int throughputRounds = quick ? 1 : Integer.getInteger("runflow.benchmarks.p3.throughput.rounds", 12);
+        List<String> lines = Processes.runMain(
+                ServerThroughputMain.class,
+                List.of("-Xms1g", "-Xmx1g"),
+                String.valueOf(throughputRounds),
+                String.valueOf(quick ? 1 : 8),
+                String.valueOf(quick ? 20 : 200),
+                quick ? "0" : "15");
         Map<String, List<Double>> rates = new java.util.HashMap<>();
-        List<Double> overWireMock = new ArrayList<>();
-        List<Double> overJdk = new ArrayList<>();
-        List<Double> overMockWebServer = new ArrayList<>();
-        for (int pass = 0; pass < passes; pass++) {
-            Map<String, Double> scores = new java.util.HashMap<>();
-            for (String server : rotated(servers, pass)) {
-                double rate = score(
-                        "P3 " + server,
-                        pass,
-                        passes,
-                        ServerThroughputBenchmark.class,
-                        "healthRequest",
-                        Map.of("server", server),
-                        // On this 2-core machine every server's rate still climbs for about 8 s of
-                        // 1 s iterations (JIT): 3 warm-ups measured the climb, not the steady state.
-                        8,
-                        5);
-                scores.put(server, rate);
-                rates.computeIfAbsent(server, k -> new ArrayList<>()).add(rate);
+        for (String line : lines) {
+            if (!line.startsWith("round=")) {
+                continue;
             }
-            overWireMock.add(scores.get("fake") / scores.get("wiremock"));
-            overJdk.add(scores.get("fake") / scores.get("jdk"));
-            overMockWebServer.add(scores.get("fake") / scores.get("mockwebserver"));
+            System.out.println("P3 throughput " + line);
+            for (String pair : line.split(" ")) {
+                String[] parts = pair.split("=");
+                rates.computeIfAbsent(parts[0], k -> new ArrayList<>()).add(Double.parseDouble(parts[1]));
+            }
         }
         String rateFigures = String.format(
                 Locale.ROOT,
-                "requests/s, one keep-alive JDK client: fake %.0f, JDK HttpServer %.0f, WireMock %.0f,"
-                        + " MockWebServer %.0f",
+                "%d rounds, each server in its own JVM, chunks of 200 sequential keep-alive requests interleaved,"
+                        + " one connection per server and client; median requests/s with a minimal socket client:"
+                        + " fake %.0f, JDK HttpServer %.0f, WireMock %.0f, MockWebServer %.0f",
+                throughputRounds,
                 median(rates.get("fake")),
                 median(rates.get("jdk")),
                 median(rates.get("wiremock")),
                 median(rates.get("mockwebserver")));
+        String jdkClientFigures = String.format(
+                Locale.ROOT,
+                "same run; median requests/s with the JDK HttpClient: fake %.0f, JDK HttpServer %.0f, WireMock %.0f,"
+                        + " MockWebServer %.0f",
+                median(rates.get("fake-jdk")),
+                median(rates.get("jdk-jdk")),
+                median(rates.get("wiremock-jdk")),
+                median(rates.get("mockwebserver-jdk")));
         // Issue 24: >= 1.5 x WireMock 3.13 (the 5 x of issue 13 was set against an older WireMock).
-        rows.add(atLeast("P3d", "fake throughput vs WireMock", rateFigures, overWireMock, 1.5));
-        rows.add(atLeast("P3e", "fake throughput vs bare JDK HttpServer", "same run", overJdk, 0.9));
-        rows.add(info("P3f", "fake throughput vs MockWebServer", "same run", overMockWebServer));
+        rows.add(atLeast(
+                "P3d",
+                "fake throughput vs WireMock",
+                rateFigures,
+                ratios(rates.get("fake"), rates.get("wiremock")),
+                1.5));
+        rows.add(atLeast(
+                "P3e",
+                "fake throughput vs bare JDK HttpServer",
+                "same run",
+                ratios(rates.get("fake"), rates.get("jdk")),
+                0.9));
+        rows.add(info(
+                "P3f",
+                "fake throughput vs MockWebServer",
+                "same run",
+                ratios(rates.get("fake"), rates.get("mockwebserver"))));
+        rows.add(info(
+                "P3d-jdk",
+                "the same through the JDK HttpClient (its own cost per request in both), fake vs WireMock",
+                jdkClientFigures,
+                ratios(rates.get("fake-jdk"), rates.get("wiremock-jdk"))));
+        rows.add(info(
+                "P3e-jdk",
+                "the same through the JDK HttpClient, fake vs bare JDK HttpServer",
+                "same run",
+                ratios(rates.get("fake-jdk"), rates.get("jdk-jdk"))));
     }
 
     // ---------------------------------------------------------------- P4
@@ -588,7 +614,7 @@ public final class Main {
         return value;
     }
 
-    private static <T> List<T> rotated(List<T> items, int by) {
+    static <T> List<T> rotated(List<T> items, int by) {
         List<T> out = new ArrayList<>(items);
         java.util.Collections.rotate(out, -(by % items.size()));
         return out;

@@ -96,22 +96,57 @@ final class Processes {
         return Paths.get(System.getProperty("java.home"), "bin", "java").toString();
     }
 
+    /** A server child started by {@link #startServer}: its port, stopped by {@link #close()}. */
+    static final class Running implements AutoCloseable {
+
+        private final Process process;
+        private final Path errors;
+        private final long startedNanos;
+        private final int port;
+
+        private Running(Process process, Path errors, long startedNanos, int port) {
+            this.process = process;
+            this.errors = errors;
+            this.startedNanos = startedNanos;
+            this.port = port;
+        }
+
+        int port() {
+            return port;
+        }
+
+        /** {@link System#nanoTime()} right before the process was started. */
+        long startedNanos() {
+            return startedNanos;
+        }
+
+        @Override
+        public void close() {
+            stop(process);
+            try {
+                Files.deleteIfExists(errors);
+            } catch (IOException e) {
+                // a temp file left behind
+            }
+        }
+    }
+
     /**
-     * Starts a fresh JVM running the server's main, and times it from process start to the first
-     * {@code 200} answer to {@code GET /v1/health} (a new loopback connection, a plain socket).
-     *
-     * @return nanoseconds
+     * Starts a fresh JVM running the server's main and waits until it has printed its port; the
+     * server serves until {@link Running#close()}.
      */
-    static long coldStartNanos(Server server) {
-        String classPath = classPathFor(server.jars);
+    static Running startServer(Server server, List<String> jvmArgs) {
         Path errors;
         try {
             errors = Files.createTempFile("runflow-p3-" + server.label, ".err");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ProcessBuilder builder =
-                new ProcessBuilder(java(), "-cp", classPath, server.main.getName()).redirectError(errors.toFile());
+        List<String> command = new ArrayList<>();
+        command.add(java());
+        command.addAll(jvmArgs);
+        command.addAll(List.of("-cp", classPathFor(server.jars), server.main.getName()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(errors.toFile());
         long started = System.nanoTime();
         Process process;
         try {
@@ -127,22 +162,33 @@ final class Processes {
                 throw new IllegalStateException(server.label + " child printed " + line + "; stderr: "
                         + Files.readString(errors, StandardCharsets.UTF_8));
             }
-            int port = Integer.parseInt(line.substring(5).trim());
-            String status = firstStatusLine(port);
-            long took = System.nanoTime() - started;
+            return new Running(
+                    process, errors, started, Integer.parseInt(line.substring(5).trim()));
+        } catch (IOException | RuntimeException e) {
+            new Running(process, errors, started, -1).close();
+            if (e instanceof IOException) {
+                throw new UncheckedIOException((IOException) e);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    /**
+     * Starts a fresh JVM running the server's main, and times it from process start to the first
+     * {@code 200} answer to {@code GET /v1/health} (a new loopback connection, a plain socket).
+     *
+     * @return nanoseconds
+     */
+    static long coldStartNanos(Server server) {
+        try (Running running = startServer(server, List.of())) {
+            String status = firstStatusLine(running.port());
+            long took = System.nanoTime() - running.startedNanos();
             if (!status.contains(" 200")) {
                 throw new IllegalStateException(server.label + " answered " + status);
             }
             return took;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            stop(process);
-            try {
-                Files.deleteIfExists(errors);
-            } catch (IOException e) {
-                // a temp file left behind
-            }
         }
     }
 
