@@ -394,7 +394,7 @@ public final class RunflowClient implements AutoCloseable {
         private PollPolicy pollPolicy = PollPolicy.defaults();
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.system();
-        private String userAgent = Version.userAgent();
+        private String userAgent; // null: Version.userAgent(), read on build() (a settings check builds no client)
         private ScheduledExecutorService scheduler;
         private java.util.concurrent.Executor executor;
         private RunflowTransport transport;
@@ -682,7 +682,7 @@ public final class RunflowClient implements AutoCloseable {
                     .pollPolicy(pollPolicy)
                     .clock(clock)
                     .sleeper(sleeper)
-                    .userAgent(userAgent)
+                    .userAgent(userAgent != null ? userAgent : Version.userAgent())
                     .observer(observer)
                     .traceContextInMetadata(traceContextInMetadata)
                     .build();
