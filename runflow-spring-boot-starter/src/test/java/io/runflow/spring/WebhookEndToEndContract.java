@@ -157,7 +157,7 @@ abstract class WebhookEndToEndContract {
         eventually(() -> app.receivedEither.size() == 2);
         assertThat(app.receivedEither)
                 .as("a listener of the sealed type hears both")
-                .containsExactly(runCallback, batchCallback);
+                .containsExactlyInAnyOrder(runCallback, batchCallback); // two deliveries, two threads: no order
     }
 
     @Test
