@@ -209,7 +209,8 @@ final class Processes {
         }
     }
 
-    private static void stop(Process process) {
+    /** Closes the child's standard input (its signal to stop), then waits 10 s before killing it. */
+    static void stop(Process process) {
         try {
             process.getOutputStream().close();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {

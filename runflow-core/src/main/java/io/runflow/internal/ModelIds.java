@@ -68,17 +68,26 @@ public final class ModelIds {
     /** Whether every character is an RFC 3986 unreserved one: letters, digits, {@code -._~}. */
     private static boolean unreserved(String segment) {
         for (int i = 0; i < segment.length(); i++) {
-            char c = segment.charAt(i);
-            if (!((c >= 'a' && c <= 'z')
-                    || (c >= 'A' && c <= 'Z')
-                    || (c >= '0' && c <= '9')
-                    || c == '-'
-                    || c == '.'
-                    || c == '_'
-                    || c == '~')) {
+            if (!unreserved(segment.charAt(i))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * Whether a character is an RFC 3986 unreserved one: a letter, a digit or one of {@code -._~}.
+     *
+     * @param c the character
+     * @return true when it never needs percent-encoding in a path segment
+     */
+    public static boolean unreserved(char c) {
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || c == '-'
+                || c == '.'
+                || c == '_'
+                || c == '~';
     }
 }

@@ -13,6 +13,7 @@ import feign.RetryableException;
 import feign.Retryer;
 import feign.Util;
 import io.runflow.internal.Endpoint;
+import io.runflow.internal.ModelIds;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
@@ -279,14 +280,7 @@ final class DirectMethodHandler implements MethodHandler {
     static boolean unchangedByFeign(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (!((c >= 'a' && c <= 'z')
-                    || (c >= 'A' && c <= 'Z')
-                    || (c >= '0' && c <= '9')
-                    || c == '-'
-                    || c == '.'
-                    || c == '_'
-                    || c == '~'
-                    || c == '%')) {
+            if (!(ModelIds.unreserved(c) || c == '%')) {
                 return false;
             }
         }
