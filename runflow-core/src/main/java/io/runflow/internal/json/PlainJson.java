@@ -23,8 +23,8 @@ import java.util.List;
  * <p>Why: Jackson decodes each string character by character into a buffer and then into a {@code
  * String}; an ASCII string without escapes is copied here in one step ({@code new String(bytes,
  * ISO_8859_1)}), which is most of the cost of a callback padded with a long metadata note. Member names
- * are shared through a small cache, as Jackson's symbol table shares them. Not thread-confined: one
- * instance per body.
+ * are shared through a small cache, as Jackson's symbol table shares them. An instance reads one
+ * body on one thread.
  */
 final class PlainJson {
 

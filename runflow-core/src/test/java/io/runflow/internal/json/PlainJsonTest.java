@@ -92,6 +92,34 @@ class PlainJsonTest {
         }
     }
 
+    @Test
+    void tellsApartNamesThatShareTheirFirstWords() throws IOException {
+        String[] names = {
+            "",
+            "a",
+            "abcdefg",
+            "abcdefgh",
+            "abcdefghi",
+            "abcdefghabcdefgh",
+            "abcdefghabcdefghX",
+            "x".repeat(32),
+            "x".repeat(31) + "y",
+            "x".repeat(33),
+            "x".repeat(40)
+        };
+        for (int round = 0; round < 2; round++) {
+            for (String name : names) {
+                for (String body :
+                        new String[] {"{\"" + name + "\":1}", "{\"" + name + "\":1, \"tail\": [1, 2, 3, 4, 5]}"}) {
+                    byte[] bytes = body.getBytes(StandardCharsets.US_ASCII);
+                    JsonValue plain = PlainJson.read(bytes);
+                    assertThat(plain).as(body).isEqualTo(jackson(bytes));
+                    assertThat(((JsonValue.JsonObject) plain).members()).containsKey(name);
+                }
+            }
+        }
+    }
+
     /** Random plain bodies, and the same bodies with one byte changed: read alike, or left to Jackson. */
     @Test
     void agreesWithJacksonOnRandomBodies() throws IOException {
