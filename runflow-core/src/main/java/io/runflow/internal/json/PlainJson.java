@@ -131,14 +131,20 @@ final class PlainJson {
         return c == ',' || c == '}' || c == ']' || c == ' ' || c == '\n' || c == '\r' || c == '\t';
     }
 
+    /** Up to this many members an object is kept in two arrays ({@link Frozen#small}), not a hash map. */
+    private static final int SMALL_OBJECT = 8;
+
     private JsonValue object(int depth) {
         pos++; // {
         skipSpace();
-        LinkedHashMap<String, JsonValue> members = new LinkedHashMap<>();
         if (pos < bytes.length && bytes[pos] == '}') {
             pos++;
-            return new JsonValue.JsonObject(Frozen.map(members));
+            return new JsonValue.JsonObject(Frozen.small(new String[0], new Object[0], 0));
         }
+        String[] names = new String[SMALL_OBJECT];
+        JsonValue[] values = new JsonValue[SMALL_OBJECT];
+        int size = 0;
+        LinkedHashMap<String, JsonValue> members = null;
         while (true) {
             if (pos >= bytes.length || bytes[pos] != '"') {
                 return null;
@@ -158,19 +164,45 @@ final class PlainJson {
                 return null;
             }
             // A repeated name keeps its first place and its last value, as JsonValues.read does.
-            members.put(name, member);
+            if (members != null) {
+                members.put(name, member);
+            } else {
+                int at = indexOf(names, size, name);
+                if (at >= 0) {
+                    values[at] = member;
+                } else if (size < SMALL_OBJECT) {
+                    names[size] = name;
+                    values[size++] = member;
+                } else {
+                    members = new LinkedHashMap<>();
+                    for (int i = 0; i < size; i++) {
+                        members.put(names[i], values[i]);
+                    }
+                    members.put(name, member);
+                }
+            }
             skipSpace();
             if (pos >= bytes.length) {
                 return null;
             }
             byte c = bytes[pos++];
             if (c == '}') {
-                return new JsonValue.JsonObject(Frozen.map(members));
+                return new JsonValue.JsonObject(
+                        members != null ? Frozen.map(members) : Frozen.small(names, values, size));
             } else if (c != ',') {
                 return null;
             }
             skipSpace();
         }
+    }
+
+    private static int indexOf(String[] names, int size, String name) {
+        for (int i = 0; i < size; i++) {
+            if (names[i] == name || names[i].equals(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private JsonValue array(int depth) {

@@ -1,6 +1,7 @@
 package io.runflow.internal.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonParser;
 import io.runflow.internal.JsonLimits;
@@ -22,6 +23,9 @@ class PlainJsonTest {
                 " [ ] ",
                 "{\"a\":1,\"b\":[true,false,null],\"c\":{\"d\":\"e\"}}",
                 "{\"a\":1,\"a\":2,\"b\":3}",
+                "{\"a\":1,\"b\":2,\"c\":3,\"d\":4,\"e\":5,\"f\":6,\"g\":7,\"h\":8}",
+                "{\"a\":1,\"b\":2,\"c\":3,\"d\":4,\"e\":5,\"f\":6,\"g\":7,\"h\":8,\"i\":9,\"a\":0}",
+                "{\"a\":1,\"b\":2,\"c\":3,\"d\":4,\"e\":5,\"f\":6,\"g\":7,\"h\":8,\"h\":9,\"i\":10}",
                 "[0,-0,1,-1,-16,-17,255,256,123456789012345678,-123456789012345678]",
                 "[1.5,-0.0,1e5,1E-5,2.5e+3,0.1,1e400,-1e400,1.7976931348623157e308]",
                 "\"x\"",
@@ -73,6 +77,43 @@ class PlainJsonTest {
             })
     void givesUpOnAnythingElse(String json) {
         assertThat(PlainJson.read(json.getBytes(StandardCharsets.UTF_8))).isNull();
+    }
+
+    @Test
+    void keepsMembersInOrderUnmodifiableAndEqualToAnyMap() throws IOException {
+        for (int count : new int[] {0, 1, 8, 9, 20}) {
+            StringBuilder json = new StringBuilder("{");
+            for (int i = count - 1; i >= 0; i--) {
+                json.append(i == count - 1 ? "" : ",")
+                        .append("\"m")
+                        .append(i)
+                        .append("\":")
+                        .append(i);
+            }
+            byte[] bytes = json.append("}").toString().getBytes(StandardCharsets.US_ASCII);
+            JsonValue.JsonObject plain = (JsonValue.JsonObject) PlainJson.read(bytes);
+            JsonValue.JsonObject jackson = (JsonValue.JsonObject) jackson(bytes);
+
+            assertThat(plain).isEqualTo(jackson).hasSameHashCodeAs(jackson);
+            assertThat(jackson).isEqualTo(plain);
+            assertThat(plain.members().keySet())
+                    .containsExactlyElementsOf(jackson.members().keySet());
+            assertThat(plain.members().entrySet())
+                    .containsExactlyElementsOf(jackson.members().entrySet());
+            assertThat(plain.toString()).isEqualTo(jackson.toString());
+            assertThat(plain.members().get("nope")).isNull();
+            assertThat(plain.members().containsKey(new String("m0".toCharArray())))
+                    .isEqualTo(count > 0);
+            assertThatThrownBy(() -> plain.members().put("x", JsonValue.JsonNull.INSTANCE))
+                    .isInstanceOf(UnsupportedOperationException.class);
+            if (count > 0) {
+                assertThatThrownBy(() -> plain.members().keySet().clear())
+                        .isInstanceOf(UnsupportedOperationException.class);
+                assertThatThrownBy(() ->
+                                plain.members().entrySet().iterator().next().setValue(null))
+                        .isInstanceOf(UnsupportedOperationException.class);
+            }
+        }
     }
 
     @Test
