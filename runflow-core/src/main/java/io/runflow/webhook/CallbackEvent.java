@@ -36,8 +36,24 @@ public enum CallbackEvent {
      * @return the event, {@link #UNKNOWN} for {@code null} or an unrecognised value
      */
     public static CallbackEvent from(String value) {
-        return WireValues.from(value, values(), CallbackEvent::value, Map.of("run.canceled", CANCELLED), UNKNOWN);
+        // Every callback comes through here: the exact wire spellings skip the normalising.
+        CallbackEvent exact = value == null ? null : EXACT.get(value);
+        return exact != null ? exact : WireValues.from(value, values(), CallbackEvent::value, ALIASES, UNKNOWN);
     }
+
+    private static final Map<String, CallbackEvent> ALIASES = Map.of("run.canceled", CANCELLED);
+
+    private static final Map<String, CallbackEvent> EXACT = Map.of(
+            COMPLETED.value,
+            COMPLETED,
+            FAILED.value,
+            FAILED,
+            CANCELLED.value,
+            CANCELLED,
+            PARTIAL_SUCCEEDED.value,
+            PARTIAL_SUCCEEDED,
+            "run.canceled",
+            CANCELLED);
 
     /**
      * Returns the canonical wire value.

@@ -39,6 +39,10 @@ final class CallbackReader {
 
     /** The whole body as one value; anything after it means it is not the envelope Runflow sends. */
     private static JsonValue parse(byte[] body) {
+        JsonValue plain = JsonValues.readPlain(body);
+        if (plain != null) {
+            return plain; // the plain form Runflow sends; anything else goes to Jackson, which decides it
+        }
         try (JsonParser parser = JsonLimits.FACTORY.createParser(body)) {
             if (parser.nextToken() == null) {
                 return null; // empty or white space only

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.runflow.errors.RunflowDecodingException;
+import io.runflow.model.JsonValue;
+import io.runflow.model.Run;
 import java.io.IOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -23,9 +25,13 @@ public final class BodyReader {
     private final ObjectReader reader;
     private final String expected;
 
-    private BodyReader(ObjectReader reader, String expected) {
+    /** A {@link Run} read by the SDK's own mapper: a plain body may skip Jackson (see {@link #read}). */
+    private final boolean plainRun;
+
+    private BodyReader(ObjectReader reader, String expected, boolean plainRun) {
         this.reader = reader;
         this.expected = expected;
+        this.plainRun = plainRun;
     }
 
     /**
@@ -41,7 +47,7 @@ public final class BodyReader {
         // One answer is one value: anything after it (two answers run together) is not the shape.
         ObjectReader reader =
                 mapper.readerFor(mapper.constructType(type)).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        return new BodyReader(reader, name(type));
+        return new BodyReader(reader, name(type), type == Run.class && mapper == RunflowJson.mapper());
     }
 
     /**
@@ -58,6 +64,19 @@ public final class BodyReader {
         if (body == null || body.length == 0) {
             throw new RunflowDecodingException(
                     endpoint + ": empty response body (HTTP " + status + "), expected " + expected, null);
+        }
+        if (plainRun) {
+            // The plain form the API writes, read without Jackson into the value the SDK's Run
+            // deserializer reads, then the same RunWire.run; anything else, and any body that reader
+            // rejects, goes through Jackson below, which decides it and words its message.
+            JsonValue plain = JsonValues.readPlain(body);
+            if (plain instanceof JsonValue.JsonObject) {
+                try {
+                    return RunWire.run(plain, requestId);
+                } catch (RuntimeException e) {
+                    // read again below
+                }
+            }
         }
         Object value;
         try {

@@ -23,6 +23,18 @@ public final class JsonValues {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+    private static final int SMALL_MIN = -16;
+    private static final int SMALL_MAX = 255;
+
+    /** Small whole numbers, shared: a record of an immutable {@code BigDecimal} needs no second copy. */
+    private static final JsonValue.JsonNumber[] SMALL = new JsonValue.JsonNumber[SMALL_MAX - SMALL_MIN + 1];
+
+    static {
+        for (int i = SMALL_MIN; i <= SMALL_MAX; i++) {
+            SMALL[i - SMALL_MIN] = new JsonValue.JsonNumber(BigDecimal.valueOf(i));
+        }
+    }
+
     private JsonValues() {}
 
     /**
@@ -95,7 +107,7 @@ public final class JsonValues {
                 switch (parser.getNumberType()) {
                     case INT:
                     case LONG:
-                        return new JsonValue.JsonNumber(BigDecimal.valueOf(parser.getLongValue()));
+                        return whole(parser.getLongValue());
                     default:
                         return new JsonValue.JsonNumber(new BigDecimal(parser.getBigIntegerValue()));
                 }
@@ -115,6 +127,25 @@ public final class JsonValues {
             default:
                 throw new JsonParseException(parser, "unexpected token " + token);
         }
+    }
+
+    /**
+     * Reads a whole body in the plain form the API writes (ASCII text, the usual escapes, plain
+     * numbers), without Jackson, into the value {@link #read(JsonParser)} gives for it.
+     *
+     * @param body the body
+     * @return the value, or {@code null} when the body must be read with Jackson (anything outside
+     *     that form, valid or not: Jackson then decides it, errors and limits included)
+     */
+    public static JsonValue readPlain(byte[] body) {
+        return PlainJson.read(body);
+    }
+
+    /** A whole number, shared when small. */
+    static JsonValue.JsonNumber whole(long value) {
+        return value >= SMALL_MIN && value <= SMALL_MAX
+                ? SMALL[(int) value - SMALL_MIN]
+                : new JsonValue.JsonNumber(BigDecimal.valueOf(value));
     }
 
     /**
