@@ -39,6 +39,10 @@ final class PlainJson {
 
     private static final int MAX_CACHED_NAME = 32;
 
+    /** {@code {}}, shared: the value is immutable, so one serves every empty object read. */
+    private static final JsonValue.JsonObject EMPTY_OBJECT =
+            new JsonValue.JsonObject(Frozen.small(new String[0], new Object[0], 0));
+
     private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final byte[] bytes;
@@ -139,7 +143,7 @@ final class PlainJson {
         skipSpace();
         if (pos < bytes.length && bytes[pos] == '}') {
             pos++;
-            return new JsonValue.JsonObject(Frozen.small(new String[0], new Object[0], 0));
+            return EMPTY_OBJECT;
         }
         String[] names = new String[SMALL_OBJECT];
         JsonValue[] values = new JsonValue[SMALL_OBJECT];
