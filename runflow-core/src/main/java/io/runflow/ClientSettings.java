@@ -3,7 +3,7 @@ package io.runflow;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.Optional;
 
 /**
  * The client's {@code runflow.*} settings as a framework's configuration gives them: each one
@@ -68,7 +68,8 @@ public final class ClientSettings {
      */
     public List<SettingProblem> problems() {
         List<SettingProblem> problems = new ArrayList<>();
-        apply(RunflowClient.builder(), problems);
+        // The builder itself, not RunflowClient.builder(): checking settings initialises no client class.
+        apply(new RunflowClient.Builder(), problems);
         return List.copyOf(problems);
     }
 
@@ -97,43 +98,72 @@ public final class ClientSettings {
                     "Set runflow.api-key (for example runflow.api-key=${RUNFLOW_API_KEY}), define your own"
                             + " RunflowClient bean," + SettingProblem.OFF));
         } else {
-            SettingProblem.blankOrPlaceholder("runflow.api-key", apiKey, "an API key from the Runflow dashboard")
-                    .ifPresentOrElse(problems::add, () -> set("runflow.api-key", apiKey, builder::apiKey, problems));
+            Optional<SettingProblem> blank = SettingProblem.blankOrPlaceholder(
+                    "runflow.api-key", apiKey, "an API key from the Runflow dashboard");
+            if (blank.isPresent()) {
+                problems.add(blank.get());
+            } else {
+                set(builder, "runflow.api-key", apiKey, problems);
+            }
         }
-        set("runflow.base-url", baseUrl, builder::baseUrl, problems);
-        set("runflow.organization-id", organizationId, builder::organizationId, problems);
-        set("runflow.timeouts.connect", connectTimeout, builder::connectTimeout, problems);
-        set("runflow.timeouts.read", readTimeout, builder::readTimeout, problems);
+        set(builder, "runflow.base-url", baseUrl, problems);
+        set(builder, "runflow.organization-id", organizationId, problems);
+        set(builder, "runflow.timeouts.connect", connectTimeout, problems);
+        set(builder, "runflow.timeouts.read", readTimeout, problems);
         if (retryMaxAttempts != null || retryInitialDelay != null || retryMaxDelay != null) {
             RetryPolicy.Builder retry = RetryPolicy.builder();
             int before = problems.size();
-            set("runflow.retry.max-attempts", retryMaxAttempts, retry::maxAttempts, problems);
-            set("runflow.retry.initial-delay", retryInitialDelay, retry::initialDelay, problems);
-            set("runflow.retry.max-delay", retryMaxDelay, retry::maxDelay, problems);
+            set(retry, "runflow.retry.max-attempts", retryMaxAttempts, problems);
+            set(retry, "runflow.retry.initial-delay", retryInitialDelay, problems);
+            set(retry, "runflow.retry.max-delay", retryMaxDelay, problems);
             if (problems.size() == before) {
-                set("runflow.retry", retry, r -> builder.retryPolicy(r.build()), problems);
+                set(builder, "runflow.retry", retry, problems);
             }
         }
         if (pollInitialInterval != null || pollMaxInterval != null || pollTimeout != null) {
             PollPolicy.Builder poll = PollPolicy.builder();
             int before = problems.size();
-            set("runflow.poll.initial-interval", pollInitialInterval, poll::initialInterval, problems);
-            set("runflow.poll.max-interval", pollMaxInterval, poll::maxInterval, problems);
-            set("runflow.poll.timeout", pollTimeout, poll::timeout, problems);
+            set(poll, "runflow.poll.initial-interval", pollInitialInterval, problems);
+            set(poll, "runflow.poll.max-interval", pollMaxInterval, problems);
+            set(poll, "runflow.poll.timeout", pollTimeout, problems);
             if (problems.size() == before) {
-                set("runflow.poll", poll, p -> builder.pollPolicy(p.build()), problems);
+                set(builder, "runflow.poll", poll, problems);
             }
         }
-        set("runflow.tracing.metadata", tracingMetadata, builder::traceContextInMetadata, problems);
+        set(builder, "runflow.tracing.metadata", tracingMetadata, problems);
     }
 
-    /** Hands a set value to a builder; what the builder rejects becomes a problem of the key. */
-    private static <T> void set(String key, T value, Consumer<T> setter, List<SettingProblem> problems) {
+    /**
+     * Hands a set value to the setter its key names; what the setter rejects becomes a problem of the
+     * key. A switch rather than a lambda per setter: this runs as an application starts, where each
+     * lambda's first call costs a generated class.
+     */
+    private static void set(Object builder, String key, Object value, List<SettingProblem> problems) {
         if (value == null) {
             return;
         }
         try {
-            setter.accept(value);
+            switch (key) {
+                case "runflow.api-key" -> ((RunflowClient.Builder) builder).apiKey((String) value);
+                case "runflow.base-url" -> ((RunflowClient.Builder) builder).baseUrl((String) value);
+                case "runflow.organization-id" -> ((RunflowClient.Builder) builder).organizationId((String) value);
+                case "runflow.timeouts.connect" -> ((RunflowClient.Builder) builder).connectTimeout((Duration) value);
+                case "runflow.timeouts.read" -> ((RunflowClient.Builder) builder).readTimeout((Duration) value);
+                case "runflow.retry" ->
+                    ((RunflowClient.Builder) builder).retryPolicy(((RetryPolicy.Builder) value).build());
+                case "runflow.poll" ->
+                    ((RunflowClient.Builder) builder).pollPolicy(((PollPolicy.Builder) value).build());
+                case "runflow.tracing.metadata" ->
+                    ((RunflowClient.Builder) builder).traceContextInMetadata((Boolean) value);
+                case "runflow.retry.max-attempts" -> ((RetryPolicy.Builder) builder).maxAttempts((Integer) value);
+                case "runflow.retry.initial-delay" -> ((RetryPolicy.Builder) builder).initialDelay((Duration) value);
+                case "runflow.retry.max-delay" -> ((RetryPolicy.Builder) builder).maxDelay((Duration) value);
+                case "runflow.poll.initial-interval" ->
+                    ((PollPolicy.Builder) builder).initialInterval((Duration) value);
+                case "runflow.poll.max-interval" -> ((PollPolicy.Builder) builder).maxInterval((Duration) value);
+                case "runflow.poll.timeout" -> ((PollPolicy.Builder) builder).timeout((Duration) value);
+                default -> throw new AssertionError("no setter for " + key);
+            }
         } catch (IllegalArgumentException | IllegalStateException e) {
             problems.add(SettingProblem.invalid(key, e));
         }

@@ -385,24 +385,27 @@ public final class RunflowClient implements AutoCloseable {
 
     /** Configures a {@link RunflowClient}: the single configuration funnel of every adapter. */
     public static final class Builder {
+        // Unset values are null and become the defaults on build(): a settings check (ClientSettings)
+        // fills a builder only to validate, and must not pay for the policies, clock, sleeper and observer.
         private String apiKey;
         private String baseUrl = DEFAULT_BASE_URL;
         private String organizationId;
-        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
-        private Duration readTimeout = DEFAULT_READ_TIMEOUT;
-        private RetryPolicy retryPolicy = RetryPolicy.defaults();
-        private PollPolicy pollPolicy = PollPolicy.defaults();
-        private Clock clock = Clock.systemUTC();
-        private Sleeper sleeper = Sleeper.system();
-        private String userAgent; // null: Version.userAgent(), read on build() (a settings check builds no client)
+        private Duration connectTimeout;
+        private Duration readTimeout;
+        private RetryPolicy retryPolicy;
+        private PollPolicy pollPolicy;
+        private Clock clock;
+        private Sleeper sleeper;
+        private String userAgent;
         private ScheduledExecutorService scheduler;
         private java.util.concurrent.Executor executor;
         private RunflowTransport transport;
         private RunLedger runLedger;
-        private RunflowObserver observer = RunflowObserver.noop();
+        private RunflowObserver observer;
         private boolean traceContextInMetadata = true;
 
-        private Builder() {}
+        /** Package-private so that {@link ClientSettings} can validate without initialising the client class. */
+        Builder() {}
 
         /**
          * Sets the API key (required), sent as {@code Authorization: Bearer <key>}.
@@ -421,7 +424,7 @@ public final class RunflowClient implements AutoCloseable {
                 throw new IllegalArgumentException(
                         "apiKey is the unresolved placeholder " + key + ": set what it refers to");
             }
-            if (!key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            if (!isVisibleAscii(key)) {
                 throw new IllegalArgumentException("apiKey must be visible ASCII characters without spaces");
             }
             this.apiKey = key;
@@ -676,14 +679,14 @@ public final class RunflowClient implements AutoCloseable {
                     .apiKey(apiKey)
                     .baseUrl(URI.create(baseUrl))
                     .organizationId(organizationId)
-                    .connectTimeout(connectTimeout)
-                    .readTimeout(readTimeout)
-                    .retryPolicy(retryPolicy)
-                    .pollPolicy(pollPolicy)
-                    .clock(clock)
-                    .sleeper(sleeper)
+                    .connectTimeout(connectTimeout != null ? connectTimeout : DEFAULT_CONNECT_TIMEOUT)
+                    .readTimeout(readTimeout != null ? readTimeout : DEFAULT_READ_TIMEOUT)
+                    .retryPolicy(retryPolicy != null ? retryPolicy : RetryPolicy.defaults())
+                    .pollPolicy(pollPolicy != null ? pollPolicy : PollPolicy.defaults())
+                    .clock(clock != null ? clock : Clock.systemUTC())
+                    .sleeper(sleeper != null ? sleeper : Sleeper.system())
                     .userAgent(userAgent != null ? userAgent : Version.userAgent())
-                    .observer(observer)
+                    .observer(observer != null ? observer : RunflowObserver.noop())
                     .traceContextInMetadata(traceContextInMetadata)
                     .build();
             RunflowTransport chosen = transport != null ? transport : discoverTransport();
@@ -712,7 +715,24 @@ public final class RunflowClient implements AutoCloseable {
 
         /** What an HTTP header value may hold: printable ASCII and spaces, no control characters. */
         private static boolean isHeaderText(String value) {
-            return value.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c < 0x20 || c >= 0x7f) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Visible ASCII: printable and not a space. */
+        private static boolean isVisibleAscii(String value) {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c <= 0x20 || c >= 0x7f) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         @Override

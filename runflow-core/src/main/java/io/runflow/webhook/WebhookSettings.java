@@ -3,6 +3,7 @@ package io.runflow.webhook;
 import io.runflow.SettingProblem;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The webhook's {@code runflow.webhook.*} settings as a framework's configuration gives them: each
@@ -133,7 +134,8 @@ public final class WebhookSettings {
      */
     public List<SettingProblem> problems() {
         List<SettingProblem> problems = new ArrayList<>();
-        apply(WebhookVerifier.builder(), problems);
+        // The builder itself, not WebhookVerifier.builder(): checking settings initialises no verifier class.
+        apply(new WebhookVerifier.Builder(), problems);
         return List.copyOf(problems);
     }
 
@@ -172,8 +174,14 @@ public final class WebhookSettings {
             for (int i = 0; i < secrets.size(); i++) {
                 String key = "runflow.webhook.secrets[" + i + "]";
                 String secret = secrets.get(i) == null ? "" : secrets.get(i);
-                SettingProblem.blankOrPlaceholder(key, secret, "a callback signing secret (whsec_...)")
-                        .ifPresentOrElse(problems::add, () -> builder.secret(secret));
+                // No lambdas here: this runs as an application starts, where each costs a generated class.
+                Optional<SettingProblem> blank =
+                        SettingProblem.blankOrPlaceholder(key, secret, "a callback signing secret (whsec_...)");
+                if (blank.isPresent()) {
+                    problems.add(blank.get());
+                } else {
+                    builder.secret(secret);
+                }
             }
         }
         if (Boolean.TRUE.equals(transactional) && dedup() != DedupKind.JDBC) {

@@ -189,7 +189,8 @@ public final class WebhookVerifier {
         private final List<String> secrets = new ArrayList<>();
         private long maxBodySize = DEFAULT_MAX_BODY_SIZE;
 
-        private Builder() {}
+        /** Package-private so that {@link WebhookSettings} can validate without initialising the verifier class. */
+        Builder() {}
 
         /**
          * Adds a secret that signatures may be made with. Call it once per secret while a rotation is
