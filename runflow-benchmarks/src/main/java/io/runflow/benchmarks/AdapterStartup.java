@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
  * startup-micronaut}) started in a fresh JVM, with or without the adapter's jars on its class path.
  * The two class paths are written by those modules' builds: the app's runtime scope, and the same
  * plus exactly the jars only the adapter brings. The child prints how many classes were loaded when
- * its context was running and how long its framework's {@code run} took; the launcher also times the
- * whole process from start to that line.
+ * its context was running, how long its framework's {@code run} took and the starting thread's CPU
+ * time over it; the launcher also times the whole process from start to that line.
  */
 final class AdapterStartup {
 
@@ -42,10 +42,11 @@ final class AdapterStartup {
     }
 
     /**
-     * One start: the framework's own start-up time and the process's time to it, in milliseconds, and
-     * the classes the JVM had loaded when the context was running (a figure load does not move).
+     * One start: the framework's own start-up time, the starting thread's CPU time over it and the
+     * process's time to it, in milliseconds, and the classes the JVM had loaded when the context was
+     * running (a figure load does not move).
      */
-    record Start(double contextMillis, double processMillis, long classes) {}
+    record Start(double contextMillis, double cpuMillis, double processMillis, long classes) {}
 
     private AdapterStartup() {}
 
@@ -85,6 +86,7 @@ final class AdapterStartup {
         }
         List<String> lines = new ArrayList<>();
         long classes = -1;
+        double cpuMillis = Double.NaN;
         try (BufferedReader out =
                 new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             process.getOutputStream().close();
@@ -94,10 +96,13 @@ final class AdapterStartup {
                     double contextMillis = Long.parseLong(line.substring("context-ns=".length())) / 1e6;
                     drain(out);
                     waitFor(process);
-                    return new Start(contextMillis, processMillis, classes);
+                    return new Start(contextMillis, cpuMillis, processMillis, classes);
                 }
                 if (line.startsWith("classes=")) {
                     classes = Long.parseLong(line.substring("classes=".length()));
+                }
+                if (line.startsWith("context-cpu-ns=")) {
+                    cpuMillis = Long.parseLong(line.substring("context-cpu-ns=".length())) / 1e6;
                 }
                 lines.add(line);
             }

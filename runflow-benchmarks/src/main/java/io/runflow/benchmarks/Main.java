@@ -437,7 +437,7 @@ public final class Main {
         if (!AdapterStartup.built()) {
             throw new IllegalStateException("P5's startup apps are not built: run runflow-benchmarks/run");
         }
-        int rounds = quick ? 1 : Integer.getInteger("runflow.benchmarks.p5.rounds", 12);
+        int rounds = quick ? 1 : Integer.getInteger("runflow.benchmarks.p5.rounds", 20);
         adapter(AdapterStartup.App.SPRING, "P5a", "Spring Boot 3.5 context start-up, added by the starter", rounds, 30);
         adapter(AdapterStartup.App.MICRONAUT, "P5b", "Micronaut 4 context start-up, added by the module", rounds, 20);
     }
@@ -452,6 +452,7 @@ public final class Main {
         List<Double> with = new ArrayList<>();
         List<Double> added = new ArrayList<>();
         List<Double> processAdded = new ArrayList<>();
+        List<Double> cpuAdded = new ArrayList<>();
         List<Double> classesAdded = new ArrayList<>();
         for (int round = 0; round <= rounds; round++) {
             boolean adapterFirst = round % 2 == 1;
@@ -479,17 +480,20 @@ public final class Main {
             with.add(adapted.contextMillis());
             added.add(adapted.contextMillis() - plain.contextMillis());
             processAdded.add(adapted.processMillis() - plain.processMillis());
+            cpuAdded.add(adapted.cpuMillis() - plain.cpuMillis());
             classesAdded.add((double) (adapted.classes() - plain.classes()));
         }
         double median = median(added);
         String figures = String.format(
                 Locale.ROOT,
                 "%d rounds, a fresh JVM per start; median context ms without %.0f, with %.0f;"
-                        + " process start to started, added: %.0f ms; classes added at start: %.0f",
+                        + " process start to started, added: %.0f ms; starting thread's CPU, added: %.0f ms;"
+                        + " classes added at start: %.0f",
                 rounds,
                 median(without),
                 median(with),
                 median(processAdded),
+                median(cpuAdded),
                 median(classesAdded));
         rows.add(new Row(
                 id,
