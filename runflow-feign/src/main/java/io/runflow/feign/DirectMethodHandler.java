@@ -24,8 +24,9 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One endpoint of {@link RunflowFeignApi} called without Feign's per-call templates: the request
- * line of core's {@link Endpoint} is split into literals and variables once, and each call writes the
+ * One endpoint of {@link RunflowFeignApi} called without Feign's per-call templates: the method's
+ * {@link RequestLine} (which {@code EndpointsTest} keeps equal to core's {@link Endpoint} declaration)
+ * is split into literals and variables once, and each call writes the
  * URL, the headers and the body straight into a {@link Request}, where Feign would copy the method's
  * {@code RequestTemplate}, expand and re-parse it, and materialise its header templates. Everything
  * after that is Feign's, exactly as its {@code SynchronousMethodHandler} does it: the same client
