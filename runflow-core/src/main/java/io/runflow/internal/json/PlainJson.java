@@ -266,14 +266,28 @@ final class PlainJson {
                     ? null
                     : new String(b, start, length, StandardCharsets.ISO_8859_1);
         }
+        // Two ways per set (a slot and its neighbour): two names of one body that hash to the same
+        // slot (a run's "request_id" and "prompt" do) would otherwise evict each other on every read,
+        // and each miss costs a String.intern.
         int slot = (hash ^ (hash >>> 16)) & (NAMES.length - 1);
         Name known = NAMES[slot];
         if (known != null && Arrays.equals(known.bytes, 0, known.bytes.length, b, start, p)) {
             return known.text;
         }
+        Name other = NAMES[slot ^ 1];
+        if (other != null && Arrays.equals(other.bytes, 0, other.bytes.length, b, start, p)) {
+            return other.text;
+        }
         // Interned, as Jackson interns names: a lookup by a constant name then matches by identity.
         String name = new String(b, start, length, StandardCharsets.ISO_8859_1).intern();
-        NAMES[slot] = new Name(name, Arrays.copyOfRange(b, start, p));
+        Name fresh = new Name(name, Arrays.copyOfRange(b, start, p));
+        if (known == null) {
+            NAMES[slot] = fresh;
+        } else {
+            // The newest in its own slot, the one it displaces to the neighbour: a set holds two names.
+            NAMES[slot ^ 1] = known;
+            NAMES[slot] = fresh;
+        }
         return name;
     }
 

@@ -133,6 +133,25 @@ class PlainJsonTest {
         }
     }
 
+    /** "request_id" and "prompt" share a slot of the name cache, and both are in every run's answer. */
+    @Test
+    void readsNamesThatShareACacheSlotAsTheSameInternedStrings() throws IOException {
+        byte[] bytes = "{\"request_id\":\"req_1\",\"input\":{\"prompt\":\"a cat\"},\"status\":\"queued\"}"
+                .getBytes(StandardCharsets.US_ASCII);
+        for (int i = 0; i < 3; i++) {
+            JsonValue.JsonObject run = (JsonValue.JsonObject) PlainJson.read(bytes);
+            assertThat(run).isEqualTo(jackson(bytes));
+            String requestId = run.members().keySet().iterator().next();
+            String prompt = ((JsonValue.JsonObject) run.members().get("input"))
+                    .members()
+                    .keySet()
+                    .iterator()
+                    .next();
+            assertThat(requestId).isSameAs("request_id");
+            assertThat(prompt).isSameAs("prompt");
+        }
+    }
+
     @Test
     void tellsApartNamesThatShareTheirFirstWords() throws IOException {
         String[] names = {
