@@ -3,7 +3,7 @@ package io.runflow;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.Optional;
 
 /**
  * The client's {@code runflow.*} settings as a framework's configuration gives them: each one
@@ -89,6 +89,8 @@ public final class ClientSettings {
         return builder;
     }
 
+    // No lambdas or method references here: this runs as an application starts (the adapters' settings
+    // check), where each one would be a class spun at first use.
     private void apply(RunflowClient.Builder builder, List<SettingProblem> problems) {
         if (apiKey == null) {
             problems.add(new SettingProblem(
@@ -97,43 +99,75 @@ public final class ClientSettings {
                     "Set runflow.api-key (for example runflow.api-key=${RUNFLOW_API_KEY}), define your own"
                             + " RunflowClient bean," + SettingProblem.OFF));
         } else {
-            SettingProblem.blankOrPlaceholder("runflow.api-key", apiKey, "an API key from the Runflow dashboard")
-                    .ifPresentOrElse(problems::add, () -> set("runflow.api-key", apiKey, builder::apiKey, problems));
+            Optional<SettingProblem> blank = SettingProblem.blankOrPlaceholder(
+                    "runflow.api-key", apiKey, "an API key from the Runflow dashboard");
+            if (blank.isPresent()) {
+                problems.add(blank.get());
+            } else {
+                set("runflow.api-key", apiKey, builder, problems);
+            }
         }
-        set("runflow.base-url", baseUrl, builder::baseUrl, problems);
-        set("runflow.organization-id", organizationId, builder::organizationId, problems);
-        set("runflow.timeouts.connect", connectTimeout, builder::connectTimeout, problems);
-        set("runflow.timeouts.read", readTimeout, builder::readTimeout, problems);
+        set("runflow.base-url", baseUrl, builder, problems);
+        set("runflow.organization-id", organizationId, builder, problems);
+        set("runflow.timeouts.connect", connectTimeout, builder, problems);
+        set("runflow.timeouts.read", readTimeout, builder, problems);
         if (retryMaxAttempts != null || retryInitialDelay != null || retryMaxDelay != null) {
             RetryPolicy.Builder retry = RetryPolicy.builder();
             int before = problems.size();
-            set("runflow.retry.max-attempts", retryMaxAttempts, retry::maxAttempts, problems);
-            set("runflow.retry.initial-delay", retryInitialDelay, retry::initialDelay, problems);
-            set("runflow.retry.max-delay", retryMaxDelay, retry::maxDelay, problems);
+            set("runflow.retry.max-attempts", retryMaxAttempts, retry, problems);
+            set("runflow.retry.initial-delay", retryInitialDelay, retry, problems);
+            set("runflow.retry.max-delay", retryMaxDelay, retry, problems);
             if (problems.size() == before) {
-                set("runflow.retry", retry, r -> builder.retryPolicy(r.build()), problems);
+                try {
+                    builder.retryPolicy(retry.build());
+                } catch (IllegalArgumentException | IllegalStateException e) {
+                    problems.add(SettingProblem.invalid("runflow.retry", e));
+                }
             }
         }
         if (pollInitialInterval != null || pollMaxInterval != null || pollTimeout != null) {
             PollPolicy.Builder poll = PollPolicy.builder();
             int before = problems.size();
-            set("runflow.poll.initial-interval", pollInitialInterval, poll::initialInterval, problems);
-            set("runflow.poll.max-interval", pollMaxInterval, poll::maxInterval, problems);
-            set("runflow.poll.timeout", pollTimeout, poll::timeout, problems);
+            set("runflow.poll.initial-interval", pollInitialInterval, poll, problems);
+            set("runflow.poll.max-interval", pollMaxInterval, poll, problems);
+            set("runflow.poll.timeout", pollTimeout, poll, problems);
             if (problems.size() == before) {
-                set("runflow.poll", poll, p -> builder.pollPolicy(p.build()), problems);
+                try {
+                    builder.pollPolicy(poll.build());
+                } catch (IllegalArgumentException | IllegalStateException e) {
+                    problems.add(SettingProblem.invalid("runflow.poll", e));
+                }
             }
         }
-        set("runflow.tracing.metadata", tracingMetadata, builder::traceContextInMetadata, problems);
+        set("runflow.tracing.metadata", tracingMetadata, builder, problems);
     }
 
-    /** Hands a set value to a builder; what the builder rejects becomes a problem of the key. */
-    private static <T> void set(String key, T value, Consumer<T> setter, List<SettingProblem> problems) {
+    /**
+     * Hands a set value to the builder of its key ({@link RunflowClient.Builder}, {@link
+     * RetryPolicy.Builder} or {@link PollPolicy.Builder}); what the builder rejects becomes a problem
+     * of the key.
+     */
+    private static void set(String key, Object value, Object target, List<SettingProblem> problems) {
         if (value == null) {
             return;
         }
         try {
-            setter.accept(value);
+            switch (key) {
+                case "runflow.api-key" -> ((RunflowClient.Builder) target).apiKey((String) value);
+                case "runflow.base-url" -> ((RunflowClient.Builder) target).baseUrl((String) value);
+                case "runflow.organization-id" -> ((RunflowClient.Builder) target).organizationId((String) value);
+                case "runflow.timeouts.connect" -> ((RunflowClient.Builder) target).connectTimeout((Duration) value);
+                case "runflow.timeouts.read" -> ((RunflowClient.Builder) target).readTimeout((Duration) value);
+                case "runflow.retry.max-attempts" -> ((RetryPolicy.Builder) target).maxAttempts((Integer) value);
+                case "runflow.retry.initial-delay" -> ((RetryPolicy.Builder) target).initialDelay((Duration) value);
+                case "runflow.retry.max-delay" -> ((RetryPolicy.Builder) target).maxDelay((Duration) value);
+                case "runflow.poll.initial-interval" -> ((PollPolicy.Builder) target).initialInterval((Duration) value);
+                case "runflow.poll.max-interval" -> ((PollPolicy.Builder) target).maxInterval((Duration) value);
+                case "runflow.poll.timeout" -> ((PollPolicy.Builder) target).timeout((Duration) value);
+                case "runflow.tracing.metadata" ->
+                    ((RunflowClient.Builder) target).traceContextInMetadata((Boolean) value);
+                default -> throw new AssertionError(key);
+            }
         } catch (IllegalArgumentException | IllegalStateException e) {
             problems.add(SettingProblem.invalid(key, e));
         }

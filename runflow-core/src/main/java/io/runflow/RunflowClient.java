@@ -390,16 +390,18 @@ public final class RunflowClient implements AutoCloseable {
         private String organizationId;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration readTimeout = DEFAULT_READ_TIMEOUT;
-        private RetryPolicy retryPolicy = RetryPolicy.defaults();
-        private PollPolicy pollPolicy = PollPolicy.defaults();
-        private Clock clock = Clock.systemUTC();
-        private Sleeper sleeper = Sleeper.system();
+        // null: the default, resolved on build(), so that a settings check (a builder given values and
+        // never built) makes no policies, clock, sleeper or observer
+        private RetryPolicy retryPolicy;
+        private PollPolicy pollPolicy;
+        private Clock clock;
+        private Sleeper sleeper;
         private String userAgent; // null: Version.userAgent(), read on build() (a settings check builds no client)
         private ScheduledExecutorService scheduler;
         private java.util.concurrent.Executor executor;
         private RunflowTransport transport;
         private RunLedger runLedger;
-        private RunflowObserver observer = RunflowObserver.noop();
+        private RunflowObserver observer;
         private boolean traceContextInMetadata = true;
 
         private Builder() {}
@@ -421,8 +423,11 @@ public final class RunflowClient implements AutoCloseable {
                 throw new IllegalArgumentException(
                         "apiKey is the unresolved placeholder " + key + ": set what it refers to");
             }
-            if (!key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-                throw new IllegalArgumentException("apiKey must be visible ASCII characters without spaces");
+            for (int i = 0; i < key.length(); i++) {
+                char c = key.charAt(i);
+                if (c <= 0x20 || c >= 0x7f) {
+                    throw new IllegalArgumentException("apiKey must be visible ASCII characters without spaces");
+                }
             }
             this.apiKey = key;
             return this;
@@ -678,12 +683,12 @@ public final class RunflowClient implements AutoCloseable {
                     .organizationId(organizationId)
                     .connectTimeout(connectTimeout)
                     .readTimeout(readTimeout)
-                    .retryPolicy(retryPolicy)
-                    .pollPolicy(pollPolicy)
-                    .clock(clock)
-                    .sleeper(sleeper)
+                    .retryPolicy(retryPolicy != null ? retryPolicy : RetryPolicy.defaults())
+                    .pollPolicy(pollPolicy != null ? pollPolicy : PollPolicy.defaults())
+                    .clock(clock != null ? clock : Clock.systemUTC())
+                    .sleeper(sleeper != null ? sleeper : Sleeper.system())
                     .userAgent(userAgent != null ? userAgent : Version.userAgent())
-                    .observer(observer)
+                    .observer(observer != null ? observer : RunflowObserver.noop())
                     .traceContextInMetadata(traceContextInMetadata)
                     .build();
             RunflowTransport chosen = transport != null ? transport : discoverTransport();

@@ -3,6 +3,7 @@ package io.runflow.webhook;
 import io.runflow.SettingProblem;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The webhook's {@code runflow.webhook.*} settings as a framework's configuration gives them: each
@@ -170,10 +171,18 @@ public final class WebhookSettings {
                             + " webhook endpoint."));
         } else {
             for (int i = 0; i < secrets.size(); i++) {
-                String key = "runflow.webhook.secrets[" + i + "]";
+                // Not "+": each string concatenation site is bootstrapped (method handles spun) on first use.
+                String key =
+                        "runflow.webhook.secrets[".concat(Integer.toString(i)).concat("]");
                 String secret = secrets.get(i) == null ? "" : secrets.get(i);
-                SettingProblem.blankOrPlaceholder(key, secret, "a callback signing secret (whsec_...)")
-                        .ifPresentOrElse(problems::add, () -> builder.secret(secret));
+                // No lambdas either: this runs as an application starts (the adapters' settings check).
+                Optional<SettingProblem> blank =
+                        SettingProblem.blankOrPlaceholder(key, secret, "a callback signing secret (whsec_...)");
+                if (blank.isPresent()) {
+                    problems.add(blank.get());
+                } else {
+                    builder.secret(secret);
+                }
             }
         }
         if (Boolean.TRUE.equals(transactional) && dedup() != DedupKind.JDBC) {
