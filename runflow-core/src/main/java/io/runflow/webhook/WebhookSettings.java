@@ -172,7 +172,9 @@ public final class WebhookSettings {
                             + " webhook endpoint."));
         } else {
             for (int i = 0; i < secrets.size(); i++) {
-                String key = "runflow.webhook.secrets[" + i + "]";
+                // Not "+": each string concatenation site is bootstrapped (method handles spun) on first use.
+                String key =
+                        "runflow.webhook.secrets[".concat(Integer.toString(i)).concat("]");
                 String secret = secrets.get(i) == null ? "" : secrets.get(i);
                 // No lambdas here: this runs as an application starts, where each costs a generated class.
                 Optional<SettingProblem> blank =
