@@ -2,6 +2,7 @@ package io.runflow.webhook;
 
 import com.fasterxml.jackson.core.JsonParser;
 import io.runflow.internal.JsonLimits;
+import io.runflow.internal.json.BatchWire;
 import io.runflow.internal.json.CallbackWire;
 import io.runflow.internal.json.JsonValues;
 import io.runflow.model.ApiError;
@@ -75,7 +76,7 @@ final class CallbackReader {
         String statusCode = CallbackWire.text(raw, "status");
         RunStatus status = CallbackFields.status(null, statusCode, event);
         if (runId == null) {
-            Batch batch = CallbackWire.batchFromCallback(raw, requestId);
+            Batch batch = BatchWire.batchFromCallback(raw, requestId);
             return BatchCallback.builder()
                     .event(event)
                     .eventName(eventName)

@@ -9,7 +9,6 @@ import static io.runflow.internal.json.JsonFields.requireObject;
 import static io.runflow.internal.json.JsonFields.requireText;
 import static io.runflow.internal.json.JsonFields.text;
 import static io.runflow.internal.json.JsonFields.timestamp;
-import static io.runflow.internal.json.JsonFields.tree;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -20,6 +19,7 @@ import io.runflow.model.BatchRequest;
 import io.runflow.model.JsonValue;
 import io.runflow.model.RunStatus;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 
@@ -42,14 +42,15 @@ public final class BatchWire {
     public static Batch batch(JsonNode node, String headerRequestId) {
         requireObject(node, "batch");
         String statusCode = firstText(node, "status_code", "status");
+        // Converted once: the items are read from the value the batch keeps as raw, not each again.
+        JsonValue json = JsonValues.of(node);
         List<BatchItem> items = new ArrayList<>();
-        for (JsonNode item : node.path("items")) {
+        for (JsonValue item : elements(json.path("items"))) {
             if (hasText(item, "id")) {
                 items.add(batchItem(item));
             }
         }
         items.sort(Comparator.comparing(BatchItem::sequenceIndex, Comparator.nullsLast(Comparator.naturalOrder())));
-        JsonValue json = JsonValues.of(node);
         return Batch.builder()
                 .id(requireText(node, "id", "batch"))
                 .status(RunStatus.from(statusCode))
@@ -78,23 +79,22 @@ public final class BatchWire {
      * Reads a batch from a verified batch callback's body: {@code batch_id}, {@code status}, and the
      * {@code output} envelope {@code {items, succeeded, failed, cancelled, total}}.
      *
-     * @param node the callback body
+     * @param body the callback body, read into one value (the callback's {@code raw})
      * @param requestId the callback's {@code Runflow-Request-Id}, or {@code null}
      * @return the batch as the callback describes it
      */
-    public static Batch batchFromCallback(JsonNode node, String requestId) {
-        requireObject(node, "batch callback");
-        String statusCode = firstText(node, "status");
-        JsonNode output = node.path("output");
+    public static Batch batchFromCallback(JsonValue body, String requestId) {
+        requireObject(body, "batch callback");
+        String statusCode = firstText(body, "status");
+        JsonValue output = body.path("output");
         List<BatchItem> items = new ArrayList<>();
-        for (JsonNode item : output.path("items")) {
+        for (JsonValue item : elements(output.path("items"))) {
             if (hasText(item, "id")) {
                 items.add(batchItem(item));
             }
         }
-        JsonValue json = JsonValues.of(node);
         return Batch.builder()
-                .id(requireText(node, "batch_id", "batch callback"))
+                .id(requireText(body, "batch_id", "batch callback"))
                 .status(RunStatus.from(statusCode))
                 .statusCode(statusCode)
                 .itemsTotal(count(output, "total", items.size()))
@@ -102,12 +102,52 @@ public final class BatchWire {
                 .itemsFailed(count(output, "failed", 0))
                 .itemsCancelled(count(output, "cancelled", 0))
                 .items(items)
-                .output(json.path("output"))
-                .metadata(json.path("metadata"))
+                .output(output)
+                .metadata(body.path("metadata"))
                 .requestId(requestId)
-                .createdAt(timestamp(node, "created_at"))
-                .completedAt(timestamp(node, "completed_at"))
-                .raw(json)
+                .createdAt(timestamp(body, "created_at"))
+                .completedAt(timestamp(body, "completed_at"))
+                .raw(body)
+                .build();
+    }
+
+    /** What iterating a Jackson node gives: an array's elements, an object's member values, else none. */
+    private static Collection<JsonValue> elements(JsonValue value) {
+        if (value instanceof JsonValue.JsonArray array) {
+            return array.elements();
+        } else if (value instanceof JsonValue.JsonObject object) {
+            return object.members().values();
+        }
+        return List.of();
+    }
+
+    private static int count(JsonValue output, String field, int fallback) {
+        Integer value = intValue(output, field);
+        return value == null ? fallback : value;
+    }
+
+    /** A batch item, lean or full, from the value the answer or the callback was read into. */
+    static BatchItem batchItem(JsonValue item) {
+        String statusCode = firstText(item, "status_code", "status");
+        JsonValue output = item.path("output");
+        JsonValue run = item.path("run");
+        return BatchItem.builder()
+                .id(requireText(item, "id", "batch item"))
+                .batchId(text(item, "batch_id"))
+                .sequenceIndex(intValue(item, "sequence_index"))
+                .runId(text(item, "run_id"))
+                .status(RunStatus.from(statusCode))
+                .statusCode(statusCode)
+                .clientRef(text(item, "client_ref"))
+                .input(item.path("input"))
+                .cost(decimal(item, "cost"))
+                .output(output instanceof JsonValue.JsonObject ? RunWire.outputOf(output) : null)
+                .error(item.path("error"))
+                .createdAt(timestamp(item, "created_at"))
+                .startedAt(timestamp(item, "started_at"))
+                .completedAt(timestamp(item, "completed_at"))
+                .run(hasText(run, "id") ? RunWire.run(run, null) : null)
+                .raw(item)
                 .build();
     }
 
@@ -124,28 +164,7 @@ public final class BatchWire {
      */
     public static BatchItem batchItem(JsonNode node) {
         requireObject(node, "batch item");
-        String statusCode = firstText(node, "status_code", "status");
-        JsonNode output = tree(node, "output");
-        JsonNode run = tree(node, "run");
-        JsonValue json = JsonValues.of(node);
-        return BatchItem.builder()
-                .id(requireText(node, "id", "batch item"))
-                .batchId(text(node, "batch_id"))
-                .sequenceIndex(intValue(node, "sequence_index"))
-                .runId(text(node, "run_id"))
-                .status(RunStatus.from(statusCode))
-                .statusCode(statusCode)
-                .clientRef(text(node, "client_ref"))
-                .input(json.path("input"))
-                .cost(decimal(node, "cost"))
-                .output(output == null || !output.isObject() ? null : RunWire.outputOf(json.path("output")))
-                .error(json.path("error"))
-                .createdAt(timestamp(node, "created_at"))
-                .startedAt(timestamp(node, "started_at"))
-                .completedAt(timestamp(node, "completed_at"))
-                .run(hasText(run, "id") ? RunWire.run(run) : null)
-                .raw(json)
-                .build();
+        return batchItem(JsonValues.of(node));
     }
 
     /**

@@ -442,6 +442,14 @@ public final class JsonFields {
         return "NULL";
     }
 
+    static boolean hasText(JsonValue value, String field) {
+        if (!(value instanceof JsonValue.JsonObject)) {
+            return false;
+        }
+        String text = text(value, field);
+        return text != null && !text.isBlank();
+    }
+
     static String requireText(JsonValue value, String field, String what) {
         String text = text(value, field);
         if (text == null || text.isBlank()) {

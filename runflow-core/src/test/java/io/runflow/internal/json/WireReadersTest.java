@@ -85,9 +85,9 @@ class WireReadersTest {
     @Test
     void readsABatchCallback() {
         Batch batch = BatchWire.batchFromCallback(
-                json("{'batch_id':'b1','status':'partial_succeeded','metadata':{'k':1},"
+                JsonValues.of(json("{'batch_id':'b1','status':'partial_succeeded','metadata':{'k':1},"
                         + "'output':{'total':4,'succeeded':2,'failed':1,'cancelled':1,"
-                        + "'items':[{'id':'i0','status':'succeeded'},{'nope':1}]}}"),
+                        + "'items':[{'id':'i0','status':'succeeded'},{'nope':1}]}}")),
                 "req-1");
 
         assertThat(batch.id()).isEqualTo("b1");
@@ -107,10 +107,12 @@ class WireReadersTest {
     @Test
     void aBatchCallbackWithoutCountsCountsItsItems() {
         Batch batch = BatchWire.batchFromCallback(
-                json("{'batch_id':'b1','status':'succeeded','output':{'items':[{'id':'a'},{'id':'b'}]}}"), null);
+                JsonValues.of(
+                        json("{'batch_id':'b1','status':'succeeded','output':{'items':[{'id':'a'},{'id':'b'}]}}")),
+                null);
         assertThat(batch.itemsTotal()).isEqualTo(2);
         assertThat(batch.itemsSucceeded()).isZero();
-        assertThatThrownBy(() -> BatchWire.batchFromCallback(json("{'status':'succeeded'}"), null))
+        assertThatThrownBy(() -> BatchWire.batchFromCallback(JsonValues.of(json("{'status':'succeeded'}")), null))
                 .hasMessage("batch callback has no \"batch_id\"");
     }
 
