@@ -76,14 +76,8 @@ final class AdapterStartup {
             throw new UncheckedIOException(e);
         }
         long started = System.nanoTime();
-        Process process;
-        try {
-            process = new ProcessBuilder(Processes.java(), "-cp", classPath, app.main)
-                    .redirectErrorStream(true)
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Process process = Processes.start(
+                new ProcessBuilder(Processes.java(), "-cp", classPath, app.main).redirectErrorStream(true));
         List<String> lines = new ArrayList<>();
         long classes = -1;
         double cpuMillis = Double.NaN;

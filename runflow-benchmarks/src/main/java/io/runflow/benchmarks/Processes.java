@@ -92,6 +92,15 @@ final class Processes {
         return String.join(File.pathSeparator, entries);
     }
 
+    /** Starts a child process, its failure to start unchecked: every launcher of this module's children. */
+    static Process start(ProcessBuilder builder) {
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static String java() {
         return Paths.get(System.getProperty("java.home"), "bin", "java").toString();
     }
@@ -148,12 +157,7 @@ final class Processes {
         command.addAll(List.of("-cp", classPathFor(server.jars), server.main.getName()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(errors.toFile());
         long started = System.nanoTime();
-        Process process;
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Process process = start(builder);
         try {
             BufferedReader out =
                     new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII));

@@ -33,14 +33,7 @@ final class RemoteFake implements AutoCloseable {
                 "-cp",
                 System.getProperty("java.class.path") + File.pathSeparator + Processes.ownCodeSource(),
                 FakeProcessMain.class.getName());
-        Process process;
-        try {
-            process = new ProcessBuilder(command)
-                    .redirectError(ProcessBuilder.Redirect.INHERIT)
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Process process = Processes.start(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT));
         try {
             BufferedReader out =
                     new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII));

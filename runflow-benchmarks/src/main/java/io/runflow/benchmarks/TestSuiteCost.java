@@ -217,14 +217,7 @@ final class TestSuiteCost {
         command.add(SuiteMain.class.getName());
         command.add(suite.type.getName());
         long started = System.nanoTime();
-        Process process;
-        try {
-            process = new ProcessBuilder(command)
-                    .redirectError(ProcessBuilder.Redirect.INHERIT)
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Process process = Processes.start(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT));
         List<String> lines = new ArrayList<>();
         try {
             process.getOutputStream().close();
