@@ -31,7 +31,7 @@ public final class RunflowHealthAutoConfiguration {
 
     @Bean
     @Lazy
-    @ConditionalOnMissingBean
+    @ConditionalOnMissingBean(HealthCheck.class)
     HealthCheck runflowHealthCheck(RunflowClient client) {
         return HealthCheck.builder(client).build();
     }

@@ -34,7 +34,7 @@ public final class RunflowMetricsAutoConfiguration {
 
     @Bean
     @Lazy
-    @ConditionalOnMissingBean
+    @ConditionalOnMissingBean(RunflowMeters.class)
     RunflowMeters runflowMeters(MeterRegistry registry) {
         return new RunflowMeters(registry);
     }

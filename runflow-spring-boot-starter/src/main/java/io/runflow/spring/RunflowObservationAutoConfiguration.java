@@ -39,7 +39,7 @@ public final class RunflowObservationAutoConfiguration {
 
     @Bean
     @Lazy
-    @ConditionalOnMissingBean
+    @ConditionalOnMissingBean(RunflowObservations.class)
     RunflowObservations runflowObservations(
             ObservationRegistry registry,
             ObjectProvider<RunflowClientRequestObservationConvention> clientRequestConvention,

@@ -70,7 +70,7 @@ public final class RunflowWebhookAutoConfiguration {
     static final class Ledger {
 
         @Bean
-        @ConditionalOnMissingBean
+        @ConditionalOnMissingBean(JdbcRunLedger.class)
         JdbcRunLedger runflowRunLedger(DataSource dataSource, RunflowProperties properties) {
             WebhookSettings settings = properties.webhookSettings();
             InvalidRunflowPropertyException.throwIfAny(settings.problems());
