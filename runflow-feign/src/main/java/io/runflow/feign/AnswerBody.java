@@ -2,6 +2,7 @@ package io.runflow.feign;
 
 import feign.Response;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -26,13 +27,24 @@ final class AnswerBody implements Response.Body {
     }
 
     /**
-     * The bytes of a body, without a copy when it is one of these.
+     * The bytes of an answer's body, for the decoders: none for no body, the array itself (no copy)
+     * for one of these, otherwise what its stream holds.
      *
-     * @param body an answer's body, not {@code null}
-     * @return its bytes, or {@code null} when it is some other body, to be read as a stream
+     * @param response the answer
+     * @return its body's bytes, empty when it has none
+     * @throws IOException if some other body's stream fails
      */
-    static byte[] bytesOf(Response.Body body) {
-        return body instanceof AnswerBody ? ((AnswerBody) body).bytes : null;
+    static byte[] read(Response response) throws IOException {
+        Response.Body body = response.body();
+        if (body == null) {
+            return new byte[0];
+        }
+        if (body instanceof AnswerBody) {
+            return ((AnswerBody) body).bytes;
+        }
+        try (InputStream in = body.asInputStream()) {
+            return in.readAllBytes();
+        }
     }
 
     @Override

@@ -9,7 +9,6 @@ import io.runflow.internal.Redaction;
 import io.runflow.internal.json.ApiErrors;
 import io.runflow.internal.json.BodyReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Type;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -86,16 +85,8 @@ final class RunflowDecoder implements Decoder {
     }
 
     private static byte[] readBody(Response response, String endpoint) {
-        if (response.body() == null) {
-            return new byte[0];
-        }
-        byte[] bytes = AnswerBody.bytesOf(response.body());
-        if (bytes != null) {
-            return bytes; // JavaNetClient's own array: no copy
-        }
-        try (InputStream in = response.body().asInputStream()) {
-            // JavaNetClient hands over a byte array: reading it back is one copy.
-            return in.readAllBytes();
+        try {
+            return AnswerBody.read(response);
         } catch (IOException e) {
             // The status line arrived but the body did not: the same as any other broken connection.
             throw new RetryableException(

@@ -2,13 +2,11 @@ package io.runflow.feign;
 
 import feign.Response;
 import feign.RetryableException;
-import feign.Util;
 import feign.codec.ErrorDecoder;
 import io.runflow.RetryPolicy;
 import io.runflow.errors.RunflowApiException;
 import io.runflow.internal.json.ApiErrors;
 import java.io.IOException;
-import java.io.InputStream;
 
 /**
  * Turns every non-2xx response into core's exception through {@link ApiErrors#toException}. Those
@@ -37,7 +35,7 @@ final class RunflowErrorDecoder implements ErrorDecoder {
     public Exception decode(String methodKey, Response response) {
         byte[] body;
         try {
-            body = readBody(response);
+            body = AnswerBody.read(response);
         } catch (IOException e) {
             return new RetryableException(
                     -1,
@@ -59,18 +57,5 @@ final class RunflowErrorDecoder implements ErrorDecoder {
                     response.request());
         }
         return failure;
-    }
-
-    private static byte[] readBody(Response response) throws IOException {
-        if (response.body() == null) {
-            return new byte[0];
-        }
-        byte[] bytes = AnswerBody.bytesOf(response.body());
-        if (bytes != null) {
-            return bytes;
-        }
-        try (InputStream in = response.body().asInputStream()) {
-            return Util.toByteArray(in);
-        }
     }
 }
