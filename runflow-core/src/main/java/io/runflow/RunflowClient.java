@@ -715,20 +715,19 @@ public final class RunflowClient implements AutoCloseable {
 
         /** What an HTTP header value may hold: printable ASCII and spaces, no control characters. */
         private static boolean isHeaderText(String value) {
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                if (c < 0x20 || c >= 0x7f) {
-                    return false;
-                }
-            }
-            return true;
+            return isAsciiFrom(value, ' ');
         }
 
         /** Visible ASCII: printable and not a space. */
         private static boolean isVisibleAscii(String value) {
+            return isAsciiFrom(value, '!');
+        }
+
+        /** Whether every character is ASCII from {@code lowest} up to {@code ~}, DEL and above excluded. */
+        private static boolean isAsciiFrom(String value, char lowest) {
             for (int i = 0; i < value.length(); i++) {
                 char c = value.charAt(i);
-                if (c <= 0x20 || c >= 0x7f) {
+                if (c < lowest || c >= 0x7f) {
                     return false;
                 }
             }
